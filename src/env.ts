@@ -1,0 +1,33 @@
+// Environment variables, validated when the server starts (SvelteKit 3 env config).
+import { defineEnvVars } from '@sveltejs/kit/env';
+import { z } from 'zod';
+
+const optional = z.string().optional();
+const flag = z
+	.string()
+	.optional()
+	.transform((v) => v === 'true');
+
+export const variables = defineEnvVars({
+	PUBLIC_SUPABASE_URL: {
+		public: true,
+		schema: z.url(),
+		description: 'Supabase API URL; in embedded mode the app’s own origin.'
+	},
+	PUBLIC_SUPABASE_PUBLISHABLE_KEY: {
+		public: true,
+		schema: z.string().startsWith('sb_publishable_'),
+		description: 'The sb_publishable_… key (role anon).'
+	},
+	SUPABASE_SECRET_KEY: {
+		schema: optional,
+		description: 'The sb_secret_… key; only for admin/maintenance code.'
+	},
+	SUPABASE_JWT_SECRET: { schema: optional, description: 'JWT secret of the embedded Supabase.' },
+	SUPABASE_EMBEDDED: { schema: flag, description: 'Run @supabase/lite inside this server.' },
+	SUPABASE_SEED_DEMO: { schema: flag, description: 'Seed demo data into an empty embedded database.' },
+	SUPABASE_DATA_DIR: { schema: optional, description: 'PGlite data folder (embedded mode).' },
+	DATABASE_URL: { schema: optional, description: 'Run the embedded Supabase on this PostgreSQL.' },
+	SMTP_HOST: { schema: optional, description: 'SMTP server for auth and app mail.' },
+	SMTP_PORT: { schema: optional, description: 'SMTP port.' }
+});

@@ -1,0 +1,46 @@
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
+import { createRequestClient } from '#lib/server/supabase';
+import { loadViewer } from '#lib/server/viewer';
+
+export const init: ServerInit = async () => {
+	if (embeddedEnabled()) await embeddedSupabase();
+};
+
+const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
+
+/** Serves the embedded Supabase API on the app's own origin, as its auth links expect. */
+const embeddedApi: Handle = async ({ event, resolve }) => {
+	if (embeddedEnabled() && API_PREFIXES.some((p) => event.url.pathname.startsWith(p))) {
+		const lite = await embeddedSupabase();
+		return lite.fetch(event.request);
+	}
+	return resolve(event);
+};
+
+const supabase: Handle = async ({ event, resolve }) => {
+	event.locals.supabase = createRequestClient(event.cookies);
+	event.locals.viewer = await loadViewer(event.locals.supabase);
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+/** Guards by route group: (app) needs a signed-in user, beheer/ a staff role. */
+const guard: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id ?? '';
+	const viewer = event.locals.viewer;
+	if (routeId.startsWith('/(app)') || routeId.startsWith('/beheer')) {
+		if (!viewer) {
+			redirect(303, `/inloggen?naar=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		event.setHeaders({ 'cache-control': 'no-store' });
+	}
+	if (routeId.startsWith('/beheer') && !viewer?.roles.some((r) => r.role === 'municipality_admin')) {
+		error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(embeddedApi, supabase, guard);

@@ -1,0 +1,122 @@
+// Boots the embedded Supabase (@supabase/lite) from supabase/config.toml, in this process.
+// Used by the app server (embedded mode), the scripts and the test setup alike, so it imports only
+// packages and relative .ts files: Node runs it directly, without Vite.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
+import type { EmailDriver } from '@supabase/lite';
+import { applyPendingMigrations } from '@supabase/lite/cli';
+
+export interface LiteOptions {
+	/** Project root holding supabase/; defaults to the working directory. */
+	root?: string;
+	/** A PostgreSQL URL: run on that database instead of PGlite. */
+	databaseUrl?: string;
+	/** PGlite data folder, overriding [db].url in config.toml. */
+	dataDir?: string;
+	/** Values for env(NAME) references in config.toml. */
+	env: Record<string, string | undefined>;
+	/** Local SMTP sink for auth mail; without it, mail goes to the console. */
+	smtp?: { host: string; port: number };
+}
+
+export interface Lite {
+	app: App;
+	driver: 'pglite' | 'postgres';
+	/** The Web-API handler: serves /auth/v1 and /rest/v1 without a network hop. */
+	fetch: (request: Request) => Promise<Response>;
+	/** Runs SQL as the database owner: only for migrations, seeding and maintenance. */
+	exec: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>;
+	close: () => Promise<void>;
+}
+
+type Toml = Record<string, unknown>;
+
+function resolveEnvRefs(value: unknown, env: LiteOptions['env']): unknown {
+	if (typeof value === 'string') {
+		const ref = /^env\((\w+)\)$/.exec(value);
+		return ref ? (env[ref[1] as string] ?? '') : value;
+	}
+	if (Array.isArray(value)) return value.map((v) => resolveEnvRefs(v, env));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, resolveEnvRefs(v, env)])
+		);
+	}
+	return value;
+}
+
+export async function readSupabaseConfig(
+	root: string,
+	env: LiteOptions['env']
+): Promise<Toml> {
+	const raw = parseToml(await readFile(path.join(root, 'supabase', 'config.toml'), 'utf8'));
+	const config = resolveEnvRefs(raw, env) as Toml;
+	// Template paths are relative to the project root; lite reads them relative to the cwd.
+	const templates = (config.auth as Toml | undefined)?.email as Toml | undefined;
+	for (const template of Object.values((templates?.template as Toml | undefined) ?? {})) {
+		const t = template as Toml;
+		if (typeof t.content_path === 'string') t.content_path = path.resolve(root, t.content_path);
+	}
+	return config;
+}
+
+async function connect(config: Toml, options: LiteOptions, root: string) {
+	if (options.databaseUrl) {
+		const { createPostgresConnection } = await import('@supabase/lite/postgres');
+		const connection = await createPostgresConnection({
+			url: options.databaseUrl,
+			postgresOptions: { onnotice: () => {} }
+		});
+		return { connection, driver: 'postgres' as const };
+	}
+	const { createPgliteConnection } = await import('@supabase/lite/pglite');
+	const configured = String((config.db as Toml | undefined)?.url ?? './supabase/.temp/pglite');
+	const dataDir = options.dataDir ?? path.resolve(root, configured);
+	const connection = await createPgliteConnection({ url: dataDir });
+	return { connection, driver: 'pglite' as const };
+}
+
+function emailDriver(options: LiteOptions): EmailDriver {
+	if (!options.smtp) return new ConsoleEmailDriver();
+	// The local sink speaks plain SMTP without TLS or login, which config-driven SMTP refuses.
+	return new SmtpEmailDriver({
+		host: options.smtp.host,
+		port: options.smtp.port,
+		from: { name: 'Buurtkracht', address: 'noreply@buurtkracht.localhost' },
+		requireTls: false
+	} as ConstructorParameters<typeof SmtpEmailDriver>[0]);
+}
+
+export async function startLite(options: LiteOptions): Promise<Lite> {
+	process.env.LITE_TELEMETRY = '0';
+	process.env.DO_NOT_TRACK = '1';
+	const root = options.root ?? process.cwd();
+	const config = await readSupabaseConfig(root, options.env);
+	const { connection, driver } = await connect(config, options, root);
+	const auth = config.auth as Toml;
+	const email = auth.email as Toml;
+	delete email.smtp;
+	const app = new App({
+		...config,
+		db: undefined,
+		connection,
+		options: { server: { admin: false }, drivers: { email: emailDriver(options) } }
+	} as unknown as ConstructorParameters<typeof App>[0]);
+	await app.init();
+	await applyPendingMigrations(app);
+	const exec = async (sql: string) => {
+		const result = (await app.connection.exec(sql)) as { rows?: Record<string, unknown>[] } | void;
+		return { rows: result?.rows ?? [] };
+	};
+	return {
+		app,
+		driver,
+		fetch: (request) => app.fetch(request),
+		exec,
+		close: async () => {
+			await app.connection.close?.();
+		}
+	};
+}

@@ -1,0 +1,111 @@
+// Seeds a fresh database: supabase/seed.sql, then one demo account per role, created through the
+// sign-up API like any resident would be. Maintenance code: it writes as the database owner.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lite } from './lite.ts';
+
+export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
+const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
+/** Stands in for a shop until the shops table lands with Mantelzorgwaardering. */
+export const DEMO_SHOP_ID = '00000000-0000-4000-8000-00000000a001';
+
+export interface DemoAccount {
+	email: string;
+	displayName: string;
+	role: 'municipality_admin' | 'coordinator' | 'caseworker' | 'shop_staff' | 'board_member' | null;
+	description: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+	{
+		email: 'beheer@buurtkracht.example',
+		displayName: 'Bea Beheer',
+		role: 'municipality_admin',
+		description: 'gemeentelijk beheerder (rollen toekennen)'
+	},
+	{
+		email: 'coordinator@buurtkracht.example',
+		displayName: 'Cor Coördinator',
+		role: 'coordinator',
+		description: 'buurtcoördinator'
+	},
+	{
+		email: 'consulent@buurtkracht.example',
+		displayName: 'Kim Consulent',
+		role: 'caseworker',
+		description: 'consulent sociaal wijkteam'
+	},
+	{
+		email: 'winkel@buurtkracht.example',
+		displayName: 'Wim Winkel',
+		role: 'shop_staff',
+		description: 'winkelmedewerker'
+	},
+	{
+		email: 'bestuur@buurtkracht.example',
+		displayName: 'Bep Bestuur',
+		role: 'board_member',
+		description: 'bestuurslid van Buurthuis De Lorzie'
+	},
+	{
+		email: 'inwoner@buurtkracht.example',
+		displayName: 'Ina Inwoner',
+		role: null,
+		description: 'inwoner die hulp vraagt'
+	},
+	{
+		email: 'vrijwilliger@buurtkracht.example',
+		displayName: 'Vera Vrijwilliger',
+		role: null,
+		description: 'vrijwilliger'
+	}
+];
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export async function isSeeded(lite: Lite): Promise<boolean> {
+	const { rows } = await lite.exec('select count(*)::int as n from public.municipalities');
+	return Number(rows[0]?.n ?? 0) > 0;
+}
+
+export async function seedReferenceData(lite: Lite, root = process.cwd()): Promise<void> {
+	await lite.exec(await readFile(path.join(root, 'supabase', 'seed.sql'), 'utf8'));
+}
+
+export async function seedDemoAccounts(lite: Lite): Promise<void> {
+	const client = lite.app.getClient();
+	for (const account of DEMO_ACCOUNTS) {
+		const { error } = await client.auth.signUp({
+			email: account.email,
+			password: DEMO_PASSWORD,
+			options: { data: { display_name: account.displayName } }
+		});
+		if (error && error.code !== 'user_already_exists') {
+			throw new Error(`Demo account ${account.email} could not be created: ${error.message}`);
+		}
+		// Demo accounts skip the confirmation mail; real sign-ups confirm through /auth/confirm.
+		await lite.exec(
+			`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where email = ${quote(account.email)}`
+		);
+		if (!account.role) continue;
+		const scope =
+			account.role === 'shop_staff'
+				? `${quote(DEMO_SHOP_ID)}::uuid, null`
+				: account.role === 'board_member'
+					? `null, (select id from public.community_centres where slug = 'de-lorzie' and municipality_id = ${quote(ZAANSTAD)})`
+					: 'null, null';
+		await lite.exec(
+			`insert into public.memberships (user_id, municipality_id, role, shop_id, community_centre_id)
+			 select u.id, ${quote(ZAANSTAD)}, ${quote(account.role)}, ${scope}
+			 from auth.users u where u.email = ${quote(account.email)}
+			 on conflict do nothing`
+		);
+	}
+}
+
+export async function seedIfEmpty(lite: Lite, root = process.cwd()): Promise<boolean> {
+	if (await isSeeded(lite)) return false;
+	await seedReferenceData(lite, root);
+	await seedDemoAccounts(lite);
+	return true;
+}

@@ -1,0 +1,7 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	viewer: locals.viewer
+		? { displayName: locals.viewer.displayName, roles: locals.viewer.roles }
+		: null
+});

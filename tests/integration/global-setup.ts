@@ -1,0 +1,22 @@
+// One embedded Supabase per test run; tests get its address through vitest's provide/inject.
+import type { TestProject } from 'vitest/node';
+import { startHarness } from '../support/harness.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		supabaseUrl: string;
+		publishableKey: string;
+		mailboxUrl: string;
+		driver: 'pglite' | 'postgres';
+	}
+}
+
+export default async function setup(project: TestProject) {
+	const harness = await startHarness();
+	project.provide('supabaseUrl', harness.url);
+	project.provide('publishableKey', harness.publishableKey);
+	project.provide('mailboxUrl', harness.mailboxUrl);
+	project.provide('driver', harness.driver);
+	console.log(`Embedded Supabase for tests: ${harness.driver} at ${harness.url}`);
+	return () => harness.stop();
+}

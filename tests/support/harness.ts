@@ -1,0 +1,107 @@
+// A disposable embedded Supabase for a test run: fresh PGlite folder (or a fresh database on the
+// PostgreSQL in DATABASE_URL when TEST_DB=postgres), served over real HTTP, with its own mailbox.
+// It also serves POST /__test/sql, which runs SQL as the database owner for fixtures and catalog
+// checks; that endpoint exists only in this harness, never in the app.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { startLite, type Lite } from '../../src/lib/server/embedded/lite.ts';
+import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
+import { startMailbox } from '../../scripts/lib/mailbox.ts';
+import { newKeys } from '../../scripts/lib/env.ts';
+
+export interface Harness {
+	url: string;
+	publishableKey: string;
+	secretKey: string;
+	mailboxUrl: string;
+	driver: 'pglite' | 'postgres';
+	lite: Lite;
+	stop: () => Promise<void>;
+}
+
+async function body(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+async function freshPostgresDatabase(baseUrl: string) {
+	const name = `buurtkracht_test_${process.pid}_${Date.now()}`;
+	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(baseUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		drop: async () => {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Harness> {
+	const mailbox = await startMailbox();
+	const keys = newKeys();
+	const usePostgres = process.env.TEST_DB === 'postgres';
+	if (usePostgres && !process.env.DATABASE_URL) {
+		throw new Error('TEST_DB=postgres needs DATABASE_URL (a PostgreSQL 15 server).');
+	}
+	const pg = usePostgres ? await freshPostgresDatabase(process.env.DATABASE_URL as string) : null;
+	const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'buurtkracht-pglite-'));
+
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	const lite = await startLite({
+		databaseUrl: pg?.url,
+		dataDir,
+		env: { ...keys, PUBLIC_SUPABASE_URL: opts.siteUrl ?? url },
+		smtp: { host: '127.0.0.1', port: mailbox.smtpPort }
+	});
+	await seedReferenceData(lite);
+
+	server.on('request', async (req, res) => {
+		try {
+			const payload = req.method === 'GET' || req.method === 'HEAD' ? undefined : await body(req);
+			if (req.url === '/__test/sql' && req.method === 'POST') {
+				const result = await lite.exec(payload?.toString('utf8') ?? '');
+				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result.rows));
+				return;
+			}
+			const headers = new Headers();
+			for (const [k, v] of Object.entries(req.headers)) {
+				if (typeof v === 'string') headers.set(k, v);
+				else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
+			}
+			const response = await lite.app.fetch(
+				new Request(new URL(req.url ?? '/', url), { method: req.method, headers, body: payload }),
+				{ peerAddress: req.socket.remoteAddress ?? null }
+			);
+			res.writeHead(response.status, Object.fromEntries(response.headers));
+			res.end(Buffer.from(await response.arrayBuffer()));
+		} catch (error) {
+			res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+		}
+	});
+
+	return {
+		url,
+		...{ publishableKey: keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY, secretKey: keys.SUPABASE_SECRET_KEY },
+		mailboxUrl: mailbox.url,
+		driver: lite.driver,
+		lite,
+		stop: async () => {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await lite.close();
+			await mailbox.close();
+			if (dataDir) await rm(dataDir, { recursive: true, force: true });
+			await pg?.drop();
+		}
+	};
+}
