@@ -25,6 +25,16 @@ create trigger profiles_set_updated_at before update on public.profiles
 create trigger profile_contacts_set_updated_at before update on public.profile_contacts
 	for each row execute function public.set_updated_at();
 
+-- On its PostgreSQL driver the embedded Supabase stores user metadata as a JSON string holding
+-- the object (see README, Known differences); this reads both shapes.
+create or replace function public.auth_user_metadata(p_meta jsonb) returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+	select case when jsonb_typeof(p_meta) = 'string' then (p_meta #>> '{}')::jsonb else coalesce(p_meta, '{}'::jsonb) end;
+$$;
+
 -- A profile appears with the account. The municipality comes from sign-up metadata, else the first one.
 create or replace function public.handle_new_user() returns trigger
 language plpgsql
@@ -33,9 +43,10 @@ set search_path = ''
 as $$
 declare
 	v_municipality uuid;
+	v_meta jsonb := public.auth_user_metadata(new.raw_user_meta_data);
 begin
 	select id into v_municipality from public.municipalities
-		where slug = coalesce(new.raw_user_meta_data ->> 'municipality', 'zaanstad');
+		where slug = coalesce(v_meta ->> 'municipality', 'zaanstad');
 	if v_municipality is null then
 		select id into v_municipality from public.municipalities order by created_at limit 1;
 	end if;
@@ -43,7 +54,7 @@ begin
 	values (
 		new.id,
 		v_municipality,
-		coalesce(nullif(left(trim(new.raw_user_meta_data ->> 'display_name'), 80), ''), split_part(new.email, '@', 1))
+		coalesce(nullif(left(trim(v_meta ->> 'display_name'), 80), ''), split_part(new.email, '@', 1))
 	);
 	insert into public.profile_contacts (profile_id) values (new.id);
 	return new;
