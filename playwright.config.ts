@@ -1,0 +1,55 @@
+// End-to-end tests in Debian's Chromium against the production build, with the embedded
+// Supabase on a fresh PGlite folder and its own mailbox.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+export const E2E_ORIGIN = `http://127.0.0.1:${port}`;
+export const E2E_MAILBOX = 'http://127.0.0.1:2580';
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'buurtkracht-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: E2E_ORIGIN,
+		locale: 'nl-NL',
+		timezoneId: 'Europe/Amsterdam',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/dev.ts --prod',
+		url: `${E2E_ORIGIN}/`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PUBLIC_SUPABASE_URL: E2E_ORIGIN,
+			ORIGIN: E2E_ORIGIN,
+			SUPABASE_DATA_DIR: process.env.E2E_DATA_DIR,
+			SMTP_PORT: '2525',
+			MAILBOX_HTTP_PORT: '2580',
+			DATABASE_URL: ''
+		}
+	}
+});

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test — every test: unit, integration on PGlite, integration on PostgreSQL (when
+# DATABASE_URL is set), then the browser tests against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-node.sh
+export LITE_TELEMETRY=0 DO_NOT_TRACK=1
+
+echo "== unit tests"
+npx vitest run --project unit
+
+echo "== integration tests, embedded Supabase on PGlite"
+TEST_DB=pglite npx vitest run --project integration
+
+if [ -n "${DATABASE_URL:-}" ]; then
+	echo "== integration tests, embedded Supabase on PostgreSQL"
+	TEST_DB=postgres npx vitest run --project integration
+elif [ -n "${CI:-}" ]; then
+	echo "CI needs DATABASE_URL for the PostgreSQL run" >&2
+	exit 1
+else
+	echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
+fi
+
+echo "== browser tests (Chromium)"
+npx vite build
+npx playwright test

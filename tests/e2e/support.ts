@@ -1,0 +1,52 @@
+// Shared steps for the browser tests: accessibility checks, the mailbox, demo sign-in.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+const MAILBOX = 'http://127.0.0.1:2580';
+export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
+
+/** Fails the test on any WCAG 2.1 A/AA violation on the current page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const newEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@buurtkracht.example`;
+
+interface Mail {
+	subject: string;
+	html: string;
+}
+
+export async function waitForMail(to: string, subjectPart: string): Promise<Mail> {
+	for (let i = 0; i < 100; i++) {
+		const res = await fetch(`${MAILBOX}/api/messages?to=${encodeURIComponent(to)}`);
+		const mails = ((await res.json()) as Mail[]).reverse();
+		const mail = mails.find((m) => m.subject.includes(subjectPart));
+		if (mail) return mail;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no mail "${subjectPart}" for ${to}`);
+}
+
+/** The /auth/confirm link from an auth mail, made relative so it opens on the test server. */
+export function confirmLink(mail: Mail): string {
+	const href = /href="([^"]*\/auth\/confirm\?[^"]+)"/.exec(mail.html)?.[1];
+	if (!href) throw new Error('mail has no confirm link');
+	const url = new URL(href.replace(/&amp;/g, '&'));
+	return url.pathname + url.search;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').first().fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+}
