@@ -2,7 +2,7 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { createRequestClient } from '#lib/server/supabase';
-import { loadViewer } from '#lib/server/viewer';
+import { hasRole, loadViewer } from '#lib/server/viewer';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -37,7 +37,7 @@ const guard: Handle = async ({ event, resolve }) => {
 		}
 		event.setHeaders({ 'cache-control': 'no-store' });
 	}
-	if (routeId.startsWith('/beheer') && !viewer?.roles.some((r) => r.role === 'municipality_admin')) {
+	if (routeId.startsWith('/beheer') && !hasRole(viewer, 'municipality_admin')) {
 		error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
 	}
 	return resolve(event);

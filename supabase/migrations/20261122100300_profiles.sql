@@ -111,3 +111,28 @@ as $$
 $$;
 revoke all on function public.find_person_by_email(text) from public;
 grant execute on function public.find_person_by_email(text) to authenticated;
+
+-- Everything a page needs to know about the signed-in user, in one round trip.
+create or replace function public.current_viewer() returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select jsonb_build_object(
+		'display_name', p.display_name,
+		'municipality_id', p.municipality_id,
+		'district_id', p.district_id,
+		'roles', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,
+				'shop_id', m.shop_id, 'community_centre_id', m.community_centre_id
+			) order by m.role)
+			from public.memberships m where m.user_id = p.id
+		), '[]'::jsonb)
+	)
+	from public.profiles p
+	where p.id = (select auth.uid());
+$$;
+revoke all on function public.current_viewer() from public;
+grant execute on function public.current_viewer() to authenticated;

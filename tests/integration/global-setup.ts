@@ -8,6 +8,7 @@ declare module 'vitest' {
 		publishableKey: string;
 		mailboxUrl: string;
 		driver: 'pglite' | 'postgres';
+		databaseUrl: string | null;
 	}
 }
 
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
 	project.provide('publishableKey', harness.publishableKey);
 	project.provide('mailboxUrl', harness.mailboxUrl);
 	project.provide('driver', harness.driver);
+	project.provide('databaseUrl', harness.databaseUrl);
 	console.log(`Embedded Supabase for tests: ${harness.driver} at ${harness.url}`);
 	return () => harness.stop();
 }

@@ -19,6 +19,8 @@ export interface Harness {
 	secretKey: string;
 	mailboxUrl: string;
 	driver: 'pglite' | 'postgres';
+	/** The PostgreSQL database of this run (postgres mode only). */
+	databaseUrl: string | null;
 	lite: Lite;
 	stop: () => Promise<void>;
 }
@@ -95,6 +97,7 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 		...{ publishableKey: keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY, secretKey: keys.SUPABASE_SECRET_KEY },
 		mailboxUrl: mailbox.url,
 		driver: lite.driver,
+		databaseUrl: pg?.url ?? null,
 		lite,
 		stop: async () => {
 			await new Promise<void>((resolve) => server.close(() => resolve()));

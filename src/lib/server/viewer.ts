@@ -1,6 +1,22 @@
 // Who is asking: the user as validated by the auth server (getUser), never a trusted cookie,
-// with their profile and roles.
+// with their profile and roles from one SQL function, so a page costs two calls before its own.
+import { z } from 'zod';
 import type { RequestClient } from './supabase';
+
+const viewerRow = z.object({
+	display_name: z.string(),
+	municipality_id: z.uuid(),
+	district_id: z.uuid().nullable(),
+	roles: z.array(
+		z.object({
+			id: z.uuid(),
+			role: z.string(),
+			municipality_id: z.uuid(),
+			shop_id: z.uuid().nullable(),
+			community_centre_id: z.uuid().nullable()
+		})
+	)
+});
 
 export interface ViewerRole {
 	id: string;
@@ -15,32 +31,34 @@ export interface Viewer {
 	email: string;
 	displayName: string;
 	municipalityId: string | null;
+	districtId: string | null;
 	roles: ViewerRole[];
 }
+
+export const hasRole = (viewer: Viewer | null, role: string) =>
+	viewer?.roles.some((r) => r.role === role) ?? false;
 
 export async function loadViewer(supabase: RequestClient): Promise<Viewer | null> {
 	// getUser asks the auth server, so a forged or expired cookie yields no viewer.
 	const { data, error } = await supabase.auth.getUser();
 	if (error || !data.user) return null;
 	const user = data.user;
-	const [profile, memberships] = await Promise.all([
-		supabase.from('profiles').select('display_name, municipality_id').eq('id', user.id).maybeSingle(),
-		supabase
-			.from('memberships')
-			.select('id, role, municipality_id, shop_id, community_centre_id')
-			.eq('user_id', user.id)
-	]);
+	const result = await supabase.rpc('current_viewer');
+	const row = viewerRow.safeParse(result.data);
 	return {
 		id: user.id,
 		email: user.email ?? '',
-		displayName: profile.data?.display_name ?? user.email ?? '',
-		municipalityId: profile.data?.municipality_id ?? null,
-		roles: (memberships.data ?? []).map((m) => ({
-			id: m.id,
-			role: m.role,
-			municipalityId: m.municipality_id,
-			shopId: m.shop_id,
-			communityCentreId: m.community_centre_id
-		}))
+		displayName: row.success ? row.data.display_name : (user.email ?? ''),
+		municipalityId: row.success ? row.data.municipality_id : null,
+		districtId: row.success ? row.data.district_id : null,
+		roles: row.success
+			? row.data.roles.map((m) => ({
+					id: m.id,
+					role: m.role,
+					municipalityId: m.municipality_id,
+					shopId: m.shop_id,
+					communityCentreId: m.community_centre_id
+				}))
+			: []
 	};
 }

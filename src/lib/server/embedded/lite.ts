@@ -89,6 +89,19 @@ function emailDriver(options: LiteOptions): EmailDriver {
 	} as ConstructorParameters<typeof SmtpEmailDriver>[0]);
 }
 
+// lite's PostgreSQL driver grants table access lazily on the first request that runs with an RLS
+// context; simultaneous first requests then collide ("tuple concurrently updated"). One rpc call
+// before serving settles it (README, Known differences).
+async function warmUp(app: App, publishableKey: string) {
+	await app.fetch(
+		new Request('http://localhost/rest/v1/rpc/has_role', {
+			method: 'POST',
+			headers: { apikey: publishableKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ p_role: 'municipality_admin' })
+		})
+	);
+}
+
 export async function startLite(options: LiteOptions): Promise<Lite> {
 	process.env.LITE_TELEMETRY = '0';
 	process.env.DO_NOT_TRACK = '1';
@@ -106,6 +119,7 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 	} as unknown as ConstructorParameters<typeof App>[0]);
 	await app.init();
 	await applyPendingMigrations(app);
+	await warmUp(app, String((config.auth as Toml).publishable_key ?? ''));
 	const exec = async (sql: string) => {
 		const result = (await app.connection.exec(sql)) as { rows?: Record<string, unknown>[] } | void;
 		return { rows: result?.rows ?? [] };
