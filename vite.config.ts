@@ -31,6 +31,8 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					// Tests that need several real connections run only in the PostgreSQL pass.
+					exclude: process.env.TEST_DB === 'postgres' ? [] : ['tests/integration/**/*.pg.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,

@@ -35,4 +35,6 @@ const lite = await startLite({
 });
 await seedIfEmpty(lite);
 await lite.close();
-console.log(`Database rebuilt (${lite.driver}): migrations applied, demo data and demo accounts seeded.`);
+console.log(
+	`Database rebuilt (${lite.driver}): migrations applied, demo data and demo accounts seeded.`
+);

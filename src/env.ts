@@ -25,7 +25,10 @@ export const variables = defineEnvVars({
 	},
 	SUPABASE_JWT_SECRET: { schema: optional, description: 'JWT secret of the embedded Supabase.' },
 	SUPABASE_EMBEDDED: { schema: flag, description: 'Run @supabase/lite inside this server.' },
-	SUPABASE_SEED_DEMO: { schema: flag, description: 'Seed demo data into an empty embedded database.' },
+	SUPABASE_SEED_DEMO: {
+		schema: flag,
+		description: 'Seed demo data into an empty embedded database.'
+	},
 	SUPABASE_DATA_DIR: { schema: optional, description: 'PGlite data folder (embedded mode).' },
 	DATABASE_URL: { schema: optional, description: 'Run the embedded Supabase on this PostgreSQL.' },
 	SMTP_HOST: { schema: optional, description: 'SMTP server for auth and app mail.' },

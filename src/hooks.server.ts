@@ -1,5 +1,5 @@
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { error, redirect } from '@sveltejs/kit';
+import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { createRequestClient } from '#lib/server/supabase';
 import { hasRole, loadViewer } from '#lib/server/viewer';
@@ -23,7 +23,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.supabase = createRequestClient(event.cookies);
 	event.locals.viewer = await loadViewer(event.locals.supabase);
 	return resolve(event, {
-		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
 	});
 };
 

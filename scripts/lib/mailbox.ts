@@ -23,8 +23,7 @@ export interface Mailbox {
 	close: () => Promise<void>;
 }
 
-const escapeHtml = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(messages: StoredMail[]): string {
 	const rows = messages

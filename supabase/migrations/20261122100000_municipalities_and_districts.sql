@@ -1,6 +1,10 @@
 -- Tenants and their districts (gemeenten en wijken). Every domain row belongs to a municipality,
 -- so another municipality is added as data, not code.
 
+-- As on hosted Supabase: the API roles may call auth.uid() and friends from SQL functions that run
+-- as the caller. The embedded Supabase does not grant this by itself.
+grant usage on schema auth to anon, authenticated, service_role;
+
 create or replace function public.set_updated_at() returns trigger
 language plpgsql
 set search_path = ''

@@ -17,7 +17,8 @@ export async function expectAccessible(page: Page) {
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export const newEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@buurtkracht.example`;
+export const newEmail = (label: string) =>
+	`${label}-${randomUUID().slice(0, 8)}@buurtkracht.example`;
 
 interface Mail {
 	subject: string;

@@ -94,7 +94,10 @@ describe('accept_response', () => {
 
 	it('refuses a volunteer who is at their maximum of active matches', async () => {
 		const volunteer = await createVolunteer({ maxActive: 1 });
-		const [r1, r2] = [await createUser({ label: 'inwoner' }), await createUser({ label: 'inwoner' })];
+		const [r1, r2] = [
+			await createUser({ label: 'inwoner' }),
+			await createUser({ label: 'inwoner' })
+		];
 		const q1 = await postRequest(r1.client, r1.id);
 		const q2 = await postRequest(r2.client, r2.id);
 		const s1 = await react(volunteer, q1);

@@ -82,15 +82,18 @@ describe('Voor jou', () => {
 		await resident.client.rpc('accept_response', { p_response_id: await react(busy, requestId) });
 		await postRequest(resident.client, resident.id, { title: 'Nog een boodschap doen' });
 
-		const atMax = (await busy.client.rpc('suggest_requests_for_me', {})).data as unknown as Suggestions;
+		const atMax = (await busy.client.rpc('suggest_requests_for_me', {}))
+			.data as unknown as Suggestions;
 		expect(atMax).toMatchObject({ status: 'at_capacity', active: 1, max: 1, items: [] });
 
 		const paused = await createVolunteer({ paused: true });
-		const result = (await paused.client.rpc('suggest_requests_for_me', {})).data as unknown as Suggestions;
+		const result = (await paused.client.rpc('suggest_requests_for_me', {}))
+			.data as unknown as Suggestions;
 		expect(result).toMatchObject({ status: 'paused', items: [] });
 
 		const stranger = await createUser({ label: 'geen-vrijwilliger' });
-		const none = (await stranger.client.rpc('suggest_requests_for_me', {})).data as unknown as Suggestions;
+		const none = (await stranger.client.rpc('suggest_requests_for_me', {}))
+			.data as unknown as Suggestions;
 		expect(none.status).toBe('no_profile');
 	});
 });

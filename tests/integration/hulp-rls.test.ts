@@ -11,7 +11,10 @@ async function matchedPair() {
 		.update({ phone: '06 1234 5678', street_address: 'Zaanweg 1' })
 		.eq('profile_id', resident.id);
 	const volunteer = await createVolunteer();
-	await volunteer.client.from('profile_contacts').update({ phone: '06 8765 4321' }).eq('profile_id', volunteer.id);
+	await volunteer.client
+		.from('profile_contacts')
+		.update({ phone: '06 8765 4321' })
+		.eq('profile_id', volunteer.id);
 	const requestId = await postRequest(resident.client, resident.id);
 	await resident.client.from('help_request_contacts').insert({
 		request_id: requestId,
@@ -20,7 +23,9 @@ async function matchedPair() {
 		street_address: 'Zaanweg 1, 1521 AB'
 	});
 	const responseId = await react(volunteer, requestId);
-	const { data: matchId } = await resident.client.rpc('accept_response', { p_response_id: responseId });
+	const { data: matchId } = await resident.client.rpc('accept_response', {
+		p_response_id: responseId
+	});
 	return { resident, volunteer, requestId, matchId: matchId as string };
 }
 
@@ -58,9 +63,15 @@ describe('contact details after a match', () => {
 			anonClient()
 		];
 		for (const client of outsiders) {
-			const contacts = await client.from('profile_contacts').select('phone').eq('profile_id', resident.id);
+			const contacts = await client
+				.from('profile_contacts')
+				.select('phone')
+				.eq('profile_id', resident.id);
 			expect(contacts.data ?? []).toEqual([]);
-			const address = await client.from('help_request_contacts').select('*').eq('request_id', requestId);
+			const address = await client
+				.from('help_request_contacts')
+				.select('*')
+				.eq('request_id', requestId);
 			expect(address.data ?? []).toEqual([]);
 			const messages = await client.from('match_messages').select('body').eq('match_id', matchId);
 			expect(messages.data ?? []).toEqual([]);
@@ -72,10 +83,18 @@ describe('contact details after a match', () => {
 	it('closes the contact window two weeks after the help is done', async () => {
 		const { resident, volunteer, matchId } = await matchedPair();
 		expect((await resident.client.rpc('complete_match', { p_match_id: matchId })).error).toBeNull();
-		const during = await volunteer.client.from('profile_contacts').select('phone').eq('profile_id', resident.id);
+		const during = await volunteer.client
+			.from('profile_contacts')
+			.select('phone')
+			.eq('profile_id', resident.id);
 		expect(during.data).toHaveLength(1);
-		await sql(`update public.matches set done_at = now() - interval '15 days' where id = '${matchId}'`);
-		const after = await volunteer.client.from('profile_contacts').select('phone').eq('profile_id', resident.id);
+		await sql(
+			`update public.matches set done_at = now() - interval '15 days' where id = '${matchId}'`
+		);
+		const after = await volunteer.client
+			.from('profile_contacts')
+			.select('phone')
+			.eq('profile_id', resident.id);
 		expect(after.data).toEqual([]);
 		const message = await volunteer.client.from('match_messages').insert({
 			match_id: matchId,
@@ -125,13 +144,20 @@ describe('blocked accounts', () => {
 		const [log] = await sql<{ action: string; reason: string; actor_id: string }>(
 			`select action, reason, actor_id from public.moderation_actions where target_id = '${troll.id}'`
 		);
-		expect(log).toEqual({ action: 'block', reason: 'Herhaaldelijk ongepaste berichten', actor_id: coordinator.id });
+		expect(log).toEqual({
+			action: 'block',
+			reason: 'Herhaaldelijk ongepaste berichten',
+			actor_id: coordinator.id
+		});
 	});
 
 	it('only coordinators can block', async () => {
 		const resident = await createUser({ label: 'inwoner' });
 		const other = await createUser({ label: 'inwoner' });
-		const { error } = await resident.client.rpc('block_account', { p_user_id: other.id, p_reason: 'zomaar' });
+		const { error } = await resident.client.rpc('block_account', {
+			p_user_id: other.id,
+			p_reason: 'zomaar'
+		});
 		expect(error?.message).toContain('forbidden');
 	});
 });
@@ -142,7 +168,10 @@ describe('the public board', () => {
 		await grantRole(coordinator.id, 'coordinator');
 		const resident = await createUser({ label: 'inwoner' });
 		const marker = `Fietsband plakken ${Date.now()}`;
-		const requestId = await postRequest(resident.client, resident.id, { title: marker, category: 'odd_jobs' });
+		const requestId = await postRequest(resident.client, resident.id, {
+			title: marker,
+			category: 'odd_jobs'
+		});
 		const board = await anonClient().rpc('search_help_requests', { p_query: marker.split(' ')[2] });
 		const items = (board.data as unknown as { items: Record<string, unknown>[] }).items;
 		const item = items.find((i) => i.id === requestId);

@@ -10,7 +10,11 @@ describe('embedded Supabase', () => {
 
 	it('creates a profile for a new account', async () => {
 		const user = await createUser({ label: 'smoke', displayName: 'Sam Smoke' });
-		const { data } = await user.client.from('profiles').select('display_name').eq('id', user.id).single();
+		const { data } = await user.client
+			.from('profiles')
+			.select('display_name')
+			.eq('id', user.id)
+			.single();
 		expect(data?.display_name).toBe('Sam Smoke');
 	});
 });

@@ -82,7 +82,11 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
 			}
 			const response = await lite.app.fetch(
-				new Request(new URL(req.url ?? '/', url), { method: req.method, headers, body: payload }),
+				new Request(new URL(req.url ?? '/', url), {
+					method: req.method,
+					headers,
+					body: payload ? new Uint8Array(payload) : undefined
+				}),
 				{ peerAddress: req.socket.remoteAddress ?? null }
 			);
 			res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -94,7 +98,10 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 
 	return {
 		url,
-		...{ publishableKey: keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY, secretKey: keys.SUPABASE_SECRET_KEY },
+		...{
+			publishableKey: keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+			secretKey: keys.SUPABASE_SECRET_KEY
+		},
 		mailboxUrl: mailbox.url,
 		driver: lite.driver,
 		databaseUrl: pg?.url ?? null,

@@ -85,7 +85,12 @@ export async function postRequest(client: Client, requesterId: string, input: Re
 export async function react(volunteer: TestUser, requestId: string, message = 'Ik help je graag!') {
 	const { data, error } = await volunteer.client
 		.from('responses')
-		.insert({ municipality_id: ZAANSTAD_ID, request_id: requestId, volunteer_id: volunteer.id, message })
+		.insert({
+			municipality_id: ZAANSTAD_ID,
+			request_id: requestId,
+			volunteer_id: volunteer.id,
+			message
+		})
 		.select('id')
 		.single();
 	if (error) throw error;

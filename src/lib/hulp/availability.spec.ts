@@ -22,7 +22,9 @@ describe('availability masks', () => {
 	it('gives a dated request only its weekday and part of the day', () => {
 		const wednesdayAfternoon = maskFromSlots(['2-1']);
 		expect(requestMask('date', '2026-11-25', null, 'afternoon')).toBe(wednesdayAfternoon);
-		expect(overlaps(requestMask('date', '2026-11-25', null, 'morning'), wednesdayAfternoon)).toBe(false);
+		expect(overlaps(requestMask('date', '2026-11-25', null, 'morning'), wednesdayAfternoon)).toBe(
+			false
+		);
 	});
 
 	it('covers every weekday for flexible requests and week-long ranges', () => {

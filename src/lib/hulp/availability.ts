@@ -1,6 +1,14 @@
 // Weekly availability as a 21-bit mask, the same encoding the database uses
 // (public.availability_mask_for): bit (day * 3 + part), day 0 = Monday, part 0 = morning.
-export const DAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+export const DAYS = [
+	'maandag',
+	'dinsdag',
+	'woensdag',
+	'donderdag',
+	'vrijdag',
+	'zaterdag',
+	'zondag'
+] as const;
 export const PARTS = ['ochtend', 'middag', 'avond'] as const;
 export const FULL_WEEK = (1 << 21) - 1;
 
@@ -28,8 +36,7 @@ export function slotsFromMask(mask: number): string[] {
 	return slots;
 }
 
-const partBits = (dayPart: DayPart) =>
-	({ morning: 1, afternoon: 2, evening: 4, any: 7 })[dayPart];
+const partBits = (dayPart: DayPart) => ({ morning: 1, afternoon: 2, evening: 4, any: 7 })[dayPart];
 
 /** Monday = 0, for a date given as YYYY-MM-DD (calendar date, no time zone involved). */
 export function weekdayIndex(isoDate: string): number {

@@ -2,7 +2,9 @@
 // rounded to about a kilometre (or the wijk's own point).
 export function normalisePostcode(input: string): string | null {
 	const compact = input.replace(/\s+/g, '').toUpperCase();
-	return /^[1-9][0-9]{3}[A-Z]{2}$/.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : null;
+	return /^[1-9][0-9]{3}[A-Z]{2}$/.test(compact)
+		? `${compact.slice(0, 4)} ${compact.slice(4)}`
+		: null;
 }
 
 /** "1521 AB" → "1521": the part of a postcode that may be shown in public. */

@@ -12,21 +12,17 @@ async function inProcessFetch(input: RequestInfo | URL, init?: RequestInit): Pro
 }
 
 export function createRequestClient(cookies: Cookies) {
-	return createServerClient<Database>(
-		PUBLIC_SUPABASE_URL,
-		PUBLIC_SUPABASE_PUBLISHABLE_KEY,
-		{
-			cookies: {
-				getAll: () => cookies.getAll(),
-				setAll: (toSet) => {
-					for (const { name, value, options } of toSet) {
-						cookies.set(name, value, { ...options, path: '/' });
-					}
+	return createServerClient<Database>(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (toSet) => {
+				for (const { name, value, options } of toSet) {
+					cookies.set(name, value, { ...options, path: '/' });
 				}
-			},
-			global: embeddedEnabled() ? { fetch: inProcessFetch } : undefined
-		}
-	);
+			}
+		},
+		global: embeddedEnabled() ? { fetch: inProcessFetch } : undefined
+	});
 }
 
 export type RequestClient = ReturnType<typeof createRequestClient>;

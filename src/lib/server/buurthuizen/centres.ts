@@ -17,7 +17,9 @@ export interface DistrictWithCentres {
 	centres: CentreListItem[];
 }
 
-export async function listCentresByDistrict(supabase: RequestClient): Promise<DistrictWithCentres[]> {
+export async function listCentresByDistrict(
+	supabase: RequestClient
+): Promise<DistrictWithCentres[]> {
 	const { data, error } = await supabase
 		.from('districts')
 		.select(

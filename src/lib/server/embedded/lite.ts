@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
-import type { EmailDriver } from '@supabase/lite';
+import type { DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
 
 export interface LiteOptions {
@@ -40,17 +40,12 @@ function resolveEnvRefs(value: unknown, env: LiteOptions['env']): unknown {
 	}
 	if (Array.isArray(value)) return value.map((v) => resolveEnvRefs(v, env));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value).map(([k, v]) => [k, resolveEnvRefs(v, env)])
-		);
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnvRefs(v, env)]));
 	}
 	return value;
 }
 
-export async function readSupabaseConfig(
-	root: string,
-	env: LiteOptions['env']
-): Promise<Toml> {
+export async function readSupabaseConfig(root: string, env: LiteOptions['env']): Promise<Toml> {
 	const raw = parseToml(await readFile(path.join(root, 'supabase', 'config.toml'), 'utf8'));
 	const config = resolveEnvRefs(raw, env) as Toml;
 	// Template paths are relative to the project root; lite reads them relative to the cwd.
@@ -111,12 +106,12 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 	const auth = config.auth as Toml;
 	const email = auth.email as Toml;
 	delete email.smtp;
-	const app = new App({
+	const app = new App<DefaultAppConfig>({
 		...config,
 		db: undefined,
 		connection,
 		options: { server: { admin: false }, drivers: { email: emailDriver(options) } }
-	} as unknown as ConstructorParameters<typeof App>[0]);
+	} as unknown as DefaultAppConfig);
 	await app.init();
 	await applyPendingMigrations(app);
 	await warmUp(app, String((config.auth as Toml).publishable_key ?? ''));
