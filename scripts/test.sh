@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
 export LITE_TELEMETRY=0 DO_NOT_TRACK=1
+# SvelteKit validates its environment when Vite loads; a fresh clone has no .env yet.
+node scripts/ensure-env.ts
 
 echo "== unit tests"
 npx vitest run --project unit
