@@ -23,7 +23,7 @@ if (prod && !existsSync('build/index.js')) {
 	process.exit(1);
 }
 const child = prod
-	? spawn(process.execPath, ['build/index.js'], {
+	? spawn(process.execPath, ['scripts/serve.ts'], {
 			stdio: 'inherit',
 			env: { ...env, PORT: String(port), HOST: '127.0.0.1', SUPABASE_SEED_DEMO: 'true' }
 		})

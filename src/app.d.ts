@@ -10,6 +10,10 @@ declare global {
 			supabase: RequestClient;
 			viewer: Viewer | null;
 		}
+		namespace Superforms {
+			/** A form-level notice; a plain string counts as a success message. */
+			type Message = string | { type: 'success' | 'error'; text: string };
+		}
 		interface PageData {
 			viewer: Pick<Viewer, 'displayName' | 'roles'> | null;
 		}

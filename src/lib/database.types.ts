@@ -1150,6 +1150,14 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			grant_role_by_email: {
+				Args: {
+					p_community_centre_id?: string;
+					p_email: string;
+					p_role: string;
+				};
+				Returns: string;
+			};
 			has_role: {
 				Args: {
 					p_municipality_id?: string;
@@ -1179,6 +1187,7 @@ export type Database = {
 				Returns: boolean;
 			};
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
+			my_profile_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			notify: {
 				Args: {
 					p_kind: string;
@@ -1188,6 +1197,8 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
+			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
 			search_help_requests: {
 				Args: {
@@ -1209,6 +1220,17 @@ export type Database = {
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
 				Returns: Json;
+			};
+			update_my_profile: {
+				Args: {
+					p_city: string;
+					p_display_name: string;
+					p_district_id: string;
+					p_phone: string;
+					p_postcode: string;
+					p_street_address: string;
+				};
+				Returns: undefined;
 			};
 			volunteer_helped_count: {
 				Args: { p_volunteer_id: string };

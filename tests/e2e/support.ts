@@ -51,3 +51,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
 }
+
+/** Signs up through the form, follows the confirmation mail and lands signed in on the profile. */
+export async function signUpAndConfirm(page: Page, email: string, displayName: string) {
+	await page.goto('/registreren');
+	await page.getByLabel('Naam', { exact: true }).fill(displayName);
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSWORD);
+	await page.getByLabel('Herhaal wachtwoord').fill(NEW_PASSWORD);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('status')).toContainText('We hebben een e-mail gestuurd');
+	const mail = await waitForMail(email, 'Bevestig je e-mailadres');
+	await page.goto(confirmLink(mail));
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Uitloggen' }).click();
+	await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+}
+
+export const NEW_PASSWORD = 'een-lang-wachtwoord-2026';

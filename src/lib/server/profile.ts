@@ -1,0 +1,52 @@
+// My profile: read in one call, saved in one atomic SQL function.
+import { z } from 'zod';
+import type { ProfileForm } from '#lib/schemas/profile';
+import { dbErrorMessage } from './db-errors';
+import type { RequestClient } from './supabase';
+
+const pageRow = z.object({
+	display_name: z.string(),
+	district_id: z.uuid().nullable(),
+	contact: z
+		.object({
+			phone: z.string().nullable(),
+			street_address: z.string().nullable(),
+			postcode: z.string().nullable(),
+			city: z.string().nullable()
+		})
+		.nullable(),
+	districts: z.array(z.object({ id: z.uuid(), name: z.string() })),
+	roles: z.array(z.object({ role: z.string(), scope: z.string().nullable() }))
+});
+
+export type ProfilePage = z.infer<typeof pageRow>;
+
+export async function loadProfilePage(supabase: RequestClient): Promise<ProfilePage | null> {
+	const { data, error } = await supabase.rpc('my_profile_page');
+	if (error) throw new Error(`my_profile_page: ${error.message}`);
+	return data === null ? null : pageRow.parse(data);
+}
+
+export function profileFormValues(page: ProfilePage) {
+	return {
+		displayName: page.display_name,
+		districtId: page.district_id ?? '',
+		phone: page.contact?.phone ?? null,
+		streetAddress: page.contact?.street_address ?? null,
+		postcode: page.contact?.postcode ?? null,
+		city: page.contact?.city ?? null
+	};
+}
+
+export async function saveProfile(supabase: RequestClient, form: ProfileForm) {
+	const { error } = await supabase.rpc('update_my_profile', {
+		p_display_name: form.displayName,
+		// Generated types mark optional SQL arguments non-null; SQL accepts null for "no wijk".
+		p_district_id: form.districtId as string,
+		p_phone: form.phone as string,
+		p_street_address: form.streetAddress as string,
+		p_postcode: form.postcode as string,
+		p_city: form.city as string
+	});
+	return error ? dbErrorMessage(error) : null;
+}

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { emailOnlySchema, safeRedirectPath, signInSchema } from '#lib/schemas/auth';
+import { sendSignInMail, signInWithPassword } from '#lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const next = safeRedirectPath(url.searchParams.get('naar'));
+	if (locals.viewer) redirect(303, next);
+	return {
+		linkFailed: url.searchParams.get('fout') === 'link',
+		passwordForm: await superValidate(zod4(signInSchema), { id: 'wachtwoord' }),
+		mailForm: await superValidate(zod4(emailOnlySchema), { id: 'mail' })
+	};
+};
+
+export const actions: Actions = {
+	wachtwoord: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(signInSchema), { id: 'wachtwoord' });
+		const password = form.data.password;
+		// A password is never sent back to the browser, not even after a typo.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { passwordForm: form });
+		const signIn = await signInWithPassword(locals.supabase, { email: form.data.email, password });
+		if (signIn.error) return message(form, { type: 'error', text: signIn.error }, { status: 400 });
+		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
+	},
+	mail: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(emailOnlySchema), { id: 'mail' });
+		if (!form.valid) return fail(400, { mailForm: form });
+		const sent = await sendSignInMail(locals.supabase, form.data.email, url.origin);
+		if (sent.error) return message(form, { type: 'error', text: sent.error }, { status: 400 });
+		const params = new URLSearchParams({
+			email: form.data.email,
+			naar: safeRedirectPath(url.searchParams.get('naar'))
+		});
+		redirect(303, `/inloggen/code?${params}`);
+	}
+};
