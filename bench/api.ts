@@ -7,6 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { runCannon, type HttpTarget } from './lib/cannon.ts';
 import { measureColdStart, type ColdStart } from './lib/cold-start.ts';
+import { signInCookie, timePage, type PageTiming } from './lib/profile-page.ts';
+import { DEMO_PASSWORD } from '../src/lib/server/embedded/seed.ts';
 import { runLoad, type Stats } from './lib/load.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
@@ -247,12 +249,23 @@ for (const [mode, failures] of Object.entries(results.failures)) {
 let coldStart: ColdStart = { skipped: 'BENCH_SKIP_COLD set' };
 if (!process.env.BENCH_SKIP_COLD) {
 	console.log('\nCold start: node scripts/dev.ts --prod on a fresh PGlite folder …');
-	coldStart = await measureColdStart();
+	coldStart = await measureColdStart(async (origin) => {
+		const cookie = await signInCookie(origin, 'beheer@buurtkracht.example', DEMO_PASSWORD);
+		return timePage(origin, '/profiel', cookie);
+	});
 	console.log(
 		'firstPageMs' in coldStart
 			? `first 200 on / after ${fmt(coldStart.firstPageMs, 0)} ms (next GET / ${fmt(coldStart.secondPageMs, 0)} ms)`
 			: `skipped: ${coldStart.skipped}`
 	);
+	if ('extra' in coldStart && coldStart.extra) {
+		const page = coldStart.extra as PageTiming;
+		console.log(
+			`profile page /profiel (PGlite, production build, ${page.requests} requests): ` +
+				`p50 ${fmt(page.p50, 1)} ms, p95 ${fmt(page.p95, 1)} ms; ` +
+				`${page.supabaseCalls} Supabase calls taking p50 ${fmt(page.supabaseMsP50, 1)} ms`
+		);
+	}
 }
 
 const cpus = os.cpus();
