@@ -103,9 +103,15 @@ export async function seedDemoAccounts(lite: Lite): Promise<void> {
 	}
 }
 
+/** Requests, an offer and a volunteer profile for the demo accounts, so every page has content. */
+export async function seedDemoContent(lite: Lite, root = process.cwd()): Promise<void> {
+	await lite.exec(await readFile(path.join(root, 'supabase', 'seed-demo.sql'), 'utf8'));
+}
+
 export async function seedIfEmpty(lite: Lite, root = process.cwd()): Promise<boolean> {
 	if (await isSeeded(lite)) return false;
 	await seedReferenceData(lite, root);
 	await seedDemoAccounts(lite);
+	await seedDemoContent(lite, root);
 	return true;
 }
