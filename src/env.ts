@@ -32,5 +32,18 @@ export const variables = defineEnvVars({
 	SUPABASE_DATA_DIR: { schema: optional, description: 'PGlite data folder (embedded mode).' },
 	DATABASE_URL: { schema: optional, description: 'Run the embedded Supabase on this PostgreSQL.' },
 	SMTP_HOST: { schema: optional, description: 'SMTP server for auth and app mail.' },
-	SMTP_PORT: { schema: optional, description: 'SMTP port.' }
+	SMTP_PORT: { schema: optional, description: 'SMTP port.' },
+	ORIGIN: {
+		schema: z.url().optional(),
+		description:
+			'The app’s public origin, for links in notification mails (default: PUBLIC_SUPABASE_URL).'
+	},
+	BACKGROUND_JOBS: {
+		schema: z
+			.string()
+			.optional()
+			.transform((v) => v !== 'false'),
+		description:
+			'Run the mailer and the scheduled jobs in this server (default true; "false" turns them off).'
+	}
 });

@@ -2,10 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { createRequestClient } from '#lib/server/supabase';
+import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { hasRole, loadViewer } from '#lib/server/viewer';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
+	startBackgroundJobs();
 };
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];

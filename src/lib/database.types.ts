@@ -743,30 +743,42 @@ export type Database = {
 			};
 			notification_outbox: {
 				Row: {
+					attempts: number;
 					created_at: string;
+					failed_at: string | null;
 					id: string;
 					kind: string;
+					last_error: string | null;
 					municipality_id: string;
+					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
 					recipient_id: string;
 					sent_at: string | null;
 					updated_at: string;
 				};
 				Insert: {
+					attempts?: number;
 					created_at?: string;
+					failed_at?: string | null;
 					id?: string;
 					kind: string;
+					last_error?: string | null;
 					municipality_id: string;
+					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
 					recipient_id: string;
 					sent_at?: string | null;
 					updated_at?: string;
 				};
 				Update: {
+					attempts?: number;
 					created_at?: string;
+					failed_at?: string | null;
 					id?: string;
 					kind?: string;
+					last_error?: string | null;
 					municipality_id?: string;
+					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
 					recipient_id?: string;
 					sent_at?: string | null;
@@ -1133,9 +1145,18 @@ export type Database = {
 				Args: { p_done_at: string; p_status: string };
 				Returns: boolean;
 			};
+			coordination_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			coordination_request_page: {
+				Args: { p_request_id: string };
+				Returns: Json;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
+				Returns: undefined;
+			};
+			escalate_followup: {
+				Args: { p_followup_id: string; p_reason: string };
 				Returns: undefined;
 			};
 			expire_help_requests: {
@@ -1166,6 +1187,24 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			help_board_page: {
+				Args: {
+					p_category?: string;
+					p_district_slug?: string;
+					p_from?: string;
+					p_limit?: number;
+					p_offset?: number;
+					p_query?: string;
+					p_to?: string;
+				};
+				Returns: Json;
+			};
+			help_match_page: { Args: { p_match_id: string }; Returns: Json };
+			help_request_effective_status: {
+				Args: { p_ends_on: string; p_starts_on: string; p_status: string };
+				Returns: string;
+			};
+			help_request_page: { Args: { p_request_id: string }; Returns: Json };
 			hide_content: {
 				Args: {
 					p_hide?: boolean;
@@ -1186,8 +1225,14 @@ export type Database = {
 				Args: { p_request_id: string };
 				Returns: boolean;
 			};
+			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
+			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_profile_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			notification_failed: {
+				Args: { p_error: string; p_id: string };
+				Returns: undefined;
+			};
 			notify: {
 				Args: {
 					p_kind: string;
@@ -1197,9 +1242,64 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			offers_board_page: {
+				Args: {
+					p_category?: string;
+					p_district_id?: string;
+					p_limit?: number;
+					p_offset?: number;
+				};
+				Returns: Json;
+			};
+			post_help_request: {
+				Args: {
+					p_category: string;
+					p_day_part: string;
+					p_description: string;
+					p_district_id: string;
+					p_duration_minutes: number;
+					p_ends_on: string;
+					p_is_vulnerable?: boolean;
+					p_on_behalf?: boolean;
+					p_postcode_area: string;
+					p_recurrence: string;
+					p_resident_name?: string;
+					p_resident_phone?: string;
+					p_starts_on: string;
+					p_street_address?: string;
+					p_title: string;
+					p_when_kind: string;
+				};
+				Returns: string;
+			};
+			posted_open_match_with: {
+				Args: { p_profile_id: string };
+				Returns: boolean;
+			};
+			report_content: {
+				Args: { p_reason: string; p_target_id: string; p_target_type: string };
+				Returns: string;
+			};
+			report_target_page: {
+				Args: { p_target_id: string; p_target_type: string };
+				Returns: Json;
+			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
+			save_volunteer_profile: {
+				Args: {
+					p_about: string;
+					p_availability_mask: number;
+					p_categories: string[];
+					p_district_ids: string[];
+					p_home_district_id: string;
+					p_is_paused: boolean;
+					p_max_active_matches: number;
+					p_radius_km: number;
+				};
+				Returns: undefined;
+			};
 			search_help_requests: {
 				Args: {
 					p_category?: string;
@@ -1237,6 +1337,12 @@ export type Database = {
 				Returns: number;
 			};
 			volunteer_load: { Args: Record<PropertyKey, never>; Returns: Json };
+			volunteer_profile_page: {
+				Args: Record<PropertyKey, never>;
+				Returns: Json;
+			};
+			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
+			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
 		};
 		Enums: {
 			[_ in never]: never;

@@ -6,7 +6,10 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		supabaseUrl: string;
 		publishableKey: string;
+		/** The sb_secret_… key, for tests of background jobs that run as service_role. */
+		secretKey: string;
 		mailboxUrl: string;
+		smtpPort: number;
 		driver: 'pglite' | 'postgres';
 		databaseUrl: string | null;
 	}
@@ -16,7 +19,9 @@ export default async function setup(project: TestProject) {
 	const harness = await startHarness();
 	project.provide('supabaseUrl', harness.url);
 	project.provide('publishableKey', harness.publishableKey);
+	project.provide('secretKey', harness.secretKey);
 	project.provide('mailboxUrl', harness.mailboxUrl);
+	project.provide('smtpPort', harness.smtpPort);
 	project.provide('driver', harness.driver);
 	project.provide('databaseUrl', harness.databaseUrl);
 	console.log(`Embedded Supabase for tests: ${harness.driver} at ${harness.url}`);

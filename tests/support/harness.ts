@@ -18,6 +18,8 @@ export interface Harness {
 	publishableKey: string;
 	secretKey: string;
 	mailboxUrl: string;
+	/** The mailbox's SMTP port, for tests that send the app's own mails. */
+	smtpPort: number;
 	driver: 'pglite' | 'postgres';
 	/** The PostgreSQL database of this run (postgres mode only). */
 	databaseUrl: string | null;
@@ -103,6 +105,7 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 			secretKey: keys.SUPABASE_SECRET_KEY
 		},
 		mailboxUrl: mailbox.url,
+		smtpPort: mailbox.smtpPort,
 		driver: lite.driver,
 		databaseUrl: pg?.url ?? null,
 		lite,

@@ -1,0 +1,30 @@
+// The SMTP transport for the app's own notification mails (the local mailbox in development).
+// Pure: the caller passes the SMTP settings, so tests can use it without SvelteKit's env.
+import nodemailer from 'nodemailer';
+
+export const NOTIFICATION_FROM = 'Buurtkracht Zaanstad <noreply@buurtkracht.example>';
+
+export interface OutgoingMail {
+	from: string;
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+}
+
+/** What the worker needs from a transport; a nodemailer transporter fits. */
+export interface MailTransport {
+	sendMail(mail: OutgoingMail): Promise<unknown>;
+}
+
+export function createMailTransport(smtp: { host: string; port: number }): MailTransport {
+	return nodemailer.createTransport({
+		host: smtp.host,
+		port: smtp.port,
+		secure: smtp.port === 465,
+		// A slow or absent SMTP server must not keep a delivery round hanging.
+		connectionTimeout: 10_000,
+		greetingTimeout: 10_000,
+		socketTimeout: 20_000
+	});
+}

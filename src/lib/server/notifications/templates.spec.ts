@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_KINDS, renderNotification } from './templates';
+
+const ORIGIN = 'https://buurtkracht.example';
+const ids = {
+	request_id: '11111111-1111-4111-8111-111111111111',
+	match_id: '22222222-2222-4222-8222-222222222222'
+};
+
+describe('renderNotification', () => {
+	it.each(NOTIFICATION_KINDS)('renders %s with a subject, a link and the shared footer', (kind) => {
+		const mail = renderNotification(
+			{ kind, payload: { ...ids, title: 'Boodschappen' }, displayName: 'Greet' },
+			ORIGIN
+		);
+		expect(mail?.subject).toBeTruthy();
+		expect(mail?.text).toMatch(/^Beste Greet,/);
+		expect(mail?.text).toContain(`${ORIGIN}/hulp/`);
+		expect(mail?.text).toContain('automatisch verstuurd');
+		expect(mail?.html).toContain(`href="${ORIGIN}/hulp/`);
+	});
+
+	it('escapes the title in the HTML', () => {
+		const mail = renderNotification(
+			{
+				kind: 'response_received',
+				payload: { ...ids, title: '<b>Hoi</b> & zo' },
+				displayName: null
+			},
+			ORIGIN
+		);
+		expect(mail?.html).toContain('&#60;b&#62;Hoi&#60;/b&#62; &#38; zo');
+		expect(mail?.html).not.toContain('<b>');
+		expect(mail?.text).toMatch(/^Hallo,/);
+	});
+
+	it('refuses an unknown kind, a missing id and an id that is not a uuid', () => {
+		const render = (kind: string, payload: unknown) =>
+			renderNotification({ kind, payload, displayName: null }, ORIGIN);
+		expect(render('spam', ids)).toBeNull();
+		expect(render('message_received', {})).toBeNull();
+		expect(render('response_received', { request_id: '../../uitloggen' })).toBeNull();
+	});
+});

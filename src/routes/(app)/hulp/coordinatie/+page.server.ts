@@ -1,0 +1,54 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { moderationSchema } from '#lib/schemas/hulp-moderatie';
+import { loadCoordination, moderate, type ModerationAction } from '#lib/server/hulp/moderation';
+import { hasRole } from '#lib/server/viewer';
+import type { Actions, PageServerLoad } from './$types';
+
+const FORBIDDEN = 'Deze pagina is alleen voor buurtcoördinatoren.';
+
+const NOTICES: Record<string, string> = {
+	verborgen: 'Het bericht is verborgen. De melding is afgehandeld.',
+	geblokkeerd:
+		'Het account is geblokkeerd. De melding staat nog open: verberg het bericht of wijs de melding af.',
+	afgewezen: 'De melding is afgewezen.'
+};
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
+	const page = await loadCoordination(locals.supabase);
+	if (!page) error(403, FORBIDDEN);
+	return { ...page, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
+};
+
+const DONE: Record<ModerationAction, string> = {
+	hide: 'verborgen',
+	block: 'geblokkeerd',
+	dismiss: 'afgewezen'
+};
+
+/** Every action has the same form (one per report): a reason, and which report it is about. */
+async function act(action: ModerationAction, { request, locals }: RequestEvent) {
+	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
+	const form = await superValidate(request, zod4(moderationSchema));
+	const reportId = form.data.reportId;
+	if (!form.valid) {
+		return fail(400, {
+			moderation: { reportId, action, reason: form.data.reason, errors: form.errors.reason ?? [] }
+		});
+	}
+	const result = await moderate(locals.supabase, action, form.data);
+	if (result) {
+		return fail(400, {
+			moderation: { reportId, action, reason: form.data.reason, errors: [result.problem] }
+		});
+	}
+	redirect(303, `/hulp/coordinatie?gelukt=${DONE[action]}`);
+}
+
+export const actions: Actions = {
+	verbergen: (event) => act('hide', event),
+	blokkeren: (event) => act('block', event),
+	afwijzen: (event) => act('dismiss', event)
+};

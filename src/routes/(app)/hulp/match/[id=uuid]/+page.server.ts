@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/hulp';
+import {
+	answerFollowup,
+	completeMatch,
+	loadMatchPage,
+	sendMessage
+} from '#lib/server/hulp/match-page';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOTICES: Record<string, string> = {
+	gekoppeld:
+		'Gelukt! Jullie zijn gekoppeld. Hieronder staan de contactgegevens. De vrijwilliger krijgt een e-mail.',
+	verstuurd: 'Je bericht is verstuurd.',
+	klaar: 'Fijn dat je geholpen bent! De afspraak is afgerond.',
+	beantwoord: 'Bedankt voor je antwoord.'
+};
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const page = await loadMatchPage(locals.supabase, params.id);
+	// Anyone but the participants gets the same answer as for a match that does not exist.
+	if (!page) error(404, 'Deze afspraak bestaat niet.');
+	return {
+		page,
+		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
+		messageForm: await superValidate(zod4(messageSchema), { id: 'bericht' }),
+		completeForm: await superValidate(zod4(completeSchema), { id: 'klaar' }),
+		followupForm: await superValidate({ followupId: page.followup?.id }, zod4(followupSchema), {
+			id: 'hoe-ging-het',
+			errors: false
+		})
+	};
+};
+
+export const actions: Actions = {
+	bericht: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(messageSchema), { id: 'bericht' });
+		if (!form.valid) return fail(400, { messageForm: form });
+		const viewer = locals.viewer;
+		if (!viewer?.municipalityId) error(403, 'Log eerst in.');
+		const problem = await sendMessage(locals.supabase, {
+			matchId: params.id,
+			senderId: viewer.id,
+			municipalityId: viewer.municipalityId,
+			body: form.data.body
+		});
+		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		redirect(303, `/hulp/match/${params.id}?gelukt=verstuurd#berichten`);
+	},
+
+	klaar: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(completeSchema), { id: 'klaar' });
+		if (!form.valid) return fail(400, { completeForm: form });
+		const problem = await completeMatch(locals.supabase, params.id, form.data.thanks);
+		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		redirect(303, `/hulp/match/${params.id}?gelukt=klaar`);
+	},
+
+	hoeGingHet: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(followupSchema), { id: 'hoe-ging-het' });
+		if (!form.valid) return fail(400, { followupForm: form });
+		const problem = await answerFollowup(locals.supabase, form.data);
+		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		redirect(303, `/hulp/match/${params.id}?gelukt=beantwoord`);
+	}
+};

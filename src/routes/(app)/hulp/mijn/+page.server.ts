@@ -1,0 +1,6 @@
+import { loadMyHelp } from '#lib/server/hulp/my-help';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	page: await loadMyHelp(locals.supabase)
+});

@@ -1,0 +1,20 @@
+import { todayInNl } from '#lib/schemas/hulp';
+import { loadVoorJou, suggestionReasons } from '#lib/server/hulp/suggestions';
+import { hasRole } from '#lib/server/viewer';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const page = await loadVoorJou(locals.supabase);
+	const today = todayInNl();
+	return {
+		status: page.status,
+		active: page.active ?? 0,
+		max: page.max ?? 0,
+		invitations: page.invitations,
+		items: page.items.map((item) => ({
+			...item,
+			reasons: suggestionReasons(item, page.my_district_ids, today)
+		})),
+		isCoordinator: hasRole(locals.viewer, 'coordinator')
+	};
+};

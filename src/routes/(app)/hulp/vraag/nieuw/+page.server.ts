@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { requestSchema } from '#lib/schemas/hulp';
+import { loadDistricts, postHelpRequest } from '#lib/server/hulp/post-request';
+import { hasRole } from '#lib/server/viewer';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const viewer = locals.viewer;
+	const districts = await loadDistricts(locals.supabase, viewer?.municipalityId ?? null);
+	return {
+		districts,
+		isCoordinator: hasRole(viewer, 'coordinator'),
+		form: await superValidate(
+			{ districtId: viewer?.districtId ?? undefined },
+			zod4(requestSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(requestSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await postHelpRequest(
+			locals.supabase,
+			form.data,
+			hasRole(locals.viewer, 'coordinator')
+		);
+		if ('problem' in result) {
+			return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		}
+		redirect(303, `/hulp/vraag/${result.id}?gelukt=geplaatst`);
+	}
+};

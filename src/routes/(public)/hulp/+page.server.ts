@@ -1,0 +1,14 @@
+import { parseBoardFilters } from '#lib/schemas/hulp';
+import { BOARD_PAGE_SIZE, loadBoard } from '#lib/server/hulp/board';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const filters = parseBoardFilters(url.searchParams);
+	const board = await loadBoard(locals.supabase, filters);
+	return {
+		filters,
+		board,
+		pageSize: BOARD_PAGE_SIZE,
+		signedIn: locals.viewer !== null
+	};
+};

@@ -1,0 +1,20 @@
+import { parseBoardFilters } from '#lib/schemas/hulp';
+import { loadBoard, PRINT_LIMIT } from '#lib/server/hulp/board';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	// Only the wijk counts here: the printed board shows every open request in it.
+	const { wijk } = parseBoardFilters(url.searchParams);
+	const board = await loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT);
+	return {
+		board,
+		wijk: wijk ?? null,
+		boardUrl: `${url.origin}/hulp`,
+		printedOn: new Intl.DateTimeFormat('nl-NL', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'Europe/Amsterdam'
+		}).format(new Date())
+	};
+};
