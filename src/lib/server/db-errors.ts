@@ -23,11 +23,17 @@ const KNOWN: Record<string, string> = {
 
 const GENERIC = 'Er ging iets mis bij het opslaan. Probeer het later opnieuw.';
 
+/**
+ * The message as raised in SQL. The embedded Supabase prefixes raised messages with "error: " on
+ * PGlite and "PostgresError: " on PostgreSQL (README, Known differences); PostgREST sends it bare.
+ */
+export function bareMessage(error: DbError | null | undefined): string {
+	return (error?.message ?? '').replace(/^(postgres)?error:\s*/i, '');
+}
+
 /** The first word of a raised exception is its key, e.g. 'rate_limited: 10 per 1 hour'. */
 export function errorKey(error: DbError | null | undefined): string {
-	// The embedded Supabase prefixes some raised messages with "error: " (README, Known differences).
-	const message = (error?.message ?? '').replace(/^error:\s*/, '');
-	return message.split(/[:\s]/, 1)[0] ?? '';
+	return bareMessage(error).split(/[:\s]/, 1)[0] ?? '';
 }
 
 export function dbErrorMessage(

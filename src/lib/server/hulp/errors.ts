@@ -1,6 +1,6 @@
 // Database errors of the Buurthulp SQL functions and triggers as Dutch sentences (B1). Shared by
 // every Buurthulp page; anything unknown falls back to the general translations in db-errors.ts.
-import { dbErrorMessage, errorKey, type DbError } from '../db-errors';
+import { bareMessage, dbErrorMessage, errorKey, type DbError } from '../db-errors';
 
 const HULP_ERRORS: Record<string, string> = {
 	forbidden: 'Dit mag je niet doen met jouw account.',
@@ -35,7 +35,7 @@ function rateLimitMessage(error: DbError & { hint?: string | null }, table?: str
 		RATE_LIMITED[error.hint ?? ''] ??
 		RATE_LIMITED[table ?? ''] ??
 		'Je hebt dit in korte tijd te vaak gedaan.';
-	const m = /rate_limited:\s*(\d+)\s+per\s+(\d+)\s+(\w+)/.exec(error.message ?? '');
+	const m = /^rate_limited:\s*(\d+)\s+per\s+(\d+)\s+(\w+)/.exec(bareMessage(error));
 	if (!m) return `${what} Probeer het later opnieuw.`;
 	const [, count, amount, unit] = m;
 	const period =

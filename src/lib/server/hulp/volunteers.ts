@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FULL_WEEK, maskFromSlots, slotsFromMask } from '#lib/hulp/availability';
 import type { VolunteerProfileForm } from '#lib/schemas/hulp-vrijwilliger';
 import type { RequestClient } from '../supabase';
+import { bareMessage } from '../db-errors';
 import { hulpErrorMessage } from './errors';
 
 const district = z.object({ id: z.uuid(), name: z.string() });
@@ -77,7 +78,7 @@ export async function saveVolunteerProfile(
 	});
 	if (!error) return null;
 	// The insert policy refuses a blocked account with a bare RLS error.
-	if (error.code === '42501' && !/^(error:\s*)?\w+$/.test(error.message ?? '')) {
+	if (error.code === '42501' && !/^\w+$/.test(bareMessage(error))) {
 		return { problem: hulpErrorMessage({ message: 'account_blocked' }) };
 	}
 	return { problem: hulpErrorMessage(error) };

@@ -1,0 +1,116 @@
+// Limits a user notices: posting and reacting are rate-limited with a clear Dutch message, and a
+// request whose date has passed stops being offered (on read at once, by the scheduled job later).
+import { describe, expect, it } from 'vitest';
+import { hulpErrorMessage } from '../../src/lib/server/hulp/errors.ts';
+import { anonClient, createUser, sql } from '../support/factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	isoDate,
+	postRequest,
+	react
+} from '../support/hulp-factories.ts';
+import { serviceClient } from '../support/background.ts';
+
+describe('rate limits', () => {
+	it('stop the 11th request within an hour, with a message that says how many and when', async () => {
+		const resident = await createUser({ label: 'veelposter' });
+		const wijk = await districtId('zaandijk');
+		const post = (n: number) =>
+			resident.client.rpc('post_help_request', {
+				p_district_id: wijk,
+				p_category: 'company',
+				p_title: `Samen koffie drinken ${n}`,
+				p_description: 'Ik zou het fijn vinden als iemand langskomt.',
+				p_postcode_area: '1541',
+				p_when_kind: 'flexible',
+				p_starts_on: null as unknown as string,
+				p_ends_on: null as unknown as string,
+				p_day_part: 'any',
+				p_duration_minutes: 60,
+				p_recurrence: 'once'
+			});
+		for (let n = 1; n <= 10; n++) {
+			const { error } = await post(n);
+			expect(error, `request ${n}`).toBeNull();
+		}
+		const eleventh = await post(11);
+		expect(eleventh.error).not.toBeNull();
+		expect(hulpErrorMessage(eleventh.error, 'help_requests')).toBe(
+			'Je hebt in korte tijd veel hulpvragen geplaatst. Dat kan hoogstens 10 keer per uur. Probeer het later opnieuw.'
+		);
+		const [{ n }] = (await sql<{ n: number }>(
+			`select count(*)::int as n from public.help_requests where created_by = '${resident.id}'`
+		)) as [{ n: number }];
+		expect(n).toBe(10);
+	});
+
+	it('stop the 21st reaction within an hour', async () => {
+		const volunteer = await createVolunteer({ label: 'snelle-reageerder' });
+		const residents = await Promise.all([createUser(), createUser(), createUser()]);
+		const requests: string[] = [];
+		for (const resident of residents) {
+			for (let i = 0; i < 7; i++) requests.push(await postRequest(resident.client, resident.id));
+		}
+		for (const requestId of requests.slice(0, 20)) await react(volunteer, requestId);
+		const last = await volunteer.client.from('responses').insert({
+			municipality_id: '00000000-0000-4000-8000-000000000001',
+			request_id: requests[20] as string,
+			volunteer_id: volunteer.id,
+			message: 'Ik help ook hier graag.'
+		});
+		expect(last.error).not.toBeNull();
+		expect(hulpErrorMessage(last.error, 'responses')).toContain(
+			'Je hebt in korte tijd op veel hulpvragen gereageerd. Dat kan hoogstens 20 keer per uur.'
+		);
+	});
+});
+
+describe('requests past their date', () => {
+	it('leave the board and Voor jou at once, and the scheduled job marks them expired', async () => {
+		const resident = await createUser({ label: 'verlopen' });
+		const volunteer = await createVolunteer({ district: 'westzaan', categories: ['garden'] });
+		const title = `Heg knippen ${Date.now()}`;
+		const requestId = await postRequest(resident.client, resident.id, {
+			title,
+			category: 'garden',
+			district: 'westzaan',
+			startsOn: isoDate(1)
+		});
+		const onBoard = async () =>
+			(
+				(await anonClient().rpc('search_help_requests', { p_query: title.split(' ')[2] })).data as {
+					items: { id: string }[];
+				}
+			).items.map((i) => i.id);
+		const inVoorJou = async () =>
+			(
+				(await volunteer.client.rpc('suggest_requests_for_me', { p_limit: 50 })).data as {
+					items: { id: string }[];
+				}
+			).items.map((i) => i.id);
+		expect(await onBoard()).toContain(requestId);
+		expect(await inVoorJou()).toContain(requestId);
+
+		// The date passes (as maintenance: no form accepts a past date).
+		await sql(
+			`update public.help_requests set starts_on = current_date - 1 where id = '${requestId}'`
+		);
+		expect(await onBoard()).not.toContain(requestId);
+		expect(await inVoorJou()).not.toContain(requestId);
+		const page = await resident.client.rpc('help_request_page', { p_request_id: requestId });
+		expect((page.data as { request: { status: string } }).request.status).toBe('expired');
+		const [before] = await sql<{ status: string }>(
+			`select status from public.help_requests where id = '${requestId}'`
+		);
+		expect(before?.status).toBe('open');
+
+		const expired = await serviceClient().rpc('expire_help_requests');
+		expect(expired.error).toBeNull();
+		expect(expired.data).toBeGreaterThanOrEqual(1);
+		const [after] = await sql<{ status: string }>(
+			`select status from public.help_requests where id = '${requestId}'`
+		);
+		expect(after?.status).toBe('expired');
+	});
+});
