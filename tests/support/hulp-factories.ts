@@ -16,6 +16,7 @@ export async function districtId(slug: string): Promise<string> {
 export async function createVolunteer(
 	opts: {
 		label?: string;
+		displayName?: string;
 		district?: string;
 		categories?: string[];
 		radiusKm?: number;
@@ -24,7 +25,10 @@ export async function createVolunteer(
 		paused?: boolean;
 	} = {}
 ): Promise<TestUser> {
-	const user = await createUser({ label: opts.label ?? 'vrijwilliger' });
+	const user = await createUser({
+		label: opts.label ?? 'vrijwilliger',
+		displayName: opts.displayName
+	});
 	const home = await districtId(opts.district ?? 'wormerveer');
 	const { error } = await user.client.from('volunteer_profiles').insert({
 		user_id: user.id,
