@@ -1200,6 +1200,7 @@ export type Database = {
 				Returns: Json;
 			};
 			help_match_page: { Args: { p_match_id: string }; Returns: Json };
+			help_request_edit_page: { Args: { p_request_id: string }; Returns: Json };
 			help_request_effective_status: {
 				Args: { p_ends_on: string; p_starts_on: string; p_status: string };
 				Returns: string;
@@ -1223,6 +1224,14 @@ export type Database = {
 			is_match_participant: { Args: { p_match_id: string }; Returns: boolean };
 			is_matched_volunteer_for: {
 				Args: { p_request_id: string };
+				Returns: boolean;
+			};
+			may_edit_help_request: {
+				Args: {
+					p_created_by: string;
+					p_municipality_id: string;
+					p_requester_id: string;
+				};
 				Returns: boolean;
 			};
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -1320,6 +1329,24 @@ export type Database = {
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
 				Returns: Json;
+			};
+			update_help_request: {
+				Args: {
+					p_category: string;
+					p_day_part: string;
+					p_description: string;
+					p_district_id: string;
+					p_duration_minutes: number;
+					p_ends_on: string;
+					p_postcode_area: string;
+					p_recurrence: string;
+					p_request_id: string;
+					p_starts_on: string;
+					p_street_address?: string;
+					p_title: string;
+					p_when_kind: string;
+				};
+				Returns: undefined;
 			};
 			update_my_profile: {
 				Args: {

@@ -65,6 +65,19 @@ for (const javaScriptEnabled of [true, false]) {
 		const requestUrl = new URL(rp.url()).pathname;
 		await checkAccessible(rp);
 
+		// A second look: the resident corrects the request; the form shows what was stored.
+		await rp.getByRole('link', { name: 'Hulpvraag wijzigen' }).click();
+		await expect(rp.getByLabel('Korte omschrijving')).toHaveValue(title);
+		await expect(rp.getByLabel('Postcode')).toHaveValue('1551');
+		await expect(rp.getByLabel('Straat en huisnummer')).toHaveValue('Zuideinde 77');
+		await checkAccessible(rp);
+		await rp
+			.getByLabel('Vertel wat meer')
+			.fill('Ik heb een nieuwe lamp en een boormachine, maar kan niet op een trap.');
+		await rp.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+		await expect(rp.getByRole('status')).toContainText('Je wijzigingen zijn opgeslagen');
+		await expect(rp.getByText('een boormachine')).toBeVisible();
+
 		// Anyone sees the request, but never the address.
 		const visitor = await (await browser.newContext({ javaScriptEnabled })).newPage();
 		await visitor.goto(requestUrl);

@@ -7,8 +7,15 @@ export function normalisePostcode(input: string): string | null {
 		: null;
 }
 
-/** "1521 AB" → "1521": the part of a postcode that may be shown in public. */
-export const postcodeArea = (postcode: string) => postcode.replace(/\s+/g, '').slice(0, 4);
+/**
+ * "1521 AB" or "1521" → "1521": the part of a postcode that may be shown in public, and all we
+ * store with a request (so when it is edited, the 4 digits are what the form can show again).
+ * Null for anything that is not a Dutch postcode.
+ */
+export function postcodeArea(input: string): string | null {
+	const compact = input.replace(/\s+/g, '').toUpperCase();
+	return /^[1-9][0-9]{3}([A-Z]{2})?$/.test(compact) ? compact.slice(0, 4) : null;
+}
 
 /** Rounds a coordinate to 2 decimals (about 1.1 km north–south, 0.7 km east–west here). */
 export const roundCoordinate = (value: number) => Math.round(value * 100) / 100;

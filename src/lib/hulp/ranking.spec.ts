@@ -39,6 +39,10 @@ describe('approximate locations', () => {
 		expect(normalisePostcode(' 1521ab ')).toBe('1521 AB');
 		expect(normalisePostcode('0521 AB')).toBeNull();
 		expect(postcodeArea('1521 AB')).toBe('1521');
+		expect(postcodeArea(' 1521ab')).toBe('1521');
+		expect(postcodeArea('1521')).toBe('1521');
+		expect(postcodeArea('152')).toBeNull();
+		expect(postcodeArea('1521 A')).toBeNull();
 	});
 
 	it('rounds points to about a kilometre', () => {

@@ -2,7 +2,7 @@
 // what to do. The database checks the same limits again (CHECK constraints).
 import { z } from 'zod';
 import { CATEGORIES } from '#lib/hulp/categories';
-import { normalisePostcode } from '#lib/hulp/location';
+import { postcodeArea } from '#lib/hulp/location';
 
 export const WHEN_KINDS = ['date', 'range', 'flexible'] as const;
 export const DAY_PARTS = ['any', 'morning', 'afternoon', 'evening'] as const;
@@ -53,7 +53,7 @@ export const requestSchema = z
 		postcode: z
 			.string({ error: 'Vul je postcode in, zoals 1506 AB.' })
 			.trim()
-			.refine((v) => normalisePostcode(v) !== null, 'Vul je postcode in, zoals 1506 AB.'),
+			.refine((v) => postcodeArea(v) !== null, 'Vul je postcode in, zoals 1506 AB.'),
 		streetAddress: optionalText(120, 'Gebruik hoogstens 120 tekens voor het adres.'),
 		whenKind: z.enum(WHEN_KINDS, { error: 'Kies wanneer je hulp nodig hebt.' }).default('date'),
 		startsOn: optionalDate,

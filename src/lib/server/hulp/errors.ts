@@ -7,6 +7,8 @@ const HULP_ERRORS: Record<string, string> = {
 	not_found: 'Deze hulpvraag of reactie bestaat niet (meer).',
 	request_not_open:
 		'Deze hulpvraag staat niet meer open. Misschien is er al iemand gekoppeld, of is de vraag geannuleerd.',
+	request_hidden:
+		'Een buurtcoördinator heeft deze hulpvraag verborgen. Je kunt hem niet meer wijzigen. Neem contact op met een buurtcoördinator als je vragen hebt.',
 	response_not_pending: 'Deze reactie is al afgehandeld.',
 	volunteer_at_capacity:
 		'Deze vrijwilliger helpt nu al zoveel mensen als hij of zij wil. Kies een andere reactie.',

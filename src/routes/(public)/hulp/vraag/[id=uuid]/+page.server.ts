@@ -14,7 +14,8 @@ const NOTICES: Record<string, string> = {
 	geplaatst:
 		'Je hulpvraag staat op het prikbord. Je krijgt een e-mail als een vrijwilliger reageert.',
 	gereageerd: 'Je reactie is verstuurd. Je krijgt een e-mail als je gekozen bent.',
-	geannuleerd: 'De hulpvraag is geannuleerd.'
+	geannuleerd: 'De hulpvraag is geannuleerd.',
+	gewijzigd: 'Je wijzigingen zijn opgeslagen.'
 };
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
