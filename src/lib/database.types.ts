@@ -1375,7 +1375,15 @@ export type Database = {
 			[_ in never]: never;
 		};
 		CompositeTypes: {
-			[_ in never]: never;
+			voor_jou_candidate: {
+				id: string | null;
+				score: number | null;
+				starts_on: string | null;
+				created_at: string | null;
+				distance_km: number | null;
+				category_fit: boolean | null;
+				available: boolean | null;
+			};
 		};
 	};
 };

@@ -25,6 +25,8 @@ describe('ranking inputs', () => {
 		expect(urgencyScore('2026-11-29', '2026-11-22')).toBe(0.5);
 		expect(urgencyScore('2026-12-31', '2026-11-22')).toBe(0);
 		expect(urgencyScore(null, '2026-11-22')).toBe(0.3);
+		// A range that began weeks ago is as urgent as today, not more.
+		expect(urgencyScore('2026-10-25', '2026-11-22')).toBe(1);
 	});
 
 	it('weighs distance most, then category, availability, urgency', () => {

@@ -13,12 +13,12 @@ export const categoryScore = (category: string, preferred: readonly string[]) =>
 export const availabilityScore = (requestMask: number, volunteerMask: number) =>
 	overlaps(requestMask, volunteerMask) ? 1 : 0;
 
-/** Sooner is more urgent: today 1, in two weeks or later 0; flexible requests 0.3. */
+/** Sooner is more urgent: today (or already begun) 1, in two weeks or later 0; flexible 0.3. */
 export function urgencyScore(startsOn: string | null, today: string): number {
 	if (!startsOn) return 0.3;
 	const days =
 		(Date.parse(`${startsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
-	return Math.max(0, 1 - days / 14);
+	return Math.min(1, Math.max(0, 1 - days / 14));
 }
 
 export function score(parts: {
