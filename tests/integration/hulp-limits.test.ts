@@ -1,8 +1,9 @@
-// Limits a user notices: posting and reacting are rate-limited with a clear Dutch message, and a
-// request whose date has passed stops being offered (on read at once, by the scheduled job later).
+// Limits a user notices: posting and reacting are rate-limited with a clear Dutch message, a
+// request whose date has passed stops being offered (on read at once, by the scheduled job later),
+// and a text search counts up to 500 matches, listed newest first.
 import { describe, expect, it } from 'vitest';
 import { hulpErrorMessage } from '../../src/lib/server/hulp/errors.ts';
-import { anonClient, createUser, sql } from '../support/factories.ts';
+import { anonClient, createUser, sql, ZAANSTAD_ID } from '../support/factories.ts';
 import {
 	createVolunteer,
 	districtId,
@@ -112,5 +113,40 @@ describe('requests past their date', () => {
 			`select status from public.help_requests where id = '${requestId}'`
 		);
 		expect(after?.status).toBe('expired');
+	});
+});
+
+describe('text search on the board', () => {
+	it('lists matches newest first and counts up to 500, saying there are more', async () => {
+		const resident = await createUser({ label: 'zoeker' });
+		const word = `kruiwagen${Date.now()}`;
+		const search = (query: string, offset = 0) =>
+			anonClient().rpc('search_help_requests', { p_query: query, p_limit: 20, p_offset: offset });
+		await sql(`
+			insert into public.help_requests (municipality_id, district_id, requester_id, created_by,
+				category, title, description, latitude, longitude, when_kind, duration_minutes, created_at)
+			select '${ZAANSTAD_ID}', (select id from public.districts where slug = 'westzaan'),
+				'${resident.id}', '${resident.id}', 'garden', 'Tuinhulp ' || g,
+				'Wie leent mij een ${word} voor de tuin?', 0, 0, 'flexible', 60,
+				now() - interval '2 hours' - g * interval '1 minute'
+			from generate_series(1, 510) g`);
+
+		const first = (await search(word)).data as {
+			total: number;
+			more: boolean;
+			items: { title: string }[];
+		};
+		expect(first).toMatchObject({ total: 500, more: true });
+		expect(first.items.map((i) => i.title).slice(0, 3)).toEqual([
+			'Tuinhulp 1',
+			'Tuinhulp 2',
+			'Tuinhulp 3'
+		]);
+		const second = (await search(word, 20)).data as { items: { title: string }[] };
+		expect(second.items[0]?.title).toBe('Tuinhulp 21');
+
+		// A sharper search gets an exact count again.
+		const sharp = (await search(`${word} "Tuinhulp 7"`)).data as { total: number; more: boolean };
+		expect(sharp).toMatchObject({ total: 1, more: false });
 	});
 });

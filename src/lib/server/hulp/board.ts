@@ -22,7 +22,12 @@ const boardPage = z.object({
 	districts: z.array(district),
 	district: district.nullable(),
 	unknown_district: z.boolean(),
-	result: z.object({ total: z.number().int(), items: z.array(boardItem) })
+	// A text search counts up to 500 matches; `more` says there were more than `total`.
+	result: z.object({
+		total: z.number().int(),
+		more: z.boolean().default(false),
+		items: z.array(boardItem)
+	})
 });
 
 export type BoardItem = z.infer<typeof boardItem>;
