@@ -1,0 +1,100 @@
+// Dumps the parts of a migrated schema that migrations define, as sorted lines that can be compared
+// between two builds: tables, columns, constraints, indexes, RLS and policies, types, views,
+// functions (full definition), triggers and grants. Used by scripts/schema-compare.ts.
+import type { Lite } from '../../src/lib/server/embedded/lite.ts';
+
+/** One query per kind of object; each row becomes one line "kind | key | definition". */
+const QUERIES: Record<string, string> = {
+	table: `
+		select c.relname as key,
+			concat_ws(' ', 'rls=' || c.relrowsecurity, 'force=' || c.relforcerowsecurity,
+				'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-'),
+				'comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-')) as def
+		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`,
+	column: `
+		select c.relname || '.' || a.attname as key,
+			concat_ws(' ', format_type(a.atttypid, a.atttypmod),
+				case when a.attnotnull then 'not null' end,
+				'default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-'),
+				case when a.attidentity <> '' then 'identity=' || a.attidentity::text end,
+				case when a.attgenerated <> '' then 'generated=' || a.attgenerated::text end,
+				'collation=' || coalesce(nullif(a.attcollation, 0)::regcollation::text, '-'),
+				'acl=' || coalesce(array_to_string(array(select unnest(a.attacl)::text order by 1), ','), '-'),
+				'comment=' || coalesce(col_description(c.oid, a.attnum), '-')) as def
+		from pg_attribute a
+		join pg_class c on c.oid = a.attrelid
+		left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+		where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'c')
+			and a.attnum > 0 and not a.attisdropped`,
+	column_order: `
+		select c.relname as key,
+			string_agg(a.attname, ',' order by a.attnum) as def
+		from pg_attribute a join pg_class c on c.oid = a.attrelid
+		where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'c')
+			and a.attnum > 0 and not a.attisdropped
+		group by c.relname`,
+	constraint: `
+		select coalesce(c.relname, t.typname) || '.' || con.conname as key,
+			pg_get_constraintdef(con.oid) as def
+		from pg_constraint con
+		left join pg_class c on c.oid = con.conrelid
+		left join pg_type t on t.oid = con.contypid
+		where con.connamespace = 'public'::regnamespace`,
+	index: `
+		select c.relname as key, pg_get_indexdef(c.oid) as def
+		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'i'`,
+	policy: `
+		select tablename || '.' || policyname as key,
+			concat_ws(' ', permissive, cmd, 'to=' || array_to_string(roles, ','),
+				'using=' || coalesce(qual, '-'), 'check=' || coalesce(with_check, '-')) as def
+		from pg_policies where schemaname = 'public'`,
+	type: `
+		select t.typname as key,
+			concat_ws(' ', t.typtype::text,
+				case when t.typtype = 'e' then (select string_agg(e.enumlabel, ',' order by e.enumsortorder)
+					from pg_enum e where e.enumtypid = t.oid) end,
+				case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod) end,
+				'comment=' || coalesce(obj_description(t.oid, 'pg_type'), '-')) as def
+		from pg_type t
+		where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd', 'c')
+			and (t.typtype <> 'c' or (select relkind from pg_class where oid = t.typrelid) = 'c')`,
+	view: `
+		select c.relname as key, c.relkind::text || ' ' || pg_get_viewdef(c.oid) as def
+		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')`,
+	sequence: `
+		select c.relname as key, 'sequence' as def
+		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'`,
+	function: `
+		select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
+			pg_get_functiondef(p.oid)
+			|| ' acl=' || coalesce(array_to_string(array(select unnest(p.proacl)::text order by 1), ','), '-')
+			|| ' comment=' || coalesce(obj_description(p.oid, 'pg_proc'), '-') as def
+		from pg_proc p where p.pronamespace = 'public'::regnamespace`,
+	// Triggers on any table whose function lives in public (handle_new_user sits on auth.users).
+	trigger: `
+		select c.relnamespace::regnamespace || '.' || c.relname || '.' || tg.tgname as key,
+			pg_get_triggerdef(tg.oid) as def
+		from pg_trigger tg
+		join pg_class c on c.oid = tg.tgrelid
+		join pg_proc p on p.oid = tg.tgfoid
+		where not tg.tgisinternal
+			and (c.relnamespace = 'public'::regnamespace or p.pronamespace = 'public'::regnamespace)`,
+	extension: `select extname as key, extnamespace::regnamespace::text as def from pg_extension`,
+	schema_acl: `
+		select nspname as key,
+			coalesce(array_to_string(array(select unnest(nspacl)::text order by 1), ','), '-') as def
+		from pg_namespace where nspname in ('public', 'auth')`
+};
+
+export async function dumpSchema(lite: Lite): Promise<string[]> {
+	const lines: string[] = [];
+	for (const [kind, sql] of Object.entries(QUERIES)) {
+		const { rows } = await lite.exec(sql);
+		for (const row of rows) {
+			// Whitespace at line ends is not a difference anybody can see or that changes behaviour.
+			const def = String(row.def ?? '').replace(/[ \t]+$/gm, '');
+			lines.push(`${kind} | ${String(row.key)} | ${def}`);
+		}
+	}
+	return lines.sort();
+}
