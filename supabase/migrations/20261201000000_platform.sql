@@ -11,10 +11,7 @@
 -- as the caller. The embedded Supabase does not grant this by itself.
 grant usage on schema auth to anon, authenticated, service_role;
 
-create or replace function public.set_updated_at() returns trigger
-language plpgsql
-set search_path = ''
-as $$
+create or replace function public.set_updated_at() returns trigger language plpgsql set search_path = '' as $$
 begin
 	new.updated_at = now();
 	return new;
@@ -23,11 +20,7 @@ $$;
 
 -- On its PostgreSQL driver the embedded Supabase stores user metadata as a JSON string holding
 -- the object (see README, Known differences); this reads both shapes.
-create or replace function public.auth_user_metadata(p_meta jsonb) returns jsonb
-language sql
-immutable
-set search_path = ''
-as $$
+create or replace function public.auth_user_metadata(p_meta jsonb) returns jsonb language sql immutable set search_path = '' as $$
 	select case when jsonb_typeof(p_meta) = 'string' then (p_meta #>> '{}')::jsonb else coalesce(p_meta, '{}'::jsonb) end;
 $$;
 
@@ -153,12 +146,7 @@ create or replace function public.has_role(
 	p_role text,
 	p_municipality_id uuid default null,
 	p_scope_id uuid default null
-) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.memberships m
 		where m.user_id = (select auth.uid())
@@ -225,11 +213,7 @@ create trigger profile_contacts_set_updated_at before update on public.profile_c
 	for each row execute function public.set_updated_at();
 
 -- A profile appears with the account. The municipality comes from sign-up metadata, else the first one.
-create or replace function public.handle_new_user() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.handle_new_user() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 	v_meta jsonb := public.auth_user_metadata(new.raw_user_meta_data);
@@ -258,12 +242,7 @@ alter table public.profiles enable row level security;
 alter table public.profile_contacts enable row level security;
 
 -- security definer: a policy on profiles cannot read profiles itself without recursing.
-create or replace function public.my_municipality_id() returns uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.my_municipality_id() returns uuid language sql stable security definer set search_path = '' as $$
 	select municipality_id from public.profiles where id = (select auth.uid());
 $$;
 revoke all on function public.my_municipality_id() from public;
@@ -307,12 +286,7 @@ create policy "People update their own contact details" on public.profile_contac
 
 -- Admins look people up by e-mail to grant them a role; nobody else can list accounts.
 create or replace function public.find_person_by_email(p_email text)
-returns table (id uuid, display_name text, municipality_id uuid)
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+returns table (id uuid, display_name text, municipality_id uuid) language sql stable security definer set search_path = '' as $$
 	select p.id, p.display_name, p.municipality_id
 	from auth.users u
 	join public.profiles p on p.id = u.id
@@ -323,12 +297,7 @@ revoke all on function public.find_person_by_email(text) from public;
 grant execute on function public.find_person_by_email(text) to authenticated;
 
 -- Everything a page needs to know about the signed-in user, in one round trip.
-create or replace function public.current_viewer() returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.current_viewer() returns jsonb language sql stable security invoker set search_path = '' as $$
 	select jsonb_build_object(
 		'display_name', p.display_name,
 		'municipality_id', p.municipality_id,
@@ -350,12 +319,7 @@ grant execute on function public.current_viewer() to authenticated;
 -- One read per page (the page budget: hooks already spend two calls) and the profile and role
 -- changes as single statements, so a half-saved profile or a lost admin cannot happen.
 -- My profile page: the profile, my contact details, the wijken to choose from and my roles.
-create or replace function public.my_profile_page() returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.my_profile_page() returns jsonb language sql stable security invoker set search_path = '' as $$
 	select jsonb_build_object(
 		'display_name', p.display_name,
 		'district_id', p.district_id,
@@ -393,11 +357,7 @@ create or replace function public.update_my_profile(
 	p_street_address text,
 	p_postcode text,
 	p_city text
-) returns void
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+) returns void language plpgsql security invoker set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
 begin
@@ -424,12 +384,7 @@ revoke all on function public.update_my_profile(text, uuid, text, text, text, te
 grant execute on function public.update_my_profile(text, uuid, text, text, text, text) to authenticated;
 
 -- The beheer page: every role in my municipality with the person, and the buurthuizen to scope to.
-create or replace function public.role_admin_page() returns jsonb
-language plpgsql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.role_admin_page() returns jsonb language plpgsql stable security invoker set search_path = '' as $$
 declare
 	v_municipality uuid := public.my_municipality_id();
 begin
@@ -463,11 +418,7 @@ create or replace function public.grant_role_by_email(
 	p_email text,
 	p_role text,
 	p_community_centre_id uuid default null
-) returns uuid
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+) returns uuid language plpgsql security invoker set search_path = '' as $$
 declare
 	v_person uuid;
 	v_municipality uuid := public.my_municipality_id();
@@ -499,11 +450,7 @@ grant execute on function public.grant_role_by_email(text, text, uuid) to authen
 
 -- Revokes a role; an admin cannot take away their own admin role, so a municipality never
 -- locks itself out by a slip of the mouse.
-create or replace function public.revoke_role(p_membership_id uuid) returns void
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+create or replace function public.revoke_role(p_membership_id uuid) returns void language plpgsql security invoker set search_path = '' as $$
 declare
 	v_row public.memberships;
 begin

@@ -23,12 +23,7 @@ create policy "Blocked people see their own block" on public.account_blocks
 create policy "Coordinators see blocks in their municipality" on public.account_blocks
 	for select to authenticated using (public.has_role('coordinator', municipality_id));
 
-create or replace function public.is_blocked() returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.is_blocked() returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (select 1 from public.account_blocks b where b.user_id = (select auth.uid()));
 $$;
 revoke all on function public.is_blocked() from public;
@@ -40,11 +35,7 @@ grant execute on function public.is_blocked() to authenticated;
 
 -- At most TG_ARGV[1] rows per TG_ARGV[2] by the actor in column TG_ARGV[0].
 -- A trigger holds for every client, including ones that skip the app's own checks.
-create or replace function public.enforce_rate_limit() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.enforce_rate_limit() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	v_actor uuid;
 	v_count integer;
@@ -97,11 +88,7 @@ create policy "People see their own notifications" on public.notification_outbox
 	for select to authenticated using (recipient_id = (select auth.uid()));
 
 create or replace function public.notify(p_municipality_id uuid, p_recipient_id uuid, p_kind text, p_payload jsonb)
-returns void
-language sql
-security definer
-set search_path = ''
-as $$
+returns void language sql security definer set search_path = '' as $$
 	insert into public.notification_outbox (municipality_id, recipient_id, kind, payload)
 	select p_municipality_id, p_recipient_id, p_kind, p_payload where p_recipient_id is not null;
 $$;
@@ -110,11 +97,7 @@ revoke all on function public.notify(uuid, uuid, text, jsonb) from public;
 -- The mailer (service role only) claims unsent notifications with the recipient's address. A
 -- claimed row counts as sent; a row waiting for its retry is skipped until its time has come.
 create or replace function public.claim_notifications(p_limit integer default 50)
-returns table (id uuid, kind text, payload jsonb, email text, display_name text)
-language sql
-security definer
-set search_path = ''
-as $$
+returns table (id uuid, kind text, payload jsonb, email text, display_name text) language sql security definer set search_path = '' as $$
 	with claimed as (
 		update public.notification_outbox o set sent_at = now(), attempts = o.attempts + 1
 		where o.id in (
@@ -133,11 +116,7 @@ grant execute on function public.claim_notifications(integer) to service_role;
 -- The mailer could not deliver a claimed notification: put it back for a retry after 1, 4, 9,
 -- 16 minutes, and after the 5th attempt keep it as failed (sent_at stays set, failed_at says why
 -- it never arrived).
-create or replace function public.notification_failed(p_id uuid, p_error text) returns void
-language sql
-security definer
-set search_path = ''
-as $$
+create or replace function public.notification_failed(p_id uuid, p_error text) returns void language sql security definer set search_path = '' as $$
 	update public.notification_outbox o
 	set last_error = left(coalesce(p_error, ''), 500),
 		sent_at = case when o.attempts < 5 then null else o.sent_at end,

@@ -16,11 +16,7 @@ create or replace function public.availability_mask_for(
 	p_starts_on date,
 	p_ends_on date,
 	p_day_part text
-) returns integer
-language plpgsql
-immutable
-set search_path = ''
-as $$
+) returns integer language plpgsql immutable set search_path = '' as $$
 declare
 	v_parts integer := case p_day_part when 'morning' then 1 when 'afternoon' then 2 when 'evening' then 4 else 7 end;
 	v_mask integer := 0;
@@ -45,11 +41,7 @@ $$;
 -- An open request whose last date has passed counts as expired on read, before the scheduled
 -- job marks it, so nothing stale shows in between.
 create or replace function public.help_request_effective_status(p_status text, p_starts_on date, p_ends_on date)
-returns text
-language sql
-stable
-set search_path = ''
-as $$
+returns text language sql stable set search_path = '' as $$
 	select case
 		when p_status = 'open' and coalesce(p_ends_on, p_starts_on) < current_date then 'expired'
 		else p_status
@@ -59,11 +51,7 @@ revoke all on function public.help_request_effective_status(text, date, date) fr
 grant execute on function public.help_request_effective_status(text, date, date) to anon, authenticated;
 
 -- Contact details open up with the match and close this long after the help is done.
-create or replace function public.contact_window_open(p_status text, p_done_at timestamptz) returns boolean
-language sql
-stable
-set search_path = ''
-as $$
+create or replace function public.contact_window_open(p_status text, p_done_at timestamptz) returns boolean language sql stable set search_path = '' as $$
 	select p_status = 'active' or (p_status = 'done' and p_done_at > now() - interval '14 days');
 $$;
 
@@ -196,10 +184,7 @@ create index help_requests_open_group_idx on public.help_requests (district_id, 
 -- The public point of a request is always its wijk's rounded point, set here on every write:
 -- a direct insert through the API could otherwise store any coordinates, an exact home among
 -- them. The same trigger keeps the availability mask in step with the dates.
-create or replace function public.help_requests_before_write() returns trigger
-language plpgsql
-set search_path = ''
-as $$
+create or replace function public.help_requests_before_write() returns trigger language plpgsql set search_path = '' as $$
 begin
 	new.availability_mask := public.availability_mask_for(new.when_kind, new.starts_on, new.ends_on, new.day_part);
 	select round(d.latitude::numeric, 2)::double precision, round(d.longitude::numeric, 2)::double precision
@@ -235,12 +220,7 @@ create table public.help_request_contacts (
 create trigger help_request_contacts_set_updated_at before update on public.help_request_contacts
 	for each row execute function public.set_updated_at();
 
-create or replace function public.is_acting_for(p_request_id uuid) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.is_acting_for(p_request_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	-- The requester, or a coordinator acting for a resident in their municipality.
 	select exists (
 		select 1 from public.help_requests r
@@ -424,12 +404,7 @@ create table public.thanks (
 -- Who may see what
 -- ---------------------------------------------------------------------------------------------
 
-create or replace function public.is_match_participant(p_match_id uuid) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.is_match_participant(p_match_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.matches m
 		join public.help_requests r on r.id = m.request_id
@@ -445,12 +420,7 @@ grant execute on function public.is_match_participant(uuid) to authenticated;
 
 -- True when the signed-in user and p_profile_id are the two sides of a match whose contact
 -- window is open.
-create or replace function public.shares_open_match_with(p_profile_id uuid) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.shares_open_match_with(p_profile_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.matches m
 		where public.contact_window_open(m.status, m.done_at)
@@ -461,12 +431,7 @@ $$;
 revoke all on function public.shares_open_match_with(uuid) from public;
 grant execute on function public.shares_open_match_with(uuid) to authenticated;
 
-create or replace function public.is_matched_volunteer_for(p_request_id uuid) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.is_matched_volunteer_for(p_request_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.matches m
 		where m.request_id = p_request_id
@@ -553,12 +518,7 @@ create policy "Participants see the thanks of their match" on public.thanks
 
 -- The resident has no account, so the coordinator who registered the request is the one who
 -- phones the volunteer: they see the matched volunteer's contact details, in the same window.
-create or replace function public.posted_open_match_with(p_profile_id uuid) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.posted_open_match_with(p_profile_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.matches m
 		join public.help_requests r on r.id = m.request_id
@@ -578,12 +538,7 @@ create policy "Posters for a resident see the matched volunteer's contact detail
 -- State changes
 -- ---------------------------------------------------------------------------------------------
 
-create or replace function public.active_match_count(p_volunteer_id uuid) returns integer
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.active_match_count(p_volunteer_id uuid) returns integer language sql stable security definer set search_path = '' as $$
 	select count(*)::integer from public.matches where volunteer_id = p_volunteer_id and status = 'active';
 $$;
 revoke all on function public.active_match_count(uuid) from public;
@@ -592,11 +547,7 @@ grant execute on function public.active_match_count(uuid) to authenticated;
 -- Accepting one reaction creates the match, marks the request matched and declines the other
 -- reactions, all or nothing. The row lock makes simultaneous accepts queue: the second one finds
 -- the request no longer open and fails with request_not_open.
-create or replace function public.accept_response(p_response_id uuid) returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.accept_response(p_response_id uuid) returns uuid language plpgsql security definer set search_path = '' as $$
 declare
 	v_response public.responses%rowtype;
 	v_request public.help_requests%rowtype;
@@ -639,11 +590,7 @@ $$;
 revoke all on function public.accept_response(uuid) from public;
 grant execute on function public.accept_response(uuid) to authenticated;
 
-create or replace function public.complete_match(p_match_id uuid, p_thanks text default null) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.complete_match(p_match_id uuid, p_thanks text default null) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_match public.matches%rowtype;
 	v_request public.help_requests%rowtype;
@@ -672,11 +619,7 @@ $$;
 revoke all on function public.complete_match(uuid, text) from public;
 grant execute on function public.complete_match(uuid, text) to authenticated;
 
-create or replace function public.cancel_help_request(p_request_id uuid) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.cancel_help_request(p_request_id uuid) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 begin
@@ -698,11 +641,7 @@ grant execute on function public.cancel_help_request(uuid) to authenticated;
 
 -- Open requests whose last date has passed become expired. Called by the app's scheduler; the
 -- board and the ranking also filter such requests out on read, so nothing stale shows meanwhile.
-create or replace function public.expire_help_requests() returns integer
-language sql
-security definer
-set search_path = ''
-as $$
+create or replace function public.expire_help_requests() returns integer language sql security definer set search_path = '' as $$
 	with expired as (
 		update public.help_requests set status = 'expired'
 		where status = 'open' and coalesce(ends_on, starts_on) < current_date
@@ -714,12 +653,7 @@ revoke all on function public.expire_help_requests() from public;
 grant execute on function public.expire_help_requests() to authenticated, service_role;
 
 -- A count only: how many people this volunteer helped.
-create or replace function public.volunteer_helped_count(p_volunteer_id uuid) returns integer
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.volunteer_helped_count(p_volunteer_id uuid) returns integer language sql stable security definer set search_path = '' as $$
 	select count(*)::integer from public.matches where volunteer_id = p_volunteer_id and status = 'done';
 $$;
 revoke all on function public.volunteer_helped_count(uuid) from public;
@@ -750,11 +684,7 @@ create or replace function public.post_help_request(
 	p_resident_name text default null,
 	p_resident_phone text default null,
 	p_is_vulnerable boolean default false
-) returns uuid
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+) returns uuid language plpgsql security invoker set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
 	v_municipality uuid := public.my_municipality_id();
@@ -818,12 +748,7 @@ create or replace function public.may_edit_help_request(
 	p_requester_id uuid,
 	p_created_by uuid,
 	p_municipality_id uuid
-) returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+) returns boolean language sql stable security definer set search_path = '' as $$
 	select (select auth.uid()) is not null and (
 		p_requester_id = (select auth.uid())
 		or p_created_by = (select auth.uid())
@@ -850,11 +775,7 @@ create or replace function public.update_help_request(
 	p_duration_minutes integer,
 	p_recurrence text,
 	p_street_address text default null
-) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 	v_district public.districts%rowtype;
@@ -915,11 +836,7 @@ create or replace function public.save_volunteer_profile(
 	p_max_active_matches integer,
 	p_is_paused boolean,
 	p_about text
-) returns void
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+) returns void language plpgsql security invoker set search_path = '' as $$
 declare
 	v_municipality uuid := (select public.my_municipality_id());
 begin
@@ -988,14 +905,9 @@ create or replace function public.search_help_requests(
 	p_query text default null,
 	p_limit integer default 20,
 	p_offset integer default 0
-) returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
+) returns jsonb language plpgsql stable security definer set search_path = ''
 -- The open requests fit in memory: random reads cost little more than sequential ones.
-set random_page_cost = 1.1
-as $$
+set random_page_cost = 1.1 as $$
 declare
 	c_count_cap constant integer := 500;
 	v_query text := nullif(trim(p_query), '');
@@ -1062,12 +974,7 @@ $$;
 revoke all on function public.search_help_requests(uuid, text, date, date, text, integer, integer) from public;
 grant execute on function public.search_help_requests(uuid, text, date, date, text, integer, integer) to anon, authenticated;
 
-create or replace function public.suggest_requests_for_me(p_limit integer default 20) returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.suggest_requests_for_me(p_limit integer default 20) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_all_categories constant text[] := array[
 		'groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other'
@@ -1213,12 +1120,7 @@ grant execute on function public.suggest_requests_for_me(integer) to authenticat
 -- For a coordinator: volunteers ranked the same way for one request, leaving out paused
 -- volunteers, those at their maximum, and those who already reacted.
 create or replace function public.suggest_volunteers_for_request(p_request_id uuid, p_limit integer default 10)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 	v_items jsonb;
@@ -1271,12 +1173,7 @@ revoke all on function public.suggest_volunteers_for_request(uuid, integer) from
 grant execute on function public.suggest_volunteers_for_request(uuid, integer) to authenticated;
 
 -- For coordinators: who is at or near their maximum ("pas op voor overbelasting").
-create or replace function public.volunteer_load() returns jsonb
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.volunteer_load() returns jsonb language sql stable security definer set search_path = '' as $$
 	select coalesce(jsonb_agg(jsonb_build_object(
 		'volunteer_id', v.user_id, 'display_name', p.display_name, 'active', a.active,
 		'max', v.max_active_matches, 'paused', v.is_paused
@@ -1296,11 +1193,7 @@ grant execute on function public.volunteer_load() to authenticated;
 
 -- The "accepted" mail links straight to the match page. accept_response inserts the match before
 -- it marks the reaction accepted, so the match id is known here.
-create or replace function public.notify_on_response() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.notify_on_response() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 begin
@@ -1320,11 +1213,7 @@ $$;
 create trigger responses_notify after insert or update of status on public.responses
 	for each row execute function public.notify_on_response();
 
-create or replace function public.notify_on_message() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.notify_on_message() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	v_match public.matches%rowtype;
 	v_poster uuid;
@@ -1364,11 +1253,7 @@ create policy "Volunteers see their invitations" on public.help_invitations
 create policy "Coordinators see invitations in their municipality" on public.help_invitations
 	for select to authenticated using (public.has_role('coordinator', municipality_id));
 
-create or replace function public.invite_volunteer(p_request_id uuid, p_volunteer_id uuid) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.invite_volunteer(p_request_id uuid, p_volunteer_id uuid) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 begin
@@ -1452,11 +1337,7 @@ create policy "Coordinators read the moderation log of their municipality" on pu
 	for select to authenticated using (public.has_role('coordinator', municipality_id));
 
 create or replace function public.hide_content(p_target_type text, p_target_id uuid, p_reason text, p_hide boolean default true)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 begin
@@ -1490,11 +1371,7 @@ revoke all on function public.hide_content(text, uuid, text, boolean) from publi
 grant execute on function public.hide_content(text, uuid, text, boolean) to authenticated;
 
 create or replace function public.block_account(p_user_id uuid, p_reason text, p_block boolean default true)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 begin
@@ -1522,11 +1399,7 @@ $$;
 revoke all on function public.block_account(uuid, text, boolean) from public;
 grant execute on function public.block_account(uuid, text, boolean) to authenticated;
 
-create or replace function public.dismiss_report(p_report_id uuid, p_reason text) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.dismiss_report(p_report_id uuid, p_reason text) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_report public.reports%rowtype;
 begin
@@ -1546,11 +1419,7 @@ grant execute on function public.dismiss_report(uuid, text) to authenticated;
 -- Files a report about content the reporter can see. security invoker: RLS hides what they may
 -- not see (so ids cannot be probed), and the insert policy and rate-limit trigger hold.
 create or replace function public.report_content(p_target_type text, p_target_id uuid, p_reason text)
-returns uuid
-language plpgsql
-security invoker
-set search_path = ''
-as $$
+returns uuid language plpgsql security invoker set search_path = '' as $$
 declare
 	v_id uuid;
 begin
@@ -1607,11 +1476,7 @@ create policy "Coordinators see follow-ups in their municipality" on public.foll
 -- reaches every coordinator of the municipality as an 'escalation' notification.
 -- Marks one follow-up escalated and tells the coordinators. The payload holds only what a
 -- coordinator may see anyway: the match, the request title and why.
-create or replace function public.escalate_followup(p_followup_id uuid, p_reason text) returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.escalate_followup(p_followup_id uuid, p_reason text) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_followup public.followups%rowtype;
 	v_title text;
@@ -1639,11 +1504,7 @@ $$;
 revoke all on function public.escalate_followup(uuid, text) from public, anon, authenticated;
 
 create or replace function public.answer_followup(p_followup_id uuid, p_answer text, p_comment text default '')
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
+returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_followup public.followups%rowtype;
 begin
@@ -1670,11 +1531,7 @@ grant execute on function public.answer_followup(uuid, text, text) to authentica
 
 -- Scheduled: asks both sides of matches whose planned date is 3 days past, and escalates to the
 -- coordinators a bad answer, or no answer after 4 more days from a vulnerable requester.
-create or replace function public.run_followups() returns integer
-language plpgsql
-security definer
-set search_path = ''
-as $$
+create or replace function public.run_followups() returns integer language plpgsql security definer set search_path = '' as $$
 declare
 	v_new integer := 0;
 	v_row record;
@@ -1731,12 +1588,7 @@ create or replace function public.help_board_page(
 	p_query text default null,
 	p_limit integer default 20,
 	p_offset integer default 0
-) returns jsonb
-language plpgsql
-stable
-security invoker
-set search_path = ''
-as $$
+) returns jsonb language plpgsql stable security invoker set search_path = '' as $$
 declare
 	v_district public.districts%rowtype;
 	v_districts jsonb;
@@ -1779,12 +1631,7 @@ grant execute on function public.help_board_page(text, text, date, date, text, i
 -- the public fields only for open, visible requests (or for people involved in the request);
 -- reactions only for whoever acts for the requester; no contact details at all (those are on
 -- the match page, where RLS decides). Returns null when the visitor may not see the request.
-create or replace function public.help_request_page(p_request_id uuid) returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.help_request_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
 	v_request public.help_requests%rowtype;
@@ -1868,12 +1715,7 @@ grant execute on function public.help_request_page(uuid) to anon, authenticated;
 
 -- The form's values and wijken, or null when the caller may not edit this request. 'editable'
 -- is false (with the reason) for a request that is matched, closed or hidden by a coordinator.
-create or replace function public.help_request_edit_page(p_request_id uuid) returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.help_request_edit_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 	v_street text;
@@ -1914,12 +1756,7 @@ grant execute on function public.help_request_edit_page(uuid) to authenticated;
 -- security definer, with every row tied to auth.uid() explicitly: a volunteer still sees the
 -- title of a request they reacted to after it was matched to someone else (RLS would hide it).
 -- No contact details.
-create or replace function public.my_help_page() returns jsonb
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.my_help_page() returns jsonb language sql stable security definer set search_path = '' as $$
 	with me as (select (select auth.uid()) as id)
 	select jsonb_build_object(
 		'requests', coalesce((
@@ -1976,12 +1813,7 @@ grant execute on function public.my_help_page() to authenticated;
 -- details (only the matched pair, only while the contact window is open) and the messages.
 -- The window check is repeated here so a future policy change cannot widen it by accident.
 -- Returns null when the match is not visible to the caller.
-create or replace function public.help_match_page(p_match_id uuid) returns jsonb
-language plpgsql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.help_match_page(p_match_id uuid) returns jsonb language plpgsql stable security invoker set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
 	v_match public.matches%rowtype;
@@ -2080,12 +1912,7 @@ grant execute on function public.help_match_page(uuid) to authenticated;
 
 -- The form's wijken, my profile (null before I made one), and how busy I am. security invoker:
 -- RLS shows me my own volunteer profile only.
-create or replace function public.volunteer_profile_page() returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.volunteer_profile_page() returns jsonb language sql stable security invoker set search_path = '' as $$
 	select jsonb_build_object(
 		'districts', coalesce((
 			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
@@ -2115,12 +1942,7 @@ grant execute on function public.volunteer_profile_page() to authenticated;
 
 -- suggest_requests_for_me plus what the page needs to explain the ranking in words (my wijken)
 -- and the open requests a coordinator invited me to look at.
-create or replace function public.voor_jou_page(p_limit integer default 20) returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.voor_jou_page(p_limit integer default 20) returns jsonb language sql stable security invoker set search_path = '' as $$
 	select public.suggest_requests_for_me(p_limit) || jsonb_build_object(
 		'my_district_ids', coalesce((
 			select to_jsonb(array(
@@ -2155,12 +1977,7 @@ grant execute on function public.voor_jou_page(integer) to authenticated;
 -- Public: categories, wijken, how many people they helped (a count only) and open aanbod.
 -- Anonymous visitors see only the first name; signed-in people of the same municipality see the
 -- display name. Never contact details. Null when there is no such volunteer.
-create or replace function public.volunteer_public_page(p_volunteer_id uuid) returns jsonb
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.volunteer_public_page(p_volunteer_id uuid) returns jsonb language sql stable security definer set search_path = '' as $$
 	select jsonb_build_object(
 		'id', v.user_id,
 		'display_name', case
@@ -2197,12 +2014,7 @@ grant execute on function public.volunteer_public_page(uuid) to anon, authentica
 
 -- My offers (open, withdrawn, hidden) and the wijken for the form. security invoker: RLS shows
 -- me my own offers.
-create or replace function public.my_offers_page() returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.my_offers_page() returns jsonb language sql stable security invoker set search_path = '' as $$
 	select jsonb_build_object(
 		'districts', coalesce((
 			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
@@ -2235,12 +2047,7 @@ create or replace function public.offers_board_page(
 	p_district_id uuid default null,
 	p_limit integer default 20,
 	p_offset integer default 0
-) returns jsonb
-language sql
-stable
-security definer
-set search_path = ''
-as $$
+) returns jsonb language sql stable security definer set search_path = '' as $$
 	with filtered as (
 		select o.* from public.help_offers o
 		where o.status = 'open' and o.hidden_at is null
@@ -2288,12 +2095,7 @@ grant execute on function public.offers_board_page(text, uuid, integer, integer)
 
 -- What the reporter is reporting, as far as they can see it (security invoker: RLS decides).
 -- Null when it does not exist or is not visible to them.
-create or replace function public.report_target_page(p_target_type text, p_target_id uuid) returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
+create or replace function public.report_target_page(p_target_type text, p_target_id uuid) returns jsonb language sql stable security invoker set search_path = '' as $$
 	select case p_target_type
 		when 'help_request' then (
 			select jsonb_build_object('type', p_target_type, 'id', r.id, 'title', r.title,
@@ -2322,12 +2124,7 @@ grant execute on function public.report_target_page(text, uuid) to authenticated
 -- The coordinator's dashboard: open reports with what they are about and who wrote it (to block),
 -- the moderation log, volunteers at or near their maximum, follow-ups needing attention, and open
 -- requests nobody reacted to for 3 days. Refuses anyone who is not a coordinator here.
-create or replace function public.coordination_page() returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.coordination_page() returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_municipality uuid := (select public.my_municipality_id());
 begin
@@ -2433,12 +2230,7 @@ grant execute on function public.coordination_page() to authenticated;
 
 -- One request for a coordinator with suggested volunteers (suggest_volunteers_for_request, the
 -- same ranking), each with the reasons in words can be built from, and who was invited already.
-create or replace function public.coordination_request_page(p_request_id uuid) returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
+create or replace function public.coordination_request_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 	v_suggestions jsonb;
