@@ -11,12 +11,21 @@ node scripts/ensure-env.ts
 echo "== unit tests"
 npx vitest run --project unit
 
+# The verdict comes from vitest's JSON report, not its exit code (scripts/lib/vitest-verdict.ts).
+integration() {
+	local report
+	report=$(mktemp --suffix=.json)
+	TEST_DB=$1 npx vitest run --project integration --reporter=default --reporter=json \
+		--outputFile.json="$report" || true
+	node scripts/lib/vitest-verdict.ts "$report"
+}
+
 echo "== integration tests, embedded Supabase on PGlite"
-TEST_DB=pglite npx vitest run --project integration
+integration pglite
 
 if [ -n "${DATABASE_URL:-}" ]; then
 	echo "== integration tests, embedded Supabase on PostgreSQL"
-	TEST_DB=postgres npx vitest run --project integration
+	integration postgres
 elif [ -n "${CI:-}" ]; then
 	echo "CI needs DATABASE_URL for the PostgreSQL run" >&2
 	exit 1

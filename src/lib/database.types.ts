@@ -741,6 +741,27 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			notification_kinds: {
+				Row: {
+					area: string;
+					created_at: string;
+					kind: string;
+					updated_at: string;
+				};
+				Insert: {
+					area: string;
+					created_at?: string;
+					kind: string;
+					updated_at?: string;
+				};
+				Update: {
+					area?: string;
+					created_at?: string;
+					kind?: string;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
 			notification_outbox: {
 				Row: {
 					attempts: number;
@@ -785,6 +806,13 @@ export type Database = {
 					updated_at?: string;
 				};
 				Relationships: [
+					{
+						foreignKeyName: 'notification_outbox_kind_fkey';
+						columns: ['kind'];
+						isOneToOne: false;
+						referencedRelation: 'notification_kinds';
+						referencedColumns: ['kind'];
+					},
 					{
 						foreignKeyName: 'notification_outbox_municipality_id_fkey';
 						columns: ['municipality_id'];
@@ -979,6 +1007,42 @@ export type Database = {
 					}
 				];
 			};
+			scheduled_jobs: {
+				Row: {
+					area: string;
+					created_at: string;
+					every: string;
+					last_error: string | null;
+					last_finished_at: string | null;
+					last_result: number | null;
+					last_started_at: string | null;
+					name: string;
+					updated_at: string;
+				};
+				Insert: {
+					area: string;
+					created_at?: string;
+					every: string;
+					last_error?: string | null;
+					last_finished_at?: string | null;
+					last_result?: number | null;
+					last_started_at?: string | null;
+					name: string;
+					updated_at?: string;
+				};
+				Update: {
+					area?: string;
+					created_at?: string;
+					every?: string;
+					last_error?: string | null;
+					last_finished_at?: string | null;
+					last_result?: number | null;
+					last_started_at?: string | null;
+					name?: string;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
 			thanks: {
 				Row: {
 					created_at: string;
@@ -1105,6 +1169,10 @@ export type Database = {
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
+			add_updated_at_triggers: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
 				Returns: undefined;
@@ -1296,6 +1364,7 @@ export type Database = {
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
+			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
 			save_volunteer_profile: {
 				Args: {
 					p_about: string;
@@ -1372,7 +1441,31 @@ export type Database = {
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
 		};
 		Enums: {
-			[_ in never]: never;
+			day_part: 'morning' | 'afternoon' | 'evening' | 'any';
+			followup_answer: 'good' | 'okay' | 'bad';
+			followup_side: 'requester' | 'volunteer';
+			help_category:
+				| 'groceries'
+				| 'transport'
+				| 'odd_jobs'
+				| 'garden'
+				| 'company'
+				| 'computer_help'
+				| 'paperwork'
+				| 'other';
+			help_offer_status: 'open' | 'closed';
+			help_request_recurrence: 'once' | 'weekly' | 'every_two_weeks' | 'monthly';
+			help_request_status: 'open' | 'matched' | 'done' | 'cancelled' | 'expired';
+			help_request_when_kind: 'date' | 'range' | 'flexible';
+			match_status: 'active' | 'done' | 'cancelled';
+			membership_role:
+				'municipality_admin' | 'coordinator' | 'caseworker' | 'shop_staff' | 'board_member';
+			moderation_action: 'hide' | 'unhide' | 'block' | 'unblock' | 'dismiss_report';
+			moderation_target_type:
+				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
+			report_status: 'open' | 'content_hidden' | 'dismissed';
+			report_target_type: 'help_request' | 'help_offer' | 'match_message';
+			response_status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
 		};
 		CompositeTypes: {
 			voor_jou_candidate: {
@@ -1501,6 +1594,37 @@ export type CompositeTypes<
 
 export const Constants = {
 	public: {
-		Enums: {}
+		Enums: {
+			day_part: ['morning', 'afternoon', 'evening', 'any'],
+			followup_answer: ['good', 'okay', 'bad'],
+			followup_side: ['requester', 'volunteer'],
+			help_category: [
+				'groceries',
+				'transport',
+				'odd_jobs',
+				'garden',
+				'company',
+				'computer_help',
+				'paperwork',
+				'other'
+			],
+			help_offer_status: ['open', 'closed'],
+			help_request_recurrence: ['once', 'weekly', 'every_two_weeks', 'monthly'],
+			help_request_status: ['open', 'matched', 'done', 'cancelled', 'expired'],
+			help_request_when_kind: ['date', 'range', 'flexible'],
+			match_status: ['active', 'done', 'cancelled'],
+			membership_role: [
+				'municipality_admin',
+				'coordinator',
+				'caseworker',
+				'shop_staff',
+				'board_member'
+			],
+			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
+			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
+			report_status: ['open', 'content_hidden', 'dismissed'],
+			report_target_type: ['help_request', 'help_offer', 'match_message'],
+			response_status: ['pending', 'accepted', 'declined', 'withdrawn']
+		}
 	}
 } as const;

@@ -18,6 +18,36 @@ begin
 end;
 $$;
 
+-- Every table in public with an updated_at column gets the set_updated_at trigger. Each migration
+-- ends with `select public.add_updated_at_triggers();`, so no table can forget it. Only the
+-- migrations (the database owner) run it.
+create or replace function public.add_updated_at_triggers() returns integer language plpgsql set search_path = '' as $$
+declare
+	v_table text;
+	v_count integer := 0;
+begin
+	for v_table in
+		select c.relname from pg_class c
+		where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+			and exists (
+				select 1 from pg_attribute a
+				where a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
+			)
+			and not exists (
+				select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_set_updated_at'
+			)
+	loop
+		execute format(
+			'create trigger %I before update on public.%I for each row execute function public.set_updated_at()',
+			v_table || '_set_updated_at', v_table
+		);
+		v_count := v_count + 1;
+	end loop;
+	return v_count;
+end;
+$$;
+revoke all on function public.add_updated_at_triggers() from public, anon, authenticated;
+
 -- On its PostgreSQL driver the embedded Supabase stores user metadata as a JSON string holding
 -- the object (see README, Known differences); this reads both shapes.
 create or replace function public.auth_user_metadata(p_meta jsonb) returns jsonb language sql immutable set search_path = '' as $$
@@ -50,12 +80,6 @@ create table public.districts (
 );
 
 create index districts_municipality_idx on public.districts (municipality_id, name);
-
-create trigger municipalities_set_updated_at before update on public.municipalities
-	for each row execute function public.set_updated_at();
-
-create trigger districts_set_updated_at before update on public.districts
-	for each row execute function public.set_updated_at();
 
 alter table public.municipalities enable row level security;
 
@@ -93,9 +117,6 @@ create table public.community_centres (
 
 create index community_centres_district_idx on public.community_centres (district_id);
 
-create trigger community_centres_set_updated_at before update on public.community_centres
-	for each row execute function public.set_updated_at();
-
 alter table public.community_centres enable row level security;
 
 create policy "Community centres are public" on public.community_centres
@@ -105,15 +126,21 @@ create policy "Community centres are public" on public.community_centres
 -- Roles: memberships and has_role
 -- ---------------------------------------------------------------------------------------------
 
+-- Closed value lists are Postgres enums, so they are written once and the generated TypeScript
+-- types carry them (Constants.public.Enums). Columns keep the type text with a CHECK against the
+-- enum: the SQL functions take and compare plain text, and a new value is one ALTER TYPE ... ADD
+-- VALUE away.
+create type public.membership_role as enum (
+	'municipality_admin', 'coordinator', 'caseworker', 'shop_staff', 'board_member'
+);
+
 -- Roles live here, never in app_metadata: the embedded Supabase has no auth admin API.
 
 create table public.memberships (
 	id uuid primary key default gen_random_uuid(),
 	user_id uuid not null references auth.users (id) on delete cascade,
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
-	role text not null check (
-		role in ('municipality_admin', 'coordinator', 'caseworker', 'shop_staff', 'board_member')
-	),
+	role text not null check (role = any (enum_range(null::public.membership_role)::text[])),
 	-- The shop for shop_staff; its foreign key arrives with the shops table.
 	shop_id uuid,
 	community_centre_id uuid references public.community_centres (id) on delete cascade,
@@ -136,9 +163,6 @@ create unique index memberships_unique_grant on public.memberships (
 create index memberships_user_idx on public.memberships (user_id);
 
 create index memberships_municipality_idx on public.memberships (municipality_id, role);
-
-create trigger memberships_set_updated_at before update on public.memberships
-	for each row execute function public.set_updated_at();
 
 -- True when the signed-in user holds the role; a null scope argument means "any".
 -- security definer so policies on memberships itself can call it without recursion.
@@ -205,12 +229,6 @@ create table public.profile_contacts (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now()
 );
-
-create trigger profiles_set_updated_at before update on public.profiles
-	for each row execute function public.set_updated_at();
-
-create trigger profile_contacts_set_updated_at before update on public.profile_contacts
-	for each row execute function public.set_updated_at();
 
 -- A profile appears with the account. The municipality comes from sign-up metadata, else the first one.
 create or replace function public.handle_new_user() returns trigger language plpgsql security definer set search_path = '' as $$
@@ -469,3 +487,5 @@ end;
 $$;
 revoke all on function public.revoke_role(uuid) from public;
 grant execute on function public.revoke_role(uuid) to authenticated;
+
+select public.add_updated_at_triggers();

@@ -1,6 +1,8 @@
--- Platform services, owned by no area: account blocks, rate limits and the notification outbox.
--- An area uses them from its own migration (a rate-limit trigger on its table, is_blocked() in its
--- insert policies, notify() from its functions).
+-- Platform services, owned by no area: account blocks, rate limits, the notification outbox and
+-- the scheduler. An area uses them from its own migration: a rate-limit trigger on its table,
+-- is_blocked() in its insert policies, notify() from its functions, a row in notification_kinds
+-- for each mail it sends (its template lives in src/lib/server/<area>/mail.ts) and a row in
+-- scheduled_jobs for each job. Adding an area touches no other area's files.
 
 -- ---------------------------------------------------------------------------------------------
 -- Account blocks: a blocked account can no longer post or react (checked in insert policies)
@@ -60,13 +62,24 @@ $$;
 -- Notification outbox: written in the same transaction as the change, drained by the mailer
 -- ---------------------------------------------------------------------------------------------
 
+-- The kinds of notification mail, registered by each area's migration.
+create table public.notification_kinds (
+	kind text primary key check (kind ~ '^[a-z][a-z_]{1,39}$'),
+	area text not null check (area ~ '^[a-z][a-z_]{1,39}$'),
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now()
+);
+-- Only the migrations write the registry and only the service role reads it: the API shows
+-- visitors and accounts nothing.
+alter table public.notification_kinds enable row level security;
+create policy "Only the service role reads the notification kinds" on public.notification_kinds
+	for select to service_role using (true);
+
 create table public.notification_outbox (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	recipient_id uuid not null references auth.users (id) on delete cascade,
-	kind text not null check (
-		kind in ('response_received', 'response_accepted', 'message_received', 'invitation', 'followup', 'escalation')
-	),
+	kind text not null references public.notification_kinds (kind),
 	payload jsonb not null default '{}'::jsonb,
 	sent_at timestamptz,
 	created_at timestamptz not null default now(),
@@ -126,3 +139,60 @@ create or replace function public.notification_failed(p_id uuid, p_error text) r
 $$;
 revoke all on function public.notification_failed(uuid, text) from public, anon, authenticated;
 grant execute on function public.notification_failed(uuid, text) to service_role;
+
+-- ---------------------------------------------------------------------------------------------
+-- Scheduler: each area registers its jobs; the app's worker calls run_scheduled_jobs() every
+-- minute as service role, which runs whatever is due
+-- ---------------------------------------------------------------------------------------------
+
+-- A job is a function public.<name>() returning integer (how many rows it handled), run at most
+-- once per "every". Only the service role may run the scheduler.
+create table public.scheduled_jobs (
+	name text primary key check (name ~ '^[a-z][a-z_]{1,62}$'),
+	area text not null check (area ~ '^[a-z][a-z_]{1,39}$'),
+	every interval not null check (every >= interval '1 minute'),
+	last_started_at timestamptz,
+	last_finished_at timestamptz,
+	last_result integer,
+	last_error text check (char_length(last_error) <= 500),
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now()
+);
+-- Only the migrations and the scheduler (service role) see the jobs.
+alter table public.scheduled_jobs enable row level security;
+create policy "Only the service role reads the scheduled jobs" on public.scheduled_jobs
+	for select to service_role using (true);
+
+-- Runs every due job in its own subtransaction: one failing job is recorded and the others still
+-- run. skip locked keeps two app servers from running the same job at once.
+create or replace function public.run_scheduled_jobs() returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+	v_job public.scheduled_jobs%rowtype;
+	v_result integer;
+	v_report jsonb := '{}'::jsonb;
+begin
+	for v_job in
+		select * from public.scheduled_jobs j
+		where j.last_started_at is null or j.last_started_at + j.every <= now()
+		order by j.name
+		for update skip locked
+	loop
+		update public.scheduled_jobs set last_started_at = now() where name = v_job.name;
+		begin
+			execute format('select public.%I()', v_job.name) into v_result;
+			update public.scheduled_jobs
+				set last_finished_at = now(), last_result = v_result, last_error = null
+				where name = v_job.name;
+			v_report := v_report || jsonb_build_object(v_job.name, v_result);
+		exception when others then
+			update public.scheduled_jobs set last_error = left(sqlerrm, 500) where name = v_job.name;
+			v_report := v_report || jsonb_build_object(v_job.name, jsonb_build_object('error', left(sqlerrm, 500)));
+		end;
+	end loop;
+	return v_report;
+end;
+$$;
+revoke all on function public.run_scheduled_jobs() from public, anon, authenticated;
+grant execute on function public.run_scheduled_jobs() to service_role;
+
+select public.add_updated_at_triggers();

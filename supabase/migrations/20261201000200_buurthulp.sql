@@ -8,6 +8,46 @@
 -- "availability overlap" is one AND.
 
 -- ---------------------------------------------------------------------------------------------
+-- Closed value lists (see the note on enums in the platform migration)
+-- ---------------------------------------------------------------------------------------------
+
+create type public.help_category as enum (
+	'groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other'
+);
+create type public.help_request_status as enum ('open', 'matched', 'done', 'cancelled', 'expired');
+create type public.help_request_when_kind as enum ('date', 'range', 'flexible');
+create type public.day_part as enum ('morning', 'afternoon', 'evening', 'any');
+create type public.help_request_recurrence as enum ('once', 'weekly', 'every_two_weeks', 'monthly');
+create type public.help_offer_status as enum ('open', 'closed');
+create type public.response_status as enum ('pending', 'accepted', 'declined', 'withdrawn');
+create type public.match_status as enum ('active', 'done', 'cancelled');
+create type public.report_status as enum ('open', 'content_hidden', 'dismissed');
+create type public.report_target_type as enum ('help_request', 'help_offer', 'match_message');
+create type public.moderation_action as enum ('hide', 'unhide', 'block', 'unblock', 'dismiss_report');
+create type public.moderation_target_type as enum (
+	'help_request', 'help_offer', 'match_message', 'account', 'report'
+);
+create type public.followup_side as enum ('requester', 'volunteer');
+create type public.followup_answer as enum ('good', 'okay', 'bad');
+
+-- ---------------------------------------------------------------------------------------------
+-- Registered with the platform services: notification mails (templates in
+-- src/lib/server/buurthulp/mail.ts) and scheduled jobs (defined below)
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values
+	('response_received', 'buurthulp'),
+	('response_accepted', 'buurthulp'),
+	('message_received', 'buurthulp'),
+	('invitation', 'buurthulp'),
+	('followup', 'buurthulp'),
+	('escalation', 'buurthulp');
+
+insert into public.scheduled_jobs (name, area, every) values
+	('expire_help_requests', 'buurthulp', interval '5 minutes'),
+	('run_followups', 'buurthulp', interval '5 minutes');
+
+-- ---------------------------------------------------------------------------------------------
 -- Helpers
 -- ---------------------------------------------------------------------------------------------
 
@@ -63,9 +103,7 @@ create table public.volunteer_profiles (
 	user_id uuid primary key references public.profiles (id) on delete cascade,
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	home_district_id uuid not null references public.districts (id),
-	categories text[] not null default '{}' check (
-		categories <@ array['groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other']
-	),
+	categories text[] not null default '{}' check (categories <@ enum_range(null::public.help_category)::text[]),
 	district_ids uuid[] not null default '{}',
 	radius_km integer not null default 3 check (radius_km between 1 and 30),
 	availability_mask integer not null default 2097151 check (availability_mask between 0 and 2097151),
@@ -77,9 +115,6 @@ create table public.volunteer_profiles (
 );
 
 create index volunteer_profiles_municipality_idx on public.volunteer_profiles (municipality_id) where not is_paused;
-
-create trigger volunteer_profiles_set_updated_at before update on public.volunteer_profiles
-	for each row execute function public.set_updated_at();
 
 alter table public.volunteer_profiles enable row level security;
 
@@ -109,24 +144,22 @@ create table public.help_requests (
 	-- Null when a coordinator registered it for a resident without an account.
 	requester_id uuid references public.profiles (id) on delete cascade,
 	created_by uuid not null references auth.users (id) on delete cascade,
-	category text not null check (
-		category in ('groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other')
-	),
+	category text not null check (category = any (enum_range(null::public.help_category)::text[])),
 	title text not null check (char_length(title) between 5 and 100),
 	description text not null check (char_length(description) between 10 and 2000),
 	-- Only the 4 digits of the postcode and a rounded point are public, never the address.
 	postcode_area text check (postcode_area ~ '^[1-9][0-9]{3}$'),
 	latitude double precision not null check (latitude between -90 and 90),
 	longitude double precision not null check (longitude between -180 and 180),
-	when_kind text not null check (when_kind in ('date', 'range', 'flexible')),
+	when_kind text not null check (when_kind = any (enum_range(null::public.help_request_when_kind)::text[])),
 	starts_on date,
 	ends_on date,
-	day_part text not null default 'any' check (day_part in ('morning', 'afternoon', 'evening', 'any')),
+	day_part text not null default 'any' check (day_part = any (enum_range(null::public.day_part)::text[])),
 	duration_minutes integer not null check (duration_minutes between 15 and 600),
-	recurrence text not null default 'once' check (recurrence in ('once', 'weekly', 'every_two_weeks', 'monthly')),
+	recurrence text not null default 'once' check (recurrence = any (enum_range(null::public.help_request_recurrence)::text[])),
 	availability_mask integer not null default 2097151,
 	is_vulnerable boolean not null default false,
-	status text not null default 'open' check (status in ('open', 'matched', 'done', 'cancelled', 'expired')),
+	status text not null default 'open' check (status = any (enum_range(null::public.help_request_status)::text[])),
 	hidden_at timestamptz,
 	matched_at timestamptz,
 	done_at timestamptz,
@@ -198,9 +231,6 @@ create trigger help_requests_before_write
 	before insert or update of when_kind, starts_on, ends_on, day_part, district_id, latitude, longitude
 	on public.help_requests for each row execute function public.help_requests_before_write();
 
-create trigger help_requests_set_updated_at before update on public.help_requests
-	for each row execute function public.set_updated_at();
-
 create trigger help_requests_rate_limit before insert on public.help_requests
 	for each row execute function public.enforce_rate_limit('created_by', '10', '1 hour');
 
@@ -216,9 +246,6 @@ create table public.help_request_contacts (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now()
 );
-
-create trigger help_request_contacts_set_updated_at before update on public.help_request_contacts
-	for each row execute function public.set_updated_at();
 
 create or replace function public.is_acting_for(p_request_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	-- The requester, or a coordinator acting for a resident in their municipality.
@@ -277,13 +304,11 @@ create table public.help_offers (
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	volunteer_id uuid not null references public.profiles (id) on delete cascade,
 	district_id uuid not null references public.districts (id),
-	category text not null check (
-		category in ('groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other')
-	),
+	category text not null check (category = any (enum_range(null::public.help_category)::text[])),
 	title text not null check (char_length(title) between 5 and 100),
 	description text not null check (char_length(description) between 10 and 2000),
 	when_text text not null default '' check (char_length(when_text) <= 200),
-	status text not null default 'open' check (status in ('open', 'closed')),
+	status text not null default 'open' check (status = any (enum_range(null::public.help_offer_status)::text[])),
 	hidden_at timestamptz,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now()
@@ -293,9 +318,6 @@ create index help_offers_open_idx on public.help_offers (municipality_id, create
 	where status = 'open' and hidden_at is null;
 
 create index help_offers_volunteer_idx on public.help_offers (volunteer_id);
-
-create trigger help_offers_set_updated_at before update on public.help_offers
-	for each row execute function public.set_updated_at();
 
 create trigger help_offers_rate_limit before insert on public.help_offers
 	for each row execute function public.enforce_rate_limit('volunteer_id', '10', '1 hour');
@@ -336,16 +358,13 @@ create table public.responses (
 	request_id uuid not null references public.help_requests (id) on delete cascade,
 	volunteer_id uuid not null references public.profiles (id) on delete cascade,
 	message text not null check (char_length(message) between 2 and 500),
-	status text not null default 'pending' check (status in ('pending', 'accepted', 'declined', 'withdrawn')),
+	status text not null default 'pending' check (status = any (enum_range(null::public.response_status)::text[])),
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	unique (request_id, volunteer_id)
 );
 
 create index responses_volunteer_idx on public.responses (volunteer_id, created_at desc);
-
-create trigger responses_set_updated_at before update on public.responses
-	for each row execute function public.set_updated_at();
 
 create trigger responses_rate_limit before insert on public.responses
 	for each row execute function public.enforce_rate_limit('volunteer_id', '20', '1 hour');
@@ -357,7 +376,7 @@ create table public.matches (
 	response_id uuid not null unique references public.responses (id) on delete cascade,
 	volunteer_id uuid not null references public.profiles (id) on delete cascade,
 	requester_id uuid references public.profiles (id) on delete cascade,
-	status text not null default 'active' check (status in ('active', 'done', 'cancelled')),
+	status text not null default 'active' check (status = any (enum_range(null::public.match_status)::text[])),
 	done_at timestamptz,
 	cancelled_at timestamptz,
 	created_at timestamptz not null default now(),
@@ -367,9 +386,6 @@ create table public.matches (
 create index matches_volunteer_active_idx on public.matches (volunteer_id) where status = 'active';
 
 create index matches_requester_idx on public.matches (requester_id);
-
-create trigger matches_set_updated_at before update on public.matches
-	for each row execute function public.set_updated_at();
 
 create table public.match_messages (
 	id uuid primary key default gen_random_uuid(),
@@ -383,9 +399,6 @@ create table public.match_messages (
 );
 
 create index match_messages_match_idx on public.match_messages (match_id, created_at);
-
-create trigger match_messages_set_updated_at before update on public.match_messages
-	for each row execute function public.set_updated_at();
 
 create trigger match_messages_rate_limit before insert on public.match_messages
 	for each row execute function public.enforce_rate_limit('sender_id', '60', '1 hour');
@@ -649,8 +662,8 @@ create or replace function public.expire_help_requests() returns integer languag
 	)
 	select count(*)::integer from expired;
 $$;
-revoke all on function public.expire_help_requests() from public;
-grant execute on function public.expire_help_requests() to authenticated, service_role;
+revoke all on function public.expire_help_requests() from public, anon, authenticated;
+grant execute on function public.expire_help_requests() to service_role;
 
 -- A count only: how many people this volunteer helped.
 create or replace function public.volunteer_helped_count(p_volunteer_id uuid) returns integer language sql stable security definer set search_path = '' as $$
@@ -1284,10 +1297,10 @@ create table public.reports (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	reporter_id uuid not null references auth.users (id) on delete cascade,
-	target_type text not null check (target_type in ('help_request', 'help_offer', 'match_message')),
+	target_type text not null check (target_type = any (enum_range(null::public.report_target_type)::text[])),
 	target_id uuid not null,
 	reason text not null check (char_length(reason) between 5 and 1000),
-	status text not null default 'open' check (status in ('open', 'content_hidden', 'dismissed')),
+	status text not null default 'open' check (status = any (enum_range(null::public.report_status)::text[])),
 	handled_by uuid references auth.users (id) on delete set null,
 	handled_at timestamptz,
 	created_at timestamptz not null default now(),
@@ -1295,9 +1308,6 @@ create table public.reports (
 );
 
 create index reports_queue_idx on public.reports (municipality_id, created_at) where status = 'open';
-
-create trigger reports_set_updated_at before update on public.reports
-	for each row execute function public.set_updated_at();
 
 create trigger reports_rate_limit before insert on public.reports
 	for each row execute function public.enforce_rate_limit('reporter_id', '10', '1 hour');
@@ -1321,8 +1331,8 @@ create table public.moderation_actions (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	actor_id uuid not null references auth.users (id),
-	action text not null check (action in ('hide', 'unhide', 'block', 'unblock', 'dismiss_report')),
-	target_type text not null check (target_type in ('help_request', 'help_offer', 'match_message', 'account', 'report')),
+	action text not null check (action = any (enum_range(null::public.moderation_action)::text[])),
+	target_type text not null check (target_type = any (enum_range(null::public.moderation_target_type)::text[])),
 	target_id uuid not null,
 	reason text not null check (char_length(reason) between 3 and 1000),
 	created_at timestamptz not null default now(),
@@ -1449,8 +1459,8 @@ create table public.followups (
 	match_id uuid not null references public.matches (id) on delete cascade,
 	-- Null for a resident without an account: the coordinator who registered the request answers.
 	respondent_id uuid references auth.users (id) on delete cascade,
-	side text not null check (side in ('requester', 'volunteer')),
-	answer text check (answer in ('good', 'okay', 'bad')),
+	side text not null check (side = any (enum_range(null::public.followup_side)::text[])),
+	answer text check (answer = any (enum_range(null::public.followup_answer)::text[])),
 	comment text not null default '' check (char_length(comment) <= 1000),
 	answered_at timestamptz,
 	escalated_at timestamptz,
@@ -1460,9 +1470,6 @@ create table public.followups (
 );
 
 create index followups_unanswered_idx on public.followups (created_at) where answered_at is null;
-
-create trigger followups_set_updated_at before update on public.followups
-	for each row execute function public.set_updated_at();
 
 alter table public.followups enable row level security;
 
@@ -1512,7 +1519,7 @@ begin
 	if not found or v_followup.respondent_id is distinct from (select auth.uid()) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
-	if p_answer is null or p_answer not in ('good', 'okay', 'bad') then
+	if p_answer is null or not p_answer = any (enum_range(null::public.followup_answer)::text[]) then
 		raise exception 'invalid_answer' using errcode = 'P0001';
 	end if;
 	if v_followup.answered_at is not null then
@@ -2280,3 +2287,5 @@ end;
 $$;
 revoke all on function public.coordination_request_page(uuid) from public;
 grant execute on function public.coordination_request_page(uuid) to authenticated;
+
+select public.add_updated_at_triggers();

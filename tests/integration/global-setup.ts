@@ -25,5 +25,7 @@ export default async function setup(project: TestProject) {
 	project.provide('driver', harness.driver);
 	project.provide('databaseUrl', harness.databaseUrl);
 	console.log(`Embedded Supabase for tests: ${harness.driver} at ${harness.url}`);
+	// PGlite's Emscripten runtime overwrites process.exitCode when it shuts down, so this
+	// process's exit code says nothing; scripts/test.sh judges the run by vitest's JSON report.
 	return () => harness.stop();
 }

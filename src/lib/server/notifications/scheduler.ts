@@ -1,5 +1,5 @@
 // Background jobs of this server process: deliver notification mails every few seconds, and every
-// few minutes expire past requests and ask "hoe ging het?". Started once from the init hook; kept
+// minute run the scheduled jobs the areas registered (run_scheduled_jobs decides which are due). Started once from the init hook; kept
 // on globalThis so Vite's module reloads in development never start a second set of timers.
 // A failing job is logged and tried again next time; it never takes the server down.
 import { BACKGROUND_JOBS, ORIGIN, SMTP_HOST, SMTP_PORT } from '$app/env/private';
@@ -9,7 +9,7 @@ import { createMailTransport } from './mailer';
 import { deliverPendingNotifications } from './worker';
 
 const DELIVER_EVERY_MS = 5_000;
-const MAINTAIN_EVERY_MS = 5 * 60_000;
+const SCHEDULER_EVERY_MS = 60_000;
 
 const key = Symbol.for('buurtkracht.backgroundJobs');
 type Holder = { [key]?: true };
@@ -59,10 +59,13 @@ export function startBackgroundJobs(): void {
 		console.warn('Notification mails are off: SMTP_PORT is not set.');
 	}
 
-	every(MAINTAIN_EVERY_MS, 'expire requests and follow-ups', async () => {
-		const expired = await client.rpc('expire_help_requests');
-		if (expired.error) throw new Error(`expire_help_requests: ${expired.error.message}`);
-		const followups = await client.rpc('run_followups');
-		if (followups.error) throw new Error(`run_followups: ${followups.error.message}`);
+	// The jobs themselves are registered by each area's migration (scheduled_jobs); the database
+	// decides which are due, so this loop never names one.
+	every(SCHEDULER_EVERY_MS, 'scheduled jobs', async () => {
+		const { data, error } = await client.rpc('run_scheduled_jobs');
+		if (error) throw new Error(`run_scheduled_jobs: ${error.message}`);
+		for (const [job, result] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+			if (result && typeof result === 'object') console.error(`Scheduled job ${job} failed.`);
+		}
 	});
 }

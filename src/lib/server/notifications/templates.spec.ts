@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS, renderNotification } from './templates';
+import { MAIL_KINDS } from './registry';
+import { renderNotification } from './templates';
 
 const ORIGIN = 'https://buurtkracht.example';
 const ids = {
@@ -8,17 +9,20 @@ const ids = {
 };
 
 describe('renderNotification', () => {
-	it.each(NOTIFICATION_KINDS)('renders %s with a subject, a link and the shared footer', (kind) => {
-		const mail = renderNotification(
-			{ kind, payload: { ...ids, title: 'Boodschappen' }, displayName: 'Greet' },
-			ORIGIN
-		);
-		expect(mail?.subject).toBeTruthy();
-		expect(mail?.text).toMatch(/^Beste Greet,/);
-		expect(mail?.text).toContain(`${ORIGIN}/hulp/`);
-		expect(mail?.text).toContain('automatisch verstuurd');
-		expect(mail?.html).toContain(`href="${ORIGIN}/hulp/`);
-	});
+	it.each([...MAIL_KINDS.keys()])(
+		'renders %s with a subject, a link and the shared footer',
+		(kind) => {
+			const mail = renderNotification(
+				{ kind, payload: { ...ids, title: 'Boodschappen' }, displayName: 'Greet' },
+				ORIGIN
+			);
+			expect(mail?.subject).toBeTruthy();
+			expect(mail?.text).toMatch(/^Beste Greet,/);
+			expect(mail?.text).toContain(`${ORIGIN}/hulp/`);
+			expect(mail?.text).toContain('automatisch verstuurd');
+			expect(mail?.html).toContain(`href="${ORIGIN}/hulp/`);
+		}
+	);
 
 	it('escapes the title in the HTML', () => {
 		const mail = renderNotification(

@@ -1,0 +1,90 @@
+// Buurthulp's notification mails, one per kind registered in supabase/migrations/*_buurthulp.sql
+// (notification_kinds). The platform adds the greeting, the link button and the footer.
+import { z } from 'zod';
+import { mailKind, type MailKind } from '../notifications/mail-kind';
+
+const requestPayload = z.object({ request_id: z.uuid(), title: z.string().max(200).optional() });
+const matchPayload = z.object({ match_id: z.uuid() });
+
+const quoted = (title: string | undefined) => (title ? `“${title}”` : 'je hulpvraag');
+
+export const mailKinds: Record<string, MailKind> = {
+	response_received: mailKind({
+		payload: requestPayload,
+		content: (p) => ({
+			subject: 'Iemand wil je helpen',
+			paragraphs: [
+				`Een vrijwilliger heeft gereageerd op ${quoted(p.title)}.`,
+				'Lees de reactie. Daarna kies je zelf of je de hulp aanneemt.'
+			],
+			action: { label: 'Bekijk de reactie', path: `/hulp/vraag/${p.request_id}` }
+		})
+	}),
+	response_accepted: mailKind({
+		payload: z.object({
+			request_id: z.uuid().optional(),
+			match_id: z.uuid().optional(),
+			title: z.string().max(200).optional()
+		}),
+		content: (p) => ({
+			subject: 'Je hulp is aangenomen',
+			paragraphs: [
+				`Goed nieuws: je reactie op ${quoted(p.title)} is aangenomen.`,
+				'Je ziet nu hoe je elkaar kunt bereiken. Spreek samen af wanneer je helpt.'
+			],
+			action: p.match_id
+				? { label: 'Bekijk jullie afspraak', path: `/hulp/match/${p.match_id}` }
+				: { label: 'Bekijk je afspraken', path: '/hulp/mijn' }
+		})
+	}),
+	message_received: mailKind({
+		payload: matchPayload,
+		content: (p) => ({
+			subject: 'Je hebt een nieuw bericht',
+			paragraphs: [
+				'Er is een nieuw bericht over jullie afspraak.',
+				'Lees het bericht op Buurtkracht.'
+			],
+			action: { label: 'Lees het bericht', path: `/hulp/match/${p.match_id}` }
+		})
+	}),
+	invitation: mailKind({
+		payload: requestPayload,
+		content: (p) => ({
+			subject: 'Wil je iemand helpen?',
+			paragraphs: [
+				`Een buurtcoördinator denkt dat jij kunt helpen bij ${quoted(p.title)}.`,
+				'Kijk of het je past. Je kiest zelf of je reageert.'
+			],
+			action: { label: 'Bekijk de hulpvraag', path: `/hulp/vraag/${p.request_id}` }
+		})
+	}),
+	followup: mailKind({
+		payload: matchPayload,
+		content: (p) => ({
+			subject: 'Hoe ging het?',
+			paragraphs: [
+				'Een paar dagen geleden was er hulp via Buurtkracht.',
+				'Wij willen graag weten hoe het ging. Het kost je maar een minuut.'
+			],
+			action: { label: 'Vertel hoe het ging', path: `/hulp/match/${p.match_id}` }
+		})
+	}),
+	escalation: mailKind({
+		payload: z.object({
+			match_id: z.uuid().optional(),
+			title: z.string().max(200).optional(),
+			reason: z.enum(['bad_answer', 'no_answer']).optional()
+		}),
+		content: (p) => ({
+			subject: 'Een hulpafspraak heeft aandacht nodig',
+			paragraphs: [
+				p.reason === 'no_answer'
+					? `Een kwetsbare inwoner heeft niet laten weten hoe de hulp bij ${quoted(p.title)} ging.`
+					: `Bij de hulp ${quoted(p.title)} ging het niet goed, volgens het antwoord op "Hoe ging het?".`,
+				'Neem contact op en kijk wat er nodig is.'
+			],
+			action: { label: 'Naar coördinatie', path: '/hulp/coordinatie' }
+		})
+	})
+};
