@@ -1169,12 +1169,20 @@ export type Database = {
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
-			add_updated_at_triggers: {
+			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
+				Returns: undefined;
+			};
+			assert_max_items: {
+				Args: { p_field: string; p_max: number; p_value: unknown };
+				Returns: undefined;
+			};
+			assert_max_length: {
+				Args: { p_field: string; p_max: number; p_value: string };
 				Returns: undefined;
 			};
 			auth_user_metadata: { Args: { p_meta: Json }; Returns: Json };
@@ -1294,6 +1302,15 @@ export type Database = {
 				Args: { p_request_id: string };
 				Returns: boolean;
 			};
+			is_matched_volunteer_of: {
+				Args: { p_profile_id: string };
+				Returns: boolean;
+			};
+			is_open_for_reactions: {
+				Args: { p_municipality_id: string; p_request_id: string };
+				Returns: boolean;
+			};
+			matched_volunteer_phone: { Args: { p_match_id: string }; Returns: string };
 			may_edit_help_request: {
 				Args: {
 					p_created_by: string;
@@ -1349,10 +1366,6 @@ export type Database = {
 				};
 				Returns: string;
 			};
-			posted_open_match_with: {
-				Args: { p_profile_id: string };
-				Returns: boolean;
-			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
 				Returns: string;
@@ -1389,10 +1402,6 @@ export type Database = {
 					p_to?: string;
 				};
 				Returns: Json;
-			};
-			shares_open_match_with: {
-				Args: { p_profile_id: string };
-				Returns: boolean;
 			};
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {

@@ -11,17 +11,47 @@
 -- as the caller. The embedded Supabase does not grant this by itself.
 grant usage on schema auth to anon, authenticated, service_role;
 
-create or replace function public.set_updated_at() returns trigger language plpgsql set search_path = '' as $$
+-- created_at and updated_at belong to the server: a client writing through the API (anon or
+-- authenticated) cannot set them, so nobody pins a row atop a list by dating it in 2099.
+-- Maintenance and the migrations (the owner) may, e.g. to load history.
+create or replace function public.set_timestamps() returns trigger language plpgsql set search_path = '' as $$
 begin
-	new.updated_at = now();
+	if tg_op = 'UPDATE' then
+		new.updated_at := now();
+		if current_user in ('anon', 'authenticated') then
+			new.created_at := old.created_at;
+		end if;
+	elsif current_user in ('anon', 'authenticated') then
+		new.created_at := now();
+		new.updated_at := now();
+	end if;
 	return new;
 end;
 $$;
 
--- Every table in public with an updated_at column gets the set_updated_at trigger. Each migration
--- ends with `select public.add_updated_at_triggers();`, so no table can forget it. Only the
+-- Caps what a caller hands a function, before any work: the API passes arguments of any size,
+-- and some work (a full-text query with thousands of terms) can take the embedded database down
+-- (README, Known differences). The error names the field, never the value.
+create or replace function public.assert_max_length(p_value text, p_max integer, p_field text) returns void language plpgsql immutable set search_path = '' as $$
+begin
+	if char_length(p_value) > p_max then
+		raise exception 'too_long: %', p_field using errcode = '22001';
+	end if;
+end;
+$$;
+
+create or replace function public.assert_max_items(p_value anyarray, p_max integer, p_field text) returns void language plpgsql immutable set search_path = '' as $$
+begin
+	if cardinality(p_value) > p_max then
+		raise exception 'too_long: %', p_field using errcode = '22001';
+	end if;
+end;
+$$;
+
+-- Every table in public with an updated_at column gets the set_timestamps trigger. Each migration
+-- ends with `select public.add_timestamp_triggers();`, so no table can forget it. Only the
 -- migrations (the database owner) run it.
-create or replace function public.add_updated_at_triggers() returns integer language plpgsql set search_path = '' as $$
+create or replace function public.add_timestamp_triggers() returns integer language plpgsql set search_path = '' as $$
 declare
 	v_table text;
 	v_count integer := 0;
@@ -34,19 +64,19 @@ begin
 				where a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
 			)
 			and not exists (
-				select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_set_updated_at'
+				select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_set_timestamps'
 			)
 	loop
 		execute format(
-			'create trigger %I before update on public.%I for each row execute function public.set_updated_at()',
-			v_table || '_set_updated_at', v_table
+			'create trigger %I before insert or update on public.%I for each row execute function public.set_timestamps()',
+			v_table || '_set_timestamps', v_table
 		);
 		v_count := v_count + 1;
 	end loop;
 	return v_count;
 end;
 $$;
-revoke all on function public.add_updated_at_triggers() from public, anon, authenticated;
+revoke all on function public.add_timestamp_triggers() from public, anon, authenticated;
 
 -- On its PostgreSQL driver the embedded Supabase stores user metadata as a JSON string holding
 -- the object (see README, Known differences); this reads both shapes.
@@ -308,7 +338,8 @@ returns table (id uuid, display_name text, municipality_id uuid) language sql st
 	select p.id, p.display_name, p.municipality_id
 	from auth.users u
 	join public.profiles p on p.id = u.id
-	where lower(u.email) = lower(trim(p_email))
+	where char_length(p_email) <= 320
+		and lower(u.email) = lower(trim(p_email))
 		and public.has_role('municipality_admin', p.municipality_id);
 $$;
 revoke all on function public.find_person_by_email(text) from public;
@@ -379,6 +410,11 @@ create or replace function public.update_my_profile(
 declare
 	v_uid uuid := (select auth.uid());
 begin
+	perform public.assert_max_length(p_display_name, 80, 'display_name');
+	perform public.assert_max_length(p_phone, 20, 'phone');
+	perform public.assert_max_length(p_street_address, 120, 'street_address');
+	perform public.assert_max_length(p_postcode, 7, 'postcode');
+	perform public.assert_max_length(p_city, 80, 'city');
 	if v_uid is null then
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
@@ -442,6 +478,8 @@ declare
 	v_municipality uuid := public.my_municipality_id();
 	v_id uuid;
 begin
+	perform public.assert_max_length(p_email, 320, 'email');
+	perform public.assert_max_length(p_role, 40, 'role');
 	if not public.has_role('municipality_admin', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
@@ -488,4 +526,4 @@ $$;
 revoke all on function public.revoke_role(uuid) from public;
 grant execute on function public.revoke_role(uuid) to authenticated;
 
-select public.add_updated_at_triggers();
+select public.add_timestamp_triggers();

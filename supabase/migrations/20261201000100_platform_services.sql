@@ -195,4 +195,4 @@ $$;
 revoke all on function public.run_scheduled_jobs() from public, anon, authenticated;
 grant execute on function public.run_scheduled_jobs() to service_role;
 
-select public.add_updated_at_triggers();
+select public.add_timestamp_triggers();

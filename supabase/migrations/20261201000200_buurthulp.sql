@@ -103,8 +103,10 @@ create table public.volunteer_profiles (
 	user_id uuid primary key references public.profiles (id) on delete cascade,
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	home_district_id uuid not null references public.districts (id),
-	categories text[] not null default '{}' check (categories <@ enum_range(null::public.help_category)::text[]),
-	district_ids uuid[] not null default '{}',
+	categories text[] not null default '{}' check (
+		categories <@ enum_range(null::public.help_category)::text[] and cardinality(categories) <= 8
+	),
+	district_ids uuid[] not null default '{}' check (cardinality(district_ids) <= 30),
 	radius_km integer not null default 3 check (radius_km between 1 and 30),
 	availability_mask integer not null default 2097151 check (availability_mask between 0 and 2097151),
 	max_active_matches integer not null default 3 check (max_active_matches between 1 and 10),
@@ -117,6 +119,24 @@ create table public.volunteer_profiles (
 create index volunteer_profiles_municipality_idx on public.volunteer_profiles (municipality_id) where not is_paused;
 
 alter table public.volunteer_profiles enable row level security;
+
+-- The wijken a volunteer picks must be wijken of their municipality, however the row is written
+-- (save_volunteer_profile checks the same, with a clearer message).
+create or replace function public.volunteer_profiles_before_write() returns trigger language plpgsql set search_path = '' as $$
+begin
+	if exists (
+		select 1 from unnest(new.district_ids || new.home_district_id) x(id)
+		where not exists (
+			select 1 from public.districts d where d.id = x.id and d.municipality_id = new.municipality_id
+		)
+	) then
+		raise exception 'district_not_found' using errcode = '22023';
+	end if;
+	return new;
+end;
+$$;
+create trigger volunteer_profiles_before_write before insert or update on public.volunteer_profiles
+	for each row execute function public.volunteer_profiles_before_write();
 
 create policy "Volunteers see their own volunteer profile" on public.volunteer_profiles
 	for select to authenticated using (user_id = (select auth.uid()));
@@ -264,11 +284,9 @@ alter table public.help_requests enable row level security;
 
 alter table public.help_request_contacts enable row level security;
 
--- Anonymous visitors read the board only through search_help_requests, which returns no
--- personal fields; signed-in people see open requests themselves.
-create policy "Signed-in people see open requests" on public.help_requests
-	for select to authenticated using (status = 'open' and hidden_at is null);
-
+-- Nobody selects another person's request from the table: the board, the request page and
+-- "Voor jou" serve its public fields through functions, since a row also holds is_vulnerable and
+-- who asked. The table shows a request only to those involved (below and in "Who may see what").
 create policy "Requesters and posters see their own requests" on public.help_requests
 	for select to authenticated using (requester_id = (select auth.uid()) or created_by = (select auth.uid()));
 
@@ -431,18 +449,32 @@ $$;
 revoke all on function public.is_match_participant(uuid) from public;
 grant execute on function public.is_match_participant(uuid) to authenticated;
 
--- True when the signed-in user and p_profile_id are the two sides of a match whose contact
--- window is open.
-create or replace function public.shares_open_match_with(p_profile_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
+-- True when the signed-in user is the volunteer of a match with p_profile_id whose contact window
+-- is open: the volunteer goes to the requester, so sees their address and phone.
+create or replace function public.is_matched_volunteer_of(p_profile_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
 		select 1 from public.matches m
 		where public.contact_window_open(m.status, m.done_at)
-			and ((m.volunteer_id = (select auth.uid()) and m.requester_id = p_profile_id)
-				or (m.requester_id = (select auth.uid()) and m.volunteer_id = p_profile_id))
+			and m.volunteer_id = (select auth.uid()) and m.requester_id = p_profile_id
 	);
 $$;
-revoke all on function public.shares_open_match_with(uuid) from public;
-grant execute on function public.shares_open_match_with(uuid) to authenticated;
+revoke all on function public.is_matched_volunteer_of(uuid) from public;
+grant execute on function public.is_matched_volunteer_of(uuid) to authenticated;
+
+-- The other way round the match page shows only the volunteer's phone, so the requester (or the
+-- coordinator who posted for a resident without an account) gets just that, from here, and
+-- profile_contacts shows them nothing.
+create or replace function public.matched_volunteer_phone(p_match_id uuid) returns text language sql stable security definer set search_path = '' as $$
+	select pc.phone
+	from public.matches m
+	join public.help_requests r on r.id = m.request_id
+	join public.profile_contacts pc on pc.profile_id = m.volunteer_id
+	where m.id = p_match_id
+		and public.contact_window_open(m.status, m.done_at)
+		and (m.requester_id = (select auth.uid()) or r.created_by = (select auth.uid()));
+$$;
+revoke all on function public.matched_volunteer_phone(uuid) from public;
+grant execute on function public.matched_volunteer_phone(uuid) to authenticated;
 
 create or replace function public.is_matched_volunteer_for(p_request_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (
@@ -455,8 +487,8 @@ $$;
 revoke all on function public.is_matched_volunteer_for(uuid) from public;
 grant execute on function public.is_matched_volunteer_for(uuid) to authenticated;
 
-create policy "Matched people see each other's contact details" on public.profile_contacts
-	for select to authenticated using (public.shares_open_match_with(profile_id));
+create policy "The matched volunteer sees the requester's contact details" on public.profile_contacts
+	for select to authenticated using (public.is_matched_volunteer_of(profile_id));
 
 create policy "The matched volunteer sees the request's private details" on public.help_request_contacts
 	for select to authenticated using (public.is_matched_volunteer_for(request_id));
@@ -477,6 +509,20 @@ alter table public.match_messages enable row level security;
 
 alter table public.thanks enable row level security;
 
+-- A stranger may react to an open request of their municipality that is not their own, without
+-- being able to select it (security definer).
+create or replace function public.is_open_for_reactions(p_request_id uuid, p_municipality_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
+	select exists (
+		select 1 from public.help_requests r
+		where r.id = p_request_id and r.status = 'open' and r.hidden_at is null
+			and r.municipality_id = p_municipality_id
+			and r.created_by <> (select auth.uid())
+			and r.requester_id is distinct from (select auth.uid())
+	);
+$$;
+revoke all on function public.is_open_for_reactions(uuid, uuid) from public;
+grant execute on function public.is_open_for_reactions(uuid, uuid) to authenticated;
+
 create policy "Volunteers see their own reactions" on public.responses
 	for select to authenticated using (volunteer_id = (select auth.uid()));
 
@@ -490,13 +536,7 @@ create policy "Volunteers react to open requests" on public.responses
 		and status = 'pending'
 		and not public.is_blocked()
 		and municipality_id = (select public.my_municipality_id())
-		and exists (
-			select 1 from public.help_requests r
-			where r.id = responses.request_id and r.status = 'open' and r.hidden_at is null
-				and r.municipality_id = responses.municipality_id
-				and r.created_by <> (select auth.uid())
-				and r.requester_id is distinct from (select auth.uid())
-		)
+		and public.is_open_for_reactions(request_id, municipality_id)
 	);
 
 create policy "Participants see their match" on public.matches
@@ -526,36 +566,14 @@ create policy "Participants see the thanks of their match" on public.thanks
 	for select to authenticated using (public.is_match_participant(match_id));
 
 -- ---------------------------------------------------------------------------------------------
--- A coordinator who posted for a resident without an account acts for them in the match
--- ---------------------------------------------------------------------------------------------
-
--- The resident has no account, so the coordinator who registered the request is the one who
--- phones the volunteer: they see the matched volunteer's contact details, in the same window.
-create or replace function public.posted_open_match_with(p_profile_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.matches m
-		join public.help_requests r on r.id = m.request_id
-		where m.volunteer_id = p_profile_id
-			and m.requester_id is null
-			and r.created_by = (select auth.uid())
-			and public.contact_window_open(m.status, m.done_at)
-	);
-$$;
-revoke all on function public.posted_open_match_with(uuid) from public;
-grant execute on function public.posted_open_match_with(uuid) to authenticated;
-
-create policy "Posters for a resident see the matched volunteer's contact details" on public.profile_contacts
-	for select to authenticated using (public.posted_open_match_with(profile_id));
-
--- ---------------------------------------------------------------------------------------------
 -- State changes
 -- ---------------------------------------------------------------------------------------------
 
 create or replace function public.active_match_count(p_volunteer_id uuid) returns integer language sql stable security definer set search_path = '' as $$
 	select count(*)::integer from public.matches where volunteer_id = p_volunteer_id and status = 'active';
 $$;
-revoke all on function public.active_match_count(uuid) from public;
-grant execute on function public.active_match_count(uuid) to authenticated;
+-- Only for the security definer functions below; nobody counts another volunteer's matches.
+revoke all on function public.active_match_count(uuid) from public, anon, authenticated;
 
 -- Accepting one reaction creates the match, marks the request matched and declines the other
 -- reactions, all or nothing. The row lock makes simultaneous accepts queue: the second one finds
@@ -608,6 +626,7 @@ declare
 	v_match public.matches%rowtype;
 	v_request public.help_requests%rowtype;
 begin
+	perform public.assert_max_length(p_thanks, 1000, 'thanks');
 	select * into v_match from public.matches where id = p_match_id for update;
 	if not found then
 		raise exception 'not_found' using errcode = 'P0002';
@@ -704,6 +723,16 @@ declare
 	v_district public.districts%rowtype;
 	v_id uuid;
 begin
+	perform public.assert_max_length(p_category, 40, 'category');
+	perform public.assert_max_length(p_title, 100, 'title');
+	perform public.assert_max_length(p_description, 2000, 'description');
+	perform public.assert_max_length(p_postcode_area, 7, 'postcode_area');
+	perform public.assert_max_length(p_when_kind, 20, 'when_kind');
+	perform public.assert_max_length(p_day_part, 20, 'day_part');
+	perform public.assert_max_length(p_recurrence, 40, 'recurrence');
+	perform public.assert_max_length(p_street_address, 120, 'street_address');
+	perform public.assert_max_length(p_resident_name, 80, 'resident_name');
+	perform public.assert_max_length(p_resident_phone, 20, 'resident_phone');
 	if v_uid is null then
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
@@ -793,6 +822,14 @@ declare
 	v_request public.help_requests%rowtype;
 	v_district public.districts%rowtype;
 begin
+	perform public.assert_max_length(p_category, 40, 'category');
+	perform public.assert_max_length(p_title, 100, 'title');
+	perform public.assert_max_length(p_description, 2000, 'description');
+	perform public.assert_max_length(p_postcode_area, 7, 'postcode_area');
+	perform public.assert_max_length(p_when_kind, 20, 'when_kind');
+	perform public.assert_max_length(p_day_part, 20, 'day_part');
+	perform public.assert_max_length(p_recurrence, 40, 'recurrence');
+	perform public.assert_max_length(p_street_address, 120, 'street_address');
 	select * into v_request from public.help_requests where id = p_request_id for update;
 	if not found or not public.may_edit_help_request(v_request.requester_id, v_request.created_by, v_request.municipality_id) then
 		raise exception 'forbidden' using errcode = '42501';
@@ -853,6 +890,9 @@ create or replace function public.save_volunteer_profile(
 declare
 	v_municipality uuid := (select public.my_municipality_id());
 begin
+	perform public.assert_max_items(p_categories, 8, 'categories');
+	perform public.assert_max_items(p_district_ids, 30, 'district_ids');
+	perform public.assert_max_length(p_about, 500, 'about');
 	if (select auth.uid()) is null or v_municipality is null then
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
@@ -929,6 +969,12 @@ declare
 		and coalesce(r.ends_on, r.starts_on, current_date) >= current_date';
 	v_result jsonb;
 begin
+	perform public.assert_max_length(p_category, 40, 'category');
+	-- A web search of a few words; thousands of terms once left PGlite unable to answer anything.
+	perform public.assert_max_length(p_query, 200, 'query');
+	if cardinality(regexp_split_to_array(trim(coalesce(p_query, '')), '\s+')) > 20 then
+		raise exception 'search_too_long' using errcode = '22001';
+	end if;
 	-- Only the filters that apply, so each call is planned for its own values. Values are
 	-- always passed as parameters ($1..$8), never written into the SQL text.
 	if v_query is not null then
@@ -1320,11 +1366,55 @@ create policy "Reporters see their own reports" on public.reports
 create policy "Coordinators see the reports of their municipality" on public.reports
 	for select to authenticated using (public.has_role('coordinator', municipality_id));
 
+-- What the reporter is reporting, as far as they may see it: the same rules as the pages (an open
+-- request or offer of their municipality, or one they are involved in; a message of their own
+-- match). security definer, with the rules written out, because an open request is not
+-- selectable from the table by strangers. Null when it does not exist or is not visible to them.
+-- The reports insert policy applies it too, so a direct insert obeys the same rule.
+create or replace function public.report_target_page(p_target_type text, p_target_id uuid) returns jsonb language sql stable security definer set search_path = '' as $$
+	select case p_target_type
+		when 'help_request' then (
+			select jsonb_build_object('type', p_target_type, 'id', r.id, 'title', r.title,
+				'excerpt', left(r.description, 200), 'back', '/hulp/vraag/' || r.id)
+			from public.help_requests r
+			where r.id = p_target_id
+				and ((r.status = 'open' and r.hidden_at is null
+						and r.municipality_id = (select public.my_municipality_id()))
+					or public.is_acting_for(r.id)
+					or exists (
+						select 1 from public.matches m
+						where m.request_id = r.id and m.volunteer_id = (select auth.uid())
+					))
+		)
+		when 'help_offer' then (
+			select jsonb_build_object('type', p_target_type, 'id', o.id, 'title', o.title,
+				'excerpt', left(o.description, 200), 'back', '/hulp/vrijwilligers/' || o.volunteer_id)
+			from public.help_offers o
+			where o.id = p_target_id
+				and ((o.status = 'open' and o.hidden_at is null)
+					or o.volunteer_id = (select auth.uid())
+					or public.has_role('coordinator', o.municipality_id))
+		)
+		when 'match_message' then (
+			select jsonb_build_object('type', p_target_type, 'id', m.id, 'title', 'Bericht',
+				'excerpt', left(m.body, 200), 'back', '/hulp/match/' || m.match_id)
+			from public.match_messages m
+			where m.id = p_target_id
+				and public.is_match_participant(m.match_id)
+				and (m.hidden_at is null or public.has_role('coordinator', m.municipality_id))
+		)
+	end
+	where (select auth.uid()) is not null;
+$$;
+revoke all on function public.report_target_page(text, uuid) from public;
+grant execute on function public.report_target_page(text, uuid) to authenticated;
+
 create policy "Signed-in people report content" on public.reports
 	for insert to authenticated
 	with check (
 		reporter_id = (select auth.uid()) and status = 'open' and handled_by is null
 		and municipality_id = (select public.my_municipality_id())
+		and public.report_target_page(target_type, target_id) is not null
 	);
 
 create table public.moderation_actions (
@@ -1351,6 +1441,8 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 begin
+	perform public.assert_max_length(p_target_type, 40, 'target_type');
+	perform public.assert_max_length(p_reason, 1000, 'reason');
 	v_municipality := case p_target_type
 		when 'help_request' then (select municipality_id from public.help_requests where id = p_target_id)
 		when 'help_offer' then (select municipality_id from public.help_offers where id = p_target_id)
@@ -1385,6 +1477,7 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 begin
+	perform public.assert_max_length(p_reason, 1000, 'reason');
 	select municipality_id into v_municipality from public.profiles where id = p_user_id;
 	if v_municipality is null or not public.has_role('coordinator', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
@@ -1413,6 +1506,7 @@ create or replace function public.dismiss_report(p_report_id uuid, p_reason text
 declare
 	v_report public.reports%rowtype;
 begin
+	perform public.assert_max_length(p_reason, 1000, 'reason');
 	select * into v_report from public.reports where id = p_report_id for update;
 	if not found or not public.has_role('coordinator', v_report.municipality_id) then
 		raise exception 'forbidden' using errcode = '42501';
@@ -1433,6 +1527,8 @@ returns uuid language plpgsql security invoker set search_path = '' as $$
 declare
 	v_id uuid;
 begin
+	perform public.assert_max_length(p_target_type, 40, 'target_type');
+	perform public.assert_max_length(p_reason, 1000, 'reason');
 	if (select auth.uid()) is null then
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
@@ -1515,6 +1611,8 @@ returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_followup public.followups%rowtype;
 begin
+	perform public.assert_max_length(p_answer, 10, 'answer');
+	perform public.assert_max_length(p_comment, 1000, 'comment');
 	select * into v_followup from public.followups where id = p_followup_id for update;
 	if not found or v_followup.respondent_id is distinct from (select auth.uid()) then
 		raise exception 'forbidden' using errcode = '42501';
@@ -1600,6 +1698,9 @@ declare
 	v_district public.districts%rowtype;
 	v_districts jsonb;
 begin
+	perform public.assert_max_length(p_district_slug, 60, 'district');
+	perform public.assert_max_length(p_category, 40, 'category');
+	perform public.assert_max_length(p_query, 200, 'query');
 	-- One municipality per install for now: the first municipality's wijken, like sign-up does.
 	select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'slug', d.slug, 'name', d.name) order by d.name), '[]'::jsonb)
 	into v_districts
@@ -1861,12 +1962,11 @@ begin
 		left join public.profile_contacts pc on pc.profile_id = v_match.requester_id;
 	elsif v_window and v_role = 'requester' then
 		select jsonb_build_object(
-			'name', p.display_name, 'phone', pc.phone,
+			'name', p.display_name, 'phone', public.matched_volunteer_phone(v_match.id),
 			'street_address', null, 'postcode', null, 'city', null
 		)
 		into v_contact
 		from public.profiles p
-		left join public.profile_contacts pc on pc.profile_id = p.id
 		where p.id = v_match.volunteer_id;
 	end if;
 
@@ -1936,7 +2036,10 @@ create or replace function public.volunteer_profile_page() returns jsonb languag
 			from public.volunteer_profiles v where v.user_id = (select auth.uid())
 		),
 		'home_district_id', (select p.district_id from public.profiles p where p.id = (select auth.uid())),
-		'active', public.active_match_count((select auth.uid())),
+		'active', (
+			select count(*) from public.matches m
+			where m.volunteer_id = (select auth.uid()) and m.status = 'active'
+		),
 		'helped', public.volunteer_helped_count((select auth.uid()))
 	);
 $$;
@@ -1948,8 +2051,9 @@ grant execute on function public.volunteer_profile_page() to authenticated;
 -- ---------------------------------------------------------------------------------------------
 
 -- suggest_requests_for_me plus what the page needs to explain the ranking in words (my wijken)
--- and the open requests a coordinator invited me to look at.
-create or replace function public.voor_jou_page(p_limit integer default 20) returns jsonb language sql stable security invoker set search_path = '' as $$
+-- and the open requests a coordinator invited me to look at. security definer (the invited
+-- request is not selectable by the volunteer); every row is tied to auth.uid() explicitly.
+create or replace function public.voor_jou_page(p_limit integer default 20) returns jsonb language sql stable security definer set search_path = '' as $$
 	select public.suggest_requests_for_me(p_limit) || jsonb_build_object(
 		'my_district_ids', coalesce((
 			select to_jsonb(array(
@@ -2100,29 +2204,6 @@ grant execute on function public.offers_board_page(text, uuid, integer, integer)
 -- Reporting (melden)
 -- ---------------------------------------------------------------------------------------------
 
--- What the reporter is reporting, as far as they can see it (security invoker: RLS decides).
--- Null when it does not exist or is not visible to them.
-create or replace function public.report_target_page(p_target_type text, p_target_id uuid) returns jsonb language sql stable security invoker set search_path = '' as $$
-	select case p_target_type
-		when 'help_request' then (
-			select jsonb_build_object('type', p_target_type, 'id', r.id, 'title', r.title,
-				'excerpt', left(r.description, 200), 'back', '/hulp/vraag/' || r.id)
-			from public.help_requests r where r.id = p_target_id
-		)
-		when 'help_offer' then (
-			select jsonb_build_object('type', p_target_type, 'id', o.id, 'title', o.title,
-				'excerpt', left(o.description, 200), 'back', '/hulp/vrijwilligers/' || o.volunteer_id)
-			from public.help_offers o where o.id = p_target_id
-		)
-		when 'match_message' then (
-			select jsonb_build_object('type', p_target_type, 'id', m.id, 'title', 'Bericht',
-				'excerpt', left(m.body, 200), 'back', '/hulp/match/' || m.match_id)
-			from public.match_messages m where m.id = p_target_id
-		)
-	end;
-$$;
-revoke all on function public.report_target_page(text, uuid) from public;
-grant execute on function public.report_target_page(text, uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Coordination
@@ -2288,4 +2369,4 @@ $$;
 revoke all on function public.coordination_request_page(uuid) from public;
 grant execute on function public.coordination_request_page(uuid) to authenticated;
 
-select public.add_updated_at_triggers();
+select public.add_timestamp_triggers();

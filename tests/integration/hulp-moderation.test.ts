@@ -67,7 +67,7 @@ async function moderationLog(targetId: string) {
 
 describe('reports', () => {
 	it('lets anyone signed in report a request, an offer and a message', async () => {
-		const { resident, volunteer, requestId, matchId } = await match();
+		const { resident, volunteer, matchId } = await match();
 		const reporter = await createUser({ label: 'melder' });
 		const { data: offer, error: offerError } = await volunteer.client
 			.from('help_offers')
@@ -93,8 +93,11 @@ describe('reports', () => {
 			.select('id')
 			.single();
 
+		// A matched request is no longer public: the reporter reports an open one, as they would
+		// find it on the board.
+		const openRequestId = await postRequest(resident.client, resident.id);
 		const ids = [
-			await report(reporter, 'help_request', requestId),
+			await report(reporter, 'help_request', openRequestId),
 			await report(reporter, 'help_offer', offer!.id),
 			// A message can only be reported by someone who can read it: the other side of the match.
 			await report(resident, 'match_message', message!.id)

@@ -30,18 +30,22 @@ async function matchedPair() {
 }
 
 describe('contact details after a match', () => {
-	it('the two matched people see each other’s phone and the exact address', async () => {
-		const { resident, volunteer, requestId } = await matchedPair();
+	it('the volunteer sees the resident’s phone and exact address; the resident only the volunteer’s phone', async () => {
+		const { resident, volunteer, requestId, matchId } = await matchedPair();
 		const seenByVolunteer = await volunteer.client
 			.from('profile_contacts')
 			.select('phone')
 			.eq('profile_id', resident.id);
 		expect(seenByVolunteer.data).toEqual([{ phone: '06 1234 5678' }]);
+		// The match page shows the resident the volunteer's phone and nothing more; the table
+		// shares exactly that much, i.e. no row.
+		const page = await resident.client.rpc('help_match_page', { p_match_id: matchId });
+		expect((page.data as { contact: { phone: string } }).contact.phone).toBe('06 8765 4321');
 		const seenByResident = await resident.client
 			.from('profile_contacts')
 			.select('phone')
 			.eq('profile_id', volunteer.id);
-		expect(seenByResident.data).toEqual([{ phone: '06 8765 4321' }]);
+		expect(seenByResident.data).toEqual([]);
 		const address = await volunteer.client
 			.from('help_request_contacts')
 			.select('street_address')

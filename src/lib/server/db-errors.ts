@@ -18,7 +18,9 @@ const KNOWN: Record<string, string> = {
 	already_granted: 'Deze persoon heeft deze rol al.',
 	cannot_revoke_own_admin:
 		'Je kunt je eigen beheerdersrol niet intrekken. Vraag een andere beheerder om dit te doen.',
-	membership_not_found: 'Deze rol bestaat niet (meer).'
+	membership_not_found: 'Deze rol bestaat niet (meer).',
+	too_long: 'Een van de teksten is te lang. Maak hem korter en probeer het opnieuw.',
+	search_too_long: 'Je zoekopdracht is te lang. Zoek met minder woorden (hoogstens 20).'
 };
 
 const GENERIC = 'Er ging iets mis bij het opslaan. Probeer het later opnieuw.';
