@@ -1,7 +1,8 @@
 // A disposable embedded Supabase for a test run: fresh PGlite folder (or a fresh database on the
 // PostgreSQL in DATABASE_URL when TEST_DB=postgres), served over real HTTP, with its own mailbox.
 // It also serves POST /__test/sql, which runs SQL as the database owner for fixtures and catalog
-// checks; that endpoint exists only in this harness, never in the app.
+// checks, and GET /__test/recoveries, the database reopens so far (tests/integration/resilience-*);
+// those endpoints exist only in this harness, never in the app.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -81,6 +82,12 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 			if (req.url === '/__test/sql' && req.method === 'POST') {
 				const result = await lite.exec((await body(req)).toString('utf8'));
 				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result.rows));
+				return;
+			}
+			if (req.url === '/__test/recoveries') {
+				res
+					.writeHead(200, { 'content-type': 'application/json' })
+					.end(JSON.stringify(lite.recoveries));
 				return;
 			}
 			const target = new URL(req.url ?? '/', url);
