@@ -83,4 +83,24 @@ describe('SupervisedLite', () => {
 		expect(instances).toHaveLength(2);
 		expect(await lite.exec('select 1 as ok')).toEqual({ rows: [{ ok: 1 }] });
 	});
+
+	it('gives up (for a supervisor to restart the process) when a broken PGlite will not close', async () => {
+		const first = fakeLite([], 'db1');
+		first.lite.close = () => new Promise<void>(() => {});
+		let opened = 0;
+		let gaveUp: unknown;
+		const lite = await superviseLite({
+			start: async () => (opened++ === 0 ? first.lite : fakeLite([], 'db2').lite),
+			intervalMs: 0,
+			closeTimeoutMs: 50,
+			onGiveUp: (error) => (gaveUp = error),
+			log: () => {}
+		});
+		first.state.broken = true;
+		expect(await lite.check('test')).toBe(false);
+		await lite.settled();
+		expect(String(gaveUp)).toContain('closing the database took longer');
+		expect(opened).toBe(1);
+		expect((await lite.fetch(get('/rest/v1/districts'))).status).toBe(503);
+	});
 });

@@ -123,11 +123,6 @@ export class SupervisedLite implements Lite {
 		return this.#current?.app ?? this.#lastApp;
 	}
 
-	/** True while requests are held back for a check or a reopen. */
-	get recovering(): boolean {
-		return this.#recovering !== null;
-	}
-
 	fetch = async (request: Request, context?: AppRequestContext): Promise<Response> => {
 		const pathname = new URL(request.url).pathname;
 		const admitted = await this.#admit();
@@ -264,9 +259,10 @@ export class SupervisedLite implements Lite {
 					try {
 						await timeout(broken.close(), this.#options.closeTimeoutMs, 'closing the database');
 					} catch (error) {
-						// Still open, it might yet write: a second instance on the same folder could
-						// corrupt it. Only a new process is safe now.
-						if (error instanceof TimedOut) throw error;
+						// A PGlite still open might yet write, and a second one on the same folder could
+						// corrupt it: only a new process is safe now. A PostgreSQL pool that will not end
+						// shares no files with its successor.
+						if (error instanceof TimedOut && this.driver === 'pglite') throw error;
 						// It refused to close cleanly but is idle and unreferenced: it writes nothing more.
 						log(`Closing the broken database failed (${String(error)}); reopening anyway.`);
 					}
