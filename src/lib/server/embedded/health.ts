@@ -164,12 +164,11 @@ export class SupervisedLite implements Lite {
 	 */
 	check(reason: string): Promise<boolean> {
 		if (this.#closed) return Promise.resolve(true);
-		if (this.#recovering) return Promise.resolve(false);
+		const lite = this.#current;
+		if (this.#recovering || !lite) return Promise.resolve(false);
 		this.#checking ??= (async () => {
 			const release = this.#hold();
 			try {
-				const lite = this.#current;
-				if (!lite) return false;
 				// A probe can land inside another request's failed transaction and fail once on a
 				// healthy database; a broken one fails every time.
 				for (let attempt = 0; attempt < 2; attempt++) {
