@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
+import { limitRequestBody } from '#lib/server/embedded/body-limit';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
@@ -16,7 +17,8 @@ const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
 const embeddedApi: Handle = async ({ event, resolve }) => {
 	if (embeddedEnabled() && API_PREFIXES.some((p) => event.url.pathname.startsWith(p))) {
 		const lite = await embeddedSupabase();
-		return lite.fetch(event.request);
+		const request = await limitRequestBody(event.request);
+		return request instanceof Response ? request : lite.fetch(request);
 	}
 	return resolve(event);
 };

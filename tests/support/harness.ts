@@ -1,14 +1,17 @@
 // A disposable embedded Supabase for a test run: fresh PGlite folder (or a fresh database on the
 // PostgreSQL in DATABASE_URL when TEST_DB=postgres), served over real HTTP, with its own mailbox.
 // It also serves POST /__test/sql, which runs SQL as the database owner for fixtures and catalog
-// checks; that endpoint exists only in this harness, never in the app.
+// checks, and GET /__test/recoveries, the database reopens so far (tests/integration/resilience-*);
+// those endpoints exist only in this harness, never in the app.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { startLite, type Lite } from '../../src/lib/server/embedded/lite.ts';
+import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
+import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
+import { startLite } from '../../src/lib/server/embedded/lite.ts';
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
 import { startMailbox } from '../../scripts/lib/mailbox.ts';
 import { newKeys } from '../../scripts/lib/env.ts';
@@ -23,7 +26,8 @@ export interface Harness {
 	driver: 'pglite' | 'postgres';
 	/** The PostgreSQL database of this run (postgres mode only). */
 	databaseUrl: string | null;
-	lite: Lite;
+	/** Reopens the database by itself when it stops answering, as the app's instance does. */
+	lite: SupervisedLite;
 	stop: () => Promise<void>;
 }
 
@@ -62,32 +66,52 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-	const lite = await startLite({
-		databaseUrl: pg?.url,
-		dataDir,
-		env: { ...keys, PUBLIC_SUPABASE_URL: opts.siteUrl ?? url },
-		smtp: { host: '127.0.0.1', port: mailbox.smtpPort }
+	const lite = await superviseLite({
+		start: () =>
+			startLite({
+				databaseUrl: pg?.url,
+				dataDir,
+				env: { ...keys, PUBLIC_SUPABASE_URL: opts.siteUrl ?? url },
+				smtp: { host: '127.0.0.1', port: mailbox.smtpPort }
+			})
 	});
 	await seedReferenceData(lite);
 
 	server.on('request', async (req, res) => {
 		try {
-			const payload = req.method === 'GET' || req.method === 'HEAD' ? undefined : await body(req);
 			if (req.url === '/__test/sql' && req.method === 'POST') {
-				const result = await lite.exec(payload?.toString('utf8') ?? '');
+				const result = await lite.exec((await body(req)).toString('utf8'));
 				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result.rows));
 				return;
+			}
+			if (req.url === '/__test/recoveries') {
+				res
+					.writeHead(200, { 'content-type': 'application/json' })
+					.end(JSON.stringify(lite.recoveries));
+				return;
+			}
+			const target = new URL(req.url ?? '/', url);
+			let payload: Uint8Array | undefined;
+			if (req.method !== 'GET' && req.method !== 'HEAD') {
+				const limited = await readLimitedBody(target.pathname, req.headers['content-length'], req);
+				if (!limited.ok) {
+					const refusal = limited.response;
+					res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+					res.end(Buffer.from(await refusal.arrayBuffer()));
+					return;
+				}
+				payload = limited.body;
 			}
 			const headers = new Headers();
 			for (const [k, v] of Object.entries(req.headers)) {
 				if (typeof v === 'string') headers.set(k, v);
 				else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
 			}
-			const response = await lite.app.fetch(
-				new Request(new URL(req.url ?? '/', url), {
+			const response = await lite.fetch(
+				new Request(target, {
 					method: req.method,
 					headers,
-					body: payload ? new Uint8Array(payload) : undefined
+					body: payload as BodyInit | undefined
 				}),
 				{ peerAddress: req.socket.remoteAddress ?? null }
 			);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
-import type { DefaultAppConfig, EmailDriver } from '@supabase/lite';
+import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
 
 export interface LiteOptions {
@@ -25,7 +25,7 @@ export interface Lite {
 	app: App;
 	driver: 'pglite' | 'postgres';
 	/** The Web-API handler: serves /auth/v1 and /rest/v1 without a network hop. */
-	fetch: (request: Request) => Promise<Response>;
+	fetch: (request: Request, context?: AppRequestContext) => Promise<Response>;
 	/** Runs SQL as the database owner: only for migrations, seeding and maintenance. */
 	exec: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>;
 	close: () => Promise<void>;
@@ -122,7 +122,7 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 	return {
 		app,
 		driver,
-		fetch: (request) => app.fetch(request),
+		fetch: (request, context) => app.fetch(request, context),
 		exec,
 		close: async () => {
 			await app.connection.close?.();
