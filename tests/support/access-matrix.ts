@@ -1,0 +1,58 @@
+// The written access matrix: what each kind of caller may do, through the API, to a row that
+// belongs to someone else in their municipality. tests/integration/platform/access-matrix.test.ts
+// walks every table in public and compares; a table missing here fails that test, so a new table
+// cannot ship without deciding who may do what.
+//
+// select  the row is visible
+// insert  a copy of the row, under a new key (someone else's row, in their name), is accepted
+// update  a change to the row is accepted
+// delete  the row can be deleted
+// Rows a caller owns are tested in the area's own tests; state changes go through SQL functions.
+import type { Table } from './buurthulp-scenario.ts';
+
+export type Op = 'select' | 'insert' | 'update' | 'delete';
+export const ACTORS = ['anon', 'stranger', 'coordinator', 'admin'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+type Access = Partial<Record<Actor, Op[]>>;
+
+const PUBLIC: Access = {
+	anon: ['select'],
+	stranger: ['select'],
+	coordinator: ['select'],
+	admin: ['select']
+};
+const COORDINATORS_READ: Access = { coordinator: ['select'] };
+const NOBODY: Access = {};
+
+export const ACCESS: Record<Table, Access> = {
+	// Platform
+	municipalities: PUBLIC,
+	districts: PUBLIC,
+	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
+	memberships: { admin: ['select', 'insert', 'delete'] },
+	profiles: { stranger: ['select'], coordinator: ['select'], admin: ['select'] },
+	profile_contacts: NOBODY,
+	account_blocks: COORDINATORS_READ,
+	notification_kinds: NOBODY,
+	notification_outbox: NOBODY,
+	scheduled_jobs: NOBODY,
+	// Buurthulp
+	volunteer_profiles: COORDINATORS_READ,
+	help_requests: COORDINATORS_READ,
+	// Coordinators act for residents without an account, so they may read and remove these
+	// details; changing them keeps the poster's name on the row, which only the poster may write.
+	help_request_contacts: { coordinator: ['select', 'delete'] },
+	help_offers: PUBLIC,
+	responses: COORDINATORS_READ,
+	matches: COORDINATORS_READ,
+	match_messages: COORDINATORS_READ,
+	thanks: COORDINATORS_READ,
+	followups: COORDINATORS_READ,
+	help_invitations: COORDINATORS_READ,
+	reports: COORDINATORS_READ,
+	moderation_actions: COORDINATORS_READ
+};
+
+export const allowed = (table: Table, actor: Actor, op: Op) =>
+	(ACCESS[table][actor] ?? []).includes(op);
