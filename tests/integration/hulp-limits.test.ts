@@ -2,7 +2,7 @@
 // request whose date has passed stops being offered (on read at once, by the scheduled job later),
 // and a text search counts up to 500 matches, listed newest first.
 import { describe, expect, it } from 'vitest';
-import { hulpErrorMessage } from '../../src/lib/server/hulp/errors.ts';
+import { helpErrorMessage } from '../../src/lib/server/buurthulp/errors.ts';
 import { anonClient, createUser, sql, ZAANSTAD_ID } from '../support/factories.ts';
 import {
 	createVolunteer,
@@ -37,7 +37,7 @@ describe('rate limits', () => {
 		}
 		const eleventh = await post(11);
 		expect(eleventh.error).not.toBeNull();
-		expect(hulpErrorMessage(eleventh.error, 'help_requests')).toBe(
+		expect(helpErrorMessage(eleventh.error, 'help_requests')).toBe(
 			'Je hebt in korte tijd veel hulpvragen geplaatst. Dat kan hoogstens 10 keer per uur. Probeer het later opnieuw.'
 		);
 		const [{ n }] = (await sql<{ n: number }>(
@@ -61,7 +61,7 @@ describe('rate limits', () => {
 			message: 'Ik help ook hier graag.'
 		});
 		expect(last.error).not.toBeNull();
-		expect(hulpErrorMessage(last.error, 'responses')).toContain(
+		expect(helpErrorMessage(last.error, 'responses')).toContain(
 			'Je hebt in korte tijd op veel hulpvragen gereageerd. Dat kan hoogstens 20 keer per uur.'
 		);
 	});

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { offerSchema, withdrawOfferSchema } from '#lib/schemas/hulp-vrijwilliger';
-import { loadMyOffers, postOffer, withdrawOffer } from '#lib/server/hulp/offers';
+import { offerSchema, withdrawOfferSchema } from '#lib/schemas/buurthulp/volunteers';
+import { loadMyOffers, postOffer, withdrawOffer } from '#lib/server/buurthulp/offers';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 

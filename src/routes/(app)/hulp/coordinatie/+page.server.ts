@@ -1,8 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { moderationSchema } from '#lib/schemas/hulp-moderatie';
-import { loadCoordination, moderate, type ModerationAction } from '#lib/server/hulp/moderation';
+import { moderationSchema } from '#lib/schemas/buurthulp/moderation';
+import {
+	loadCoordination,
+	moderate,
+	type ModerationAction
+} from '#lib/server/buurthulp/moderation';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 

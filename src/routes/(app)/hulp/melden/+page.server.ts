@@ -6,8 +6,8 @@ import {
 	REPORT_REASONS,
 	reportSchema,
 	reportTargetSchema
-} from '#lib/schemas/hulp-moderatie';
-import { loadReportTarget, reportContent } from '#lib/server/hulp/moderation';
+} from '#lib/schemas/buurthulp/moderation';
+import { loadReportTarget, reportContent } from '#lib/server/buurthulp/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 const targetFrom = (url: URL) =>

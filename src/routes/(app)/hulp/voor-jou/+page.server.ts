@@ -1,5 +1,5 @@
-import { todayInNl } from '#lib/schemas/hulp';
-import { loadVoorJou, suggestionReasons } from '#lib/server/hulp/suggestions';
+import { todayInNl } from '#lib/schemas/buurthulp/requests';
+import { loadVoorJou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
 import { hasRole } from '#lib/server/viewer';
 import type { PageServerLoad } from './$types';
 

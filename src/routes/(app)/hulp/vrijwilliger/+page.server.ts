@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { volunteerProfileSchema } from '#lib/schemas/hulp-vrijwilliger';
+import { volunteerProfileSchema } from '#lib/schemas/buurthulp/volunteers';
 import {
 	loadVolunteerProfilePage,
 	profileFormValues,
 	saveVolunteerProfile
-} from '#lib/server/hulp/volunteers';
+} from '#lib/server/buurthulp/volunteers';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/hulp';
+import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/buurthulp/requests';
 import {
 	answerFollowup,
 	completeMatch,
 	loadMatchPage,
 	sendMessage
-} from '#lib/server/hulp/match-page';
+} from '#lib/server/buurthulp/matches';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requestSchema } from '#lib/schemas/hulp';
-import { loadDistricts, postHelpRequest } from '#lib/server/hulp/post-request';
+import { requestSchema } from '#lib/schemas/buurthulp/requests';
+import { loadDistricts, postHelpRequest } from '#lib/server/buurthulp/post-request';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 

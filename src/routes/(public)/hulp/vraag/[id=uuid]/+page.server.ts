@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { acceptSchema, reactionSchema } from '#lib/schemas/hulp';
+import { acceptSchema, reactionSchema } from '#lib/schemas/buurthulp/requests';
 import {
 	acceptResponse,
 	cancelRequest,
 	loadRequestPage,
 	reactToRequest
-} from '#lib/server/hulp/request-page';
+} from '#lib/server/buurthulp/requests';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { categoryLabel } from '#lib/hulp/categories';
-import { inviteSchema } from '#lib/schemas/hulp-moderatie';
+import { categoryLabel } from '#lib/buurthulp/categories';
+import { inviteSchema } from '#lib/schemas/buurthulp/moderation';
 import {
 	inviteVolunteer,
 	loadCoordinationRequest,
 	volunteerReasons
-} from '#lib/server/hulp/suggestions';
+} from '#lib/server/buurthulp/suggestions';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requestSchema } from '#lib/schemas/hulp';
-import { loadEditPage, updateHelpRequest } from '#lib/server/hulp/edit-request';
+import { requestSchema } from '#lib/schemas/buurthulp/requests';
+import { loadEditPage, updateHelpRequest } from '#lib/server/buurthulp/edit-request';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Deze hulpvraag bestaat niet, of je kunt hem niet wijzigen.';

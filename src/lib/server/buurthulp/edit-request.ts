@@ -2,9 +2,9 @@
 // change in one atomic call (update_help_request). Matched, closed or hidden requests stay as
 // they are; the page says why.
 import { z } from 'zod';
-import type { RequestForm } from '#lib/schemas/hulp';
+import type { RequestForm } from '#lib/schemas/buurthulp/requests';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 import { requestArgs, type DistrictOption } from './post-request';
 import { dayPart, recurrence, whenKind } from './shapes';
 
@@ -83,5 +83,5 @@ export async function updateHelpRequest(
 		p_request_id: requestId,
 		...requestArgs(form)
 	});
-	return error ? { problem: hulpErrorMessage(error, 'help_requests') } : null;
+	return error ? { problem: helpErrorMessage(error, 'help_requests') } : null;
 }

@@ -1,10 +1,10 @@
 // Posting a hulpvraag: the wijken for the form (one call), and the request with its private
 // details in one atomic call (post_help_request). Only the 4 digits of the postcode are stored
 // with the request; the public point is the wijk's own, rounded, in SQL.
-import { postcodeArea } from '#lib/hulp/location';
-import type { RequestForm } from '#lib/schemas/hulp';
+import { postcodeArea } from '#lib/buurthulp/location';
+import type { RequestForm } from '#lib/schemas/buurthulp/requests';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 
 export interface DistrictOption {
 	id: string;
@@ -55,6 +55,6 @@ export async function postHelpRequest(
 		p_resident_phone: onBehalf ? form.residentPhone : undefined,
 		p_is_vulnerable: onBehalf && form.isVulnerable === 'yes'
 	});
-	if (error || !data) return { problem: hulpErrorMessage(error, 'help_requests') };
+	if (error || !data) return { problem: helpErrorMessage(error, 'help_requests') };
 	return { id: data };
 }

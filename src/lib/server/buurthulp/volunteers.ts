@@ -1,11 +1,11 @@
 // Volunteer profiles: my own profile page and saving it (one call each), and a volunteer's public
 // profile. None of these carry contact details.
 import { z } from 'zod';
-import { FULL_WEEK, maskFromSlots, slotsFromMask } from '#lib/hulp/availability';
-import type { VolunteerProfileForm } from '#lib/schemas/hulp-vrijwilliger';
+import { FULL_WEEK, maskFromSlots, slotsFromMask } from '#lib/buurthulp/availability';
+import type { VolunteerProfileForm } from '#lib/schemas/buurthulp/volunteers';
 import type { RequestClient } from '../supabase';
 import { bareMessage } from '../db-errors';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 
 const district = z.object({ id: z.uuid(), name: z.string() });
 
@@ -79,9 +79,9 @@ export async function saveVolunteerProfile(
 	if (!error) return null;
 	// The insert policy refuses a blocked account with a bare RLS error.
 	if (error.code === '42501' && !/^\w+$/.test(bareMessage(error))) {
-		return { problem: hulpErrorMessage({ message: 'account_blocked' }) };
+		return { problem: helpErrorMessage({ message: 'account_blocked' }) };
 	}
-	return { problem: hulpErrorMessage(error) };
+	return { problem: helpErrorMessage(error) };
 }
 
 const publicPage = z

@@ -2,7 +2,7 @@
 // actions on it: react, accept a reaction, cancel.
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 import { requestStatus, requestWhen } from './shapes';
 
 const responseStatus = z.enum(['pending', 'accepted', 'declined', 'withdrawn']);
@@ -81,7 +81,7 @@ export async function reactToRequest(
 	if (error.code === '42501') {
 		return 'Je kunt (nu) niet reageren op deze hulpvraag. Misschien staat de vraag niet meer open, of is je account geblokkeerd.';
 	}
-	return hulpErrorMessage(error, 'responses');
+	return helpErrorMessage(error, 'responses');
 }
 
 export async function acceptResponse(
@@ -89,7 +89,7 @@ export async function acceptResponse(
 	responseId: string
 ): Promise<{ matchId: string } | { problem: string }> {
 	const { data, error } = await supabase.rpc('accept_response', { p_response_id: responseId });
-	if (error || !data) return { problem: hulpErrorMessage(error) };
+	if (error || !data) return { problem: helpErrorMessage(error) };
 	return { matchId: data };
 }
 
@@ -98,5 +98,5 @@ export async function cancelRequest(
 	requestId: string
 ): Promise<string | null> {
 	const { error } = await supabase.rpc('cancel_help_request', { p_request_id: requestId });
-	return error ? hulpErrorMessage(error) : null;
+	return error ? helpErrorMessage(error) : null;
 }

@@ -1,8 +1,8 @@
 // Buurthulp forms for residents and matched pairs: one schema per form, Dutch messages that say
 // what to do. The database checks the same limits again (CHECK constraints).
 import { z } from 'zod';
-import { CATEGORIES } from '#lib/hulp/categories';
-import { postcodeArea } from '#lib/hulp/location';
+import { CATEGORIES } from '#lib/buurthulp/categories';
+import { postcodeArea } from '#lib/buurthulp/location';
 
 export const WHEN_KINDS = ['date', 'range', 'flexible'] as const;
 export const DAY_PARTS = ['any', 'morning', 'afternoon', 'evening'] as const;

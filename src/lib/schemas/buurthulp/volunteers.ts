@@ -1,7 +1,7 @@
 // Buurthulp forms for volunteers: the volunteer profile and aanbod. Dutch messages that say what
 // to do; the database checks the same limits again (CHECK constraints).
 import { z } from 'zod';
-import { CATEGORIES } from '#lib/hulp/categories';
+import { CATEGORIES } from '#lib/buurthulp/categories';
 
 export const RADIUS_OPTIONS = [1, 2, 3, 5, 10, 15, 30] as const;
 export const MAX_MATCH_OPTIONS = [1, 2, 3, 4, 5, 6, 8, 10] as const;

@@ -1,9 +1,9 @@
 // Safety: reporting content (anyone signed in), and the coordinator's dashboard and moderation
 // actions. Every action goes through a SQL function that checks the role and writes the log.
 import { z } from 'zod';
-import type { ModerationForm, ReportTargetType } from '#lib/schemas/hulp-moderatie';
+import type { ModerationForm, ReportTargetType } from '#lib/schemas/buurthulp/moderation';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 
 const targetType = z.enum(['help_request', 'help_offer', 'match_message']);
 
@@ -47,7 +47,7 @@ export async function reportContent(
 	if (/not_found/.test(error.message ?? '')) {
 		return { problem: 'We kunnen niet vinden wat je wilt melden. Misschien is het al weggehaald.' };
 	}
-	return { problem: hulpErrorMessage(error, 'reports') };
+	return { problem: helpErrorMessage(error, 'reports') };
 }
 
 const coordinationPage = z.object({
@@ -162,5 +162,5 @@ export async function moderate(
 			p_reason: form.reason
 		});
 	}
-	return result.error ? { problem: hulpErrorMessage(result.error) } : null;
+	return result.error ? { problem: helpErrorMessage(result.error) } : null;
 }

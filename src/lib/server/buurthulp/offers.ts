@@ -1,9 +1,9 @@
 // Aanbod: my offers with the form's wijken (one call), posting and withdrawing an offer (RLS and
 // the rate-limit trigger decide), and the public list of open offers.
 import { z } from 'zod';
-import type { OfferForm } from '#lib/schemas/hulp-vrijwilliger';
+import type { OfferForm } from '#lib/schemas/buurthulp/volunteers';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage, isRlsRefusal } from './errors';
+import { helpErrorMessage, isRlsRefusal } from './errors';
 
 const district = z.object({ id: z.uuid(), name: z.string() });
 
@@ -38,7 +38,7 @@ export async function postOffer(
 	viewer: { id: string; municipalityId: string | null },
 	form: OfferForm
 ): Promise<{ problem: string } | null> {
-	if (!viewer.municipalityId) return { problem: hulpErrorMessage({ message: 'forbidden' }) };
+	if (!viewer.municipalityId) return { problem: helpErrorMessage({ message: 'forbidden' }) };
 	const { error } = await supabase.from('help_offers').insert({
 		municipality_id: viewer.municipalityId,
 		volunteer_id: viewer.id,
@@ -50,10 +50,10 @@ export async function postOffer(
 	});
 	if (!error) return null;
 	// The insert policy refuses blocked accounts without a message of its own.
-	if (isRlsRefusal(error)) return { problem: hulpErrorMessage({ message: 'account_blocked' }) };
+	if (isRlsRefusal(error)) return { problem: helpErrorMessage({ message: 'account_blocked' }) };
 	if (error.code === '23503')
-		return { problem: hulpErrorMessage({ message: 'district_not_found' }) };
-	return { problem: hulpErrorMessage(error, 'help_offers') };
+		return { problem: helpErrorMessage({ message: 'district_not_found' }) };
+	return { problem: helpErrorMessage(error, 'help_offers') };
 }
 
 export async function withdrawOffer(
@@ -66,7 +66,7 @@ export async function withdrawOffer(
 		.update({ status: 'closed' })
 		.eq('id', offerId)
 		.select('id');
-	if (error) return { problem: hulpErrorMessage(error) };
+	if (error) return { problem: helpErrorMessage(error) };
 	if (!data.length) return { problem: 'Dit aanbod bestaat niet (meer) of is niet van jou.' };
 	return null;
 }

@@ -2,7 +2,7 @@
 // match with a bedankje, and the "hoe ging het?" answer. One call to load (help_match_page).
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 import { requestWhen } from './shapes';
 
 const matchPage = z.object({
@@ -70,7 +70,7 @@ export async function sendMessage(
 	if (error.code === '42501') {
 		return 'Je kunt hier geen berichten meer sturen. Na de hulp sluit het contact na 14 dagen.';
 	}
-	return hulpErrorMessage(error, 'match_messages');
+	return helpErrorMessage(error, 'match_messages');
 }
 
 export async function completeMatch(
@@ -82,7 +82,7 @@ export async function completeMatch(
 		p_match_id: matchId,
 		p_thanks: thanks === '' ? undefined : thanks
 	});
-	return error ? hulpErrorMessage(error) : null;
+	return error ? helpErrorMessage(error) : null;
 }
 
 export async function answerFollowup(
@@ -94,5 +94,5 @@ export async function answerFollowup(
 		p_answer: input.answer,
 		p_comment: input.comment
 	});
-	return error ? hulpErrorMessage(error) : null;
+	return error ? helpErrorMessage(error) : null;
 }

@@ -2,7 +2,7 @@
 // every Buurthulp page; anything unknown falls back to the general translations in db-errors.ts.
 import { bareMessage, dbErrorMessage, errorKey, type DbError } from '../db-errors';
 
-const HULP_ERRORS: Record<string, string> = {
+const HELP_ERRORS: Record<string, string> = {
 	forbidden: 'Dit mag je niet doen met jouw account.',
 	not_found: 'Deze hulpvraag of reactie bestaat niet (meer).',
 	request_not_open:
@@ -51,13 +51,13 @@ function rateLimitMessage(error: DbError & { hint?: string | null }, table?: str
  * A Dutch sentence for a database error. `table` names what was being written
  * ('help_requests', 'responses', 'match_messages', 'help_offers', 'reports'), for the rate-limit text.
  */
-export function hulpErrorMessage(
+export function helpErrorMessage(
 	error: (DbError & { hint?: string | null }) | null | undefined,
 	table?: string
 ) {
 	const key = errorKey(error);
 	if (key === 'rate_limited' && error) return rateLimitMessage(error, table);
-	return dbErrorMessage(error, HULP_ERRORS);
+	return dbErrorMessage(error, HELP_ERRORS);
 }
 
 /** True for the row-level-security refusal of an insert (e.g. a blocked account, own request). */

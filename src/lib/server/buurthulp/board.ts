@@ -1,7 +1,7 @@
 // The public board and the printable notice board: one call to help_board_page, which returns
 // the wijken to choose from and one page of open requests without personal data.
 import { z } from 'zod';
-import type { BoardFilters } from '#lib/schemas/hulp';
+import type { BoardFilters } from '#lib/schemas/buurthulp/requests';
 import type { RequestClient } from '../supabase';
 import { requestWhen } from './shapes';
 

@@ -2,7 +2,7 @@
 // a coordinator (with the invitation). The SQL ranks; here the result is parsed and explained.
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
-import { hulpErrorMessage } from './errors';
+import { helpErrorMessage } from './errors';
 import { requestStatus, requestWhen } from './shapes';
 
 const suggestion = z.object({
@@ -142,5 +142,5 @@ export async function inviteVolunteer(
 		p_request_id: requestId,
 		p_volunteer_id: volunteerId
 	});
-	return error ? { problem: hulpErrorMessage(error) } : null;
+	return error ? { problem: helpErrorMessage(error) } : null;
 }
