@@ -1,5 +1,7 @@
 // Weekly availability as a 21-bit mask, the same encoding the database uses
 // (public.availability_mask_for): bit (day * 3 + part), day 0 = Monday, part 0 = morning.
+import type { DayPart, WhenKind } from './enums';
+
 export const DAYS = [
 	'maandag',
 	'dinsdag',
@@ -11,8 +13,6 @@ export const DAYS = [
 ] as const;
 export const PARTS = ['ochtend', 'middag', 'avond'] as const;
 export const FULL_WEEK = (1 << 21) - 1;
-
-export type DayPart = 'morning' | 'afternoon' | 'evening' | 'any';
 
 /** The slot name a checkbox in the availability grid posts, e.g. "2-1" = Wednesday afternoon. */
 export const slotName = (day: number, part: number) => `${day}-${part}`;
@@ -46,7 +46,7 @@ export function weekdayIndex(isoDate: string): number {
 
 /** The mask of a request: its weekday(s) in the chosen part of the day; flexible = every day. */
 export function requestMask(
-	whenKind: 'date' | 'range' | 'flexible',
+	whenKind: WhenKind,
 	startsOn: string | null,
 	endsOn: string | null,
 	dayPart: DayPart

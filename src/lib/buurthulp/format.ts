@@ -1,13 +1,14 @@
 // Dutch wording for when a request is planned, used on the board, the detail and match pages.
-import { DAY_PART_LABELS, RECURRENCE_LABELS } from './categories';
+import type { DayPart, Recurrence, WhenKind } from './enums';
+import { DAY_PART_LABELS, RECURRENCE_LABELS } from './labels';
 
 interface When {
-	when_kind: 'date' | 'range' | 'flexible';
-	starts_on: string | null;
-	ends_on: string | null;
-	day_part: keyof typeof DAY_PART_LABELS;
-	duration_minutes: number;
-	recurrence: keyof typeof RECURRENCE_LABELS;
+	whenKind: WhenKind;
+	startsOn: string | null;
+	endsOn: string | null;
+	dayPart: DayPart;
+	durationMinutes: number;
+	recurrence: Recurrence;
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -37,20 +38,20 @@ export function formatDuration(minutes: number): string {
 	return `${hours.toString().replace('.', ',')} uur`;
 }
 
-export function formatWhenDate(w: Pick<When, 'when_kind' | 'starts_on' | 'ends_on'>): string {
-	if (w.when_kind === 'flexible' || !w.starts_on) return 'Datum is flexibel';
-	if (w.when_kind === 'range' && w.ends_on) {
-		return `Tussen ${formatDate(w.starts_on)} en ${formatDate(w.ends_on)}`;
+export function formatWhenDate(w: Pick<When, 'whenKind' | 'startsOn' | 'endsOn'>): string {
+	if (w.whenKind === 'flexible' || !w.startsOn) return 'Datum is flexibel';
+	if (w.whenKind === 'range' && w.endsOn) {
+		return `Tussen ${formatDate(w.startsOn)} en ${formatDate(w.endsOn)}`;
 	}
-	return `Op ${formatDate(w.starts_on)}`;
+	return `Op ${formatDate(w.startsOn)}`;
 }
 
 /** "Op dinsdag 24 november · ochtend · ongeveer 1 uur · eenmalig" */
 export function formatWhen(w: When): string {
 	return [
 		formatWhenDate(w),
-		w.day_part === 'any' ? 'hele dag' : DAY_PART_LABELS[w.day_part],
-		`ongeveer ${formatDuration(w.duration_minutes)}`,
+		DAY_PART_LABELS[w.dayPart],
+		`ongeveer ${formatDuration(w.durationMinutes)}`,
 		RECURRENCE_LABELS[w.recurrence]
 	].join(' · ');
 }

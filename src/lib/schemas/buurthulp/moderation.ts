@@ -1,15 +1,15 @@
 // Buurthulp safety forms: reporting content, and the coordinator's moderation and invitations.
 // Every moderation action needs a reason: it goes into the moderation log.
 import { z } from 'zod';
+import { reportTargetType, type ReportTargetType } from '#lib/buurthulp/enums';
 
 /** The `soort` in /hulp/melden?soort=…, mapped to the database's target types. */
-export const REPORT_KINDS = {
+export const REPORT_KINDS: Record<'request' | 'offer' | 'message', ReportTargetType> = {
 	request: 'help_request',
 	offer: 'help_offer',
 	message: 'match_message'
-} as const;
+};
 export type ReportKind = keyof typeof REPORT_KINDS;
-export type ReportTargetType = (typeof REPORT_KINDS)[ReportKind];
 
 export const REPORT_REASONS = {
 	scam: 'Oplichting of geld vragen',
@@ -51,7 +51,7 @@ const reason = z
 /** One form per report: hide the content, block its author, or dismiss the report. */
 export const moderationSchema = z.object({
 	reportId: z.uuid({ error: 'Deze melding bestaat niet (meer).' }),
-	targetType: z.enum(['help_request', 'help_offer', 'match_message']),
+	targetType: reportTargetType,
 	targetId: z.uuid(),
 	authorId: z.union([z.literal(''), z.uuid()]).default(''),
 	reason

@@ -1,21 +1,13 @@
-// Buurthulp forms for residents and matched pairs: one schema per form, Dutch messages that say
-// what to do. The database checks the same limits again (CHECK constraints).
+// The hulpvraag form (posting and editing) and cancelling: Dutch messages that say what to do.
+// The database checks the same limits again (CHECK constraints).
 import { z } from 'zod';
-import { CATEGORIES } from '#lib/buurthulp/categories';
+import { DAY_PARTS, HELP_CATEGORIES, RECURRENCES, WHEN_KINDS } from '#lib/buurthulp/enums';
 import { postcodeArea } from '#lib/buurthulp/location';
+import { ISO_DATE, optionalText, todayInNl } from './fields';
 
-export const WHEN_KINDS = ['date', 'range', 'flexible'] as const;
-export const DAY_PARTS = ['any', 'morning', 'afternoon', 'evening'] as const;
-export const RECURRENCES = ['once', 'weekly', 'every_two_weeks', 'monthly'] as const;
 export const DURATIONS = [30, 60, 90, 120, 180, 240] as const;
-export const FOLLOWUP_ANSWERS = ['good', 'okay', 'bad'] as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
-
-/** Today as YYYY-MM-DD in the Netherlands, so a request for "today" is not refused at night. */
-export const todayInNl = () =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 const optionalDate = z
 	.string()
@@ -25,9 +17,6 @@ const optionalDate = z
 		message: 'Vul een datum in zoals 28-11-2026.'
 	});
 
-const optionalText = (max: number, message: string) =>
-	z.string().trim().max(max, message).default('');
-
 export const requestSchema = z
 	.object({
 		forWhom: z.enum(['self', 'resident']).default('self'),
@@ -36,7 +25,9 @@ export const requestSchema = z
 		isVulnerable: z.enum(['no', 'yes']).default('no'),
 		// '' by default, so the form starts on "Kies een soort hulp" instead of the first category.
 		category: z
-			.union([z.literal(''), z.enum(CATEGORIES)], { error: 'Kies waar je hulp bij nodig hebt.' })
+			.union([z.literal(''), z.enum(HELP_CATEGORIES)], {
+				error: 'Kies waar je hulp bij nodig hebt.'
+			})
 			.default('')
 			.refine((v) => v !== '', 'Kies waar je hulp bij nodig hebt.'),
 		title: z
@@ -117,56 +108,4 @@ export const requestSchema = z
 
 export type RequestForm = z.infer<typeof requestSchema>;
 
-export const reactionSchema = z.object({
-	message: z
-		.string({ error: 'Schrijf een kort bericht.' })
-		.trim()
-		.min(2, 'Schrijf een kort bericht, bijvoorbeeld wanneer je kunt.')
-		.max(500, 'Gebruik hoogstens 500 tekens.')
-});
-
-export const acceptSchema = z.object({
-	responseId: z.uuid({ error: 'Kies een reactie.' })
-});
-
 export const cancelSchema = z.object({});
-
-export const messageSchema = z.object({
-	body: z
-		.string({ error: 'Schrijf een bericht.' })
-		.trim()
-		.min(1, 'Schrijf een bericht.')
-		.max(2000, 'Gebruik hoogstens 2000 tekens.')
-});
-
-export const completeSchema = z.object({
-	thanks: optionalText(1000, 'Gebruik hoogstens 1000 tekens voor je bedankje.')
-});
-
-export const followupSchema = z.object({
-	followupId: z.uuid({ error: 'Deze vraag bestaat niet (meer).' }),
-	answer: z.enum(FOLLOWUP_ANSWERS, { error: 'Kies hoe het ging.' }),
-	comment: optionalText(1000, 'Gebruik hoogstens 1000 tekens.')
-});
-
-/** The board's GET filters; anything malformed is dropped rather than refused (it is a link). */
-export const boardFilterSchema = z.object({
-	categorie: z.enum(CATEGORIES).optional().catch(undefined),
-	wijk: z
-		.string()
-		.regex(/^[a-z0-9-]{2,60}$/)
-		.optional()
-		.catch(undefined),
-	datum: z.string().regex(ISO_DATE).optional().catch(undefined),
-	zoek: z.string().trim().max(100).optional().catch(undefined),
-	pagina: z.coerce.number().int().min(1).max(500).catch(1).default(1)
-});
-
-export type BoardFilters = z.infer<typeof boardFilterSchema>;
-
-export function parseBoardFilters(params: URLSearchParams): BoardFilters {
-	const raw = Object.fromEntries(
-		[...params.entries()].filter(([, value]) => value.trim() !== '')
-	) as Record<string, string>;
-	return boardFilterSchema.parse(raw);
-}

@@ -1,7 +1,8 @@
-// The public board and the printable notice board: one call to help_board_page, which returns
-// the wijken to choose from and one page of open requests without personal data.
+// The public board and the printable notice board, a read model: one call to help_board_page,
+// which returns the wijken to choose from and one page of open requests without personal data.
 import { z } from 'zod';
-import type { BoardFilters } from '#lib/schemas/buurthulp/requests';
+import type { BoardFilters } from '#lib/schemas/buurthulp/board';
+import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { requestWhen } from './shapes';
 
@@ -12,23 +13,25 @@ const boardItem = requestWhen.extend({
 	title: z.string(),
 	description: z.string(),
 	category: z.string(),
-	district_id: z.uuid(),
-	district_name: z.string(),
-	postcode_area: z.string().nullable(),
-	created_at: z.string()
+	districtId: z.uuid(),
+	districtName: z.string(),
+	postcodeArea: z.string().nullable(),
+	createdAt: z.string()
 });
 
-const boardPage = z.object({
-	districts: z.array(district),
-	district: district.nullable(),
-	unknown_district: z.boolean(),
-	// A text search counts up to 500 matches; `more` says there were more than `total`.
-	result: z.object({
-		total: z.number().int(),
-		more: z.boolean().default(false),
-		items: z.array(boardItem)
+const boardPage = fromRow(
+	z.object({
+		districts: z.array(district),
+		district: district.nullable(),
+		unknownDistrict: z.boolean(),
+		// A text search counts up to 500 matches; `more` says there were more than `total`.
+		result: z.object({
+			total: z.number().int(),
+			more: z.boolean().default(false),
+			items: z.array(boardItem)
+		})
 	})
-});
+);
 
 export type BoardItem = z.infer<typeof boardItem>;
 export type BoardPage = z.infer<typeof boardPage>;

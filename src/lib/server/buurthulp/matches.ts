@@ -1,47 +1,52 @@
-// The match page: the other party's contact details (RLS decides), messages, completing the
-// match with a bedankje, and the "hoe ging het?" answer. One call to load (help_match_page).
+// Matches: the match page (the other party's contact details as RLS allows, messages, the
+// bedankje, "hoe ging het?") in one call (help_match_page), and the writes on a match.
 import { z } from 'zod';
+import { followupSide, matchStatus } from '#lib/buurthulp/enums';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
-import { helpErrorMessage } from './errors';
+import { helpErrorMessage, isRlsRefusal } from './errors';
 import { requestWhen } from './shapes';
 
-const matchPage = z.object({
-	match: z.object({
-		id: z.uuid(),
-		status: z.enum(['active', 'done', 'cancelled']),
-		created_at: z.string(),
-		done_at: z.string().nullable(),
-		cancelled_at: z.string().nullable()
-	}),
-	request: requestWhen.extend({ id: z.uuid(), title: z.string(), category: z.string() }),
-	role: z.enum(['volunteer', 'requester', 'coordinator']),
-	volunteer_name: z.string().nullable(),
-	requester_name: z.string(),
-	contact_window_open: z.boolean(),
-	contact: z
-		.object({
-			name: z.string().nullable(),
-			phone: z.string().nullable(),
-			street_address: z.string().nullable(),
-			postcode: z.string().nullable(),
-			city: z.string().nullable()
-		})
-		.nullable(),
-	can_complete: z.boolean(),
-	can_message: z.boolean(),
-	messages: z.array(
-		z.object({
+const matchPage = fromRow(
+	z.object({
+		match: z.object({
 			id: z.uuid(),
-			body: z.string(),
-			created_at: z.string(),
-			mine: z.boolean(),
-			sender_name: z.string(),
-			hidden: z.boolean()
-		})
-	),
-	thanks: z.string().nullable(),
-	followup: z.object({ id: z.uuid(), side: z.enum(['requester', 'volunteer']) }).nullable()
-});
+			status: matchStatus,
+			createdAt: z.string(),
+			doneAt: z.string().nullable(),
+			cancelledAt: z.string().nullable()
+		}),
+		request: requestWhen.extend({ id: z.uuid(), title: z.string(), category: z.string() }),
+		role: z.enum(['volunteer', 'requester', 'coordinator']),
+		volunteerName: z.string().nullable(),
+		requesterName: z.string(),
+		contactWindowOpen: z.boolean(),
+		contact: z
+			.object({
+				name: z.string().nullable(),
+				phone: z.string().nullable(),
+				streetAddress: z.string().nullable(),
+				postcode: z.string().nullable(),
+				city: z.string().nullable()
+			})
+			.nullable(),
+		canComplete: z.boolean(),
+		canMessage: z.boolean(),
+		messages: z.array(
+			z.object({
+				id: z.uuid(),
+				body: z.string(),
+				createdAt: z.string(),
+				mine: z.boolean(),
+				senderName: z.string(),
+				hidden: z.boolean()
+			})
+		),
+		thanks: z.string().nullable(),
+		followup: z.object({ id: z.uuid(), side: followupSide }).nullable()
+	})
+);
 
 export type MatchPage = z.infer<typeof matchPage>;
 
@@ -59,40 +64,42 @@ export async function loadMatchPage(
 export async function sendMessage(
 	supabase: RequestClient,
 	input: { matchId: string; senderId: string; municipalityId: string; body: string }
-): Promise<string | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.from('match_messages').insert({
 		match_id: input.matchId,
 		sender_id: input.senderId,
 		municipality_id: input.municipalityId,
 		body: input.body
 	});
-	if (!error) return null;
-	if (error.code === '42501') {
-		return 'Je kunt hier geen berichten meer sturen. Na de hulp sluit het contact na 14 dagen.';
+	if (!error) return ok();
+	if (isRlsRefusal(error)) {
+		return refused(
+			'Je kunt hier geen berichten meer sturen. Na de hulp sluit het contact na 14 dagen.'
+		);
 	}
-	return helpErrorMessage(error, 'match_messages');
+	return refused(helpErrorMessage(error, 'match_messages'));
 }
 
 export async function completeMatch(
 	supabase: RequestClient,
 	matchId: string,
 	thanks: string
-): Promise<string | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('complete_match', {
 		p_match_id: matchId,
 		p_thanks: thanks === '' ? undefined : thanks
 	});
-	return error ? helpErrorMessage(error) : null;
+	return error ? refused(helpErrorMessage(error)) : ok();
 }
 
 export async function answerFollowup(
 	supabase: RequestClient,
 	input: { followupId: string; answer: string; comment: string }
-): Promise<string | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('answer_followup', {
 		p_followup_id: input.followupId,
 		p_answer: input.answer,
 		p_comment: input.comment
 	});
-	return error ? helpErrorMessage(error) : null;
+	return error ? refused(helpErrorMessage(error)) : ok();
 }

@@ -1,15 +1,22 @@
 // Safety: reporting content (anyone signed in), and the coordinator's dashboard and moderation
 // actions. Every action goes through a SQL function that checks the role and writes the log.
 import { z } from 'zod';
-import type { ModerationForm, ReportTargetType } from '#lib/schemas/buurthulp/moderation';
+import {
+	followupAnswer,
+	followupSide,
+	moderationAction,
+	reportTargetType,
+	type ReportTargetType
+} from '#lib/buurthulp/enums';
+import type { ModerationForm } from '#lib/schemas/buurthulp/moderation';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
 
-const targetType = z.enum(['help_request', 'help_offer', 'match_message']);
-
 const reportTarget = z
 	.object({
-		type: targetType,
+		type: reportTargetType,
 		id: z.uuid(),
 		title: z.string(),
 		excerpt: z.string(),
@@ -37,91 +44,93 @@ export async function reportContent(
 	type: ReportTargetType,
 	id: string,
 	reason: string
-): Promise<{ problem: string } | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('report_content', {
 		p_target_type: type,
 		p_target_id: id,
 		p_reason: reason
 	});
-	if (!error) return null;
+	if (!error) return ok();
 	if (/not_found/.test(error.message ?? '')) {
-		return { problem: 'We kunnen niet vinden wat je wilt melden. Misschien is het al weggehaald.' };
+		return refused('We kunnen niet vinden wat je wilt melden. Misschien is het al weggehaald.');
 	}
-	return { problem: helpErrorMessage(error, 'reports') };
+	return refused(helpErrorMessage(error, 'reports'));
 }
 
-const coordinationPage = z.object({
-	reports: z.array(
-		z.object({
-			id: z.uuid(),
-			target_type: targetType,
-			target_id: z.uuid(),
-			reason: z.string(),
-			created_at: z.string(),
-			reporter_name: z.string().nullable(),
-			reports_on_target: z.number().int(),
-			target: z
-				.object({
-					title: z.string(),
-					excerpt: z.string(),
-					hidden: z.boolean(),
-					author_id: z.uuid().nullable(),
-					author_name: z.string().nullable(),
-					author_blocked: z.boolean(),
-					link: z.string()
-				})
-				.nullable()
-		})
-	),
-	log: z.array(
-		z.object({
-			id: z.uuid(),
-			action: z.enum(['hide', 'unhide', 'block', 'unblock', 'dismiss_report']),
-			target_type: z.string(),
-			target_id: z.uuid(),
-			reason: z.string(),
-			created_at: z.string(),
-			actor_name: z.string().nullable(),
-			account_name: z.string().nullable()
-		})
-	),
-	load: z.array(
-		z.object({
-			volunteer_id: z.uuid(),
-			display_name: z.string(),
-			active: z.number().int(),
-			max: z.number().int(),
-			paused: z.boolean()
-		})
-	),
-	followups: z.array(
-		z.object({
-			id: z.uuid(),
-			match_id: z.uuid(),
-			side: z.enum(['requester', 'volunteer']),
-			answer: z.enum(['good', 'okay', 'bad']).nullable(),
-			comment: z.string(),
-			answered_at: z.string().nullable(),
-			asked_at: z.string(),
-			escalated_at: z.string().nullable(),
-			title: z.string(),
-			vulnerable: z.boolean(),
-			volunteer_name: z.string().nullable(),
-			requester_name: z.string()
-		})
-	),
-	unanswered: z.array(
-		z.object({
-			id: z.uuid(),
-			title: z.string(),
-			category: z.string(),
-			district_name: z.string(),
-			created_at: z.string(),
-			starts_on: z.string().nullable(),
-			vulnerable: z.boolean()
-		})
-	)
-});
+const coordinationPage = fromRow(
+	z.object({
+		reports: z.array(
+			z.object({
+				id: z.uuid(),
+				targetType: reportTargetType,
+				targetId: z.uuid(),
+				reason: z.string(),
+				createdAt: z.string(),
+				reporterName: z.string().nullable(),
+				reportsOnTarget: z.number().int(),
+				target: z
+					.object({
+						title: z.string(),
+						excerpt: z.string(),
+						hidden: z.boolean(),
+						authorId: z.uuid().nullable(),
+						authorName: z.string().nullable(),
+						authorBlocked: z.boolean(),
+						link: z.string()
+					})
+					.nullable()
+			})
+		),
+		log: z.array(
+			z.object({
+				id: z.uuid(),
+				action: moderationAction,
+				targetType: z.string(),
+				targetId: z.uuid(),
+				reason: z.string(),
+				createdAt: z.string(),
+				actorName: z.string().nullable(),
+				accountName: z.string().nullable()
+			})
+		),
+		load: z.array(
+			z.object({
+				volunteerId: z.uuid(),
+				displayName: z.string(),
+				active: z.number().int(),
+				max: z.number().int(),
+				paused: z.boolean()
+			})
+		),
+		followups: z.array(
+			z.object({
+				id: z.uuid(),
+				matchId: z.uuid(),
+				side: followupSide,
+				answer: followupAnswer.nullable(),
+				comment: z.string(),
+				answeredAt: z.string().nullable(),
+				askedAt: z.string(),
+				escalatedAt: z.string().nullable(),
+				title: z.string(),
+				vulnerable: z.boolean(),
+				volunteerName: z.string().nullable(),
+				requesterName: z.string()
+			})
+		),
+		unanswered: z.array(
+			z.object({
+				id: z.uuid(),
+				title: z.string(),
+				category: z.string(),
+				districtName: z.string(),
+				createdAt: z.string(),
+				startsOn: z.string().nullable(),
+				vulnerable: z.boolean()
+			})
+		)
+	})
+);
 
 export type CoordinationPage = z.infer<typeof coordinationPage>;
 
@@ -134,13 +143,14 @@ export async function loadCoordination(supabase: RequestClient): Promise<Coordin
 	return coordinationPage.parse(data);
 }
 
-export type ModerationAction = 'hide' | 'block' | 'dismiss';
+/** What the coordinator's buttons do; `dismiss` is the log's `dismiss_report`. */
+export type ModerationChoice = 'hide' | 'block' | 'dismiss';
 
 export async function moderate(
 	supabase: RequestClient,
-	action: ModerationAction,
+	action: ModerationChoice,
 	form: ModerationForm
-): Promise<{ problem: string } | null> {
+): Promise<WriteResult> {
 	let result;
 	if (action === 'hide') {
 		result = await supabase.rpc('hide_content', {
@@ -150,7 +160,7 @@ export async function moderate(
 		});
 	} else if (action === 'block') {
 		if (!form.authorId) {
-			return { problem: 'Van dit bericht is geen account bekend dat je kunt blokkeren.' };
+			return refused('Van dit bericht is geen account bekend dat je kunt blokkeren.');
 		}
 		result = await supabase.rpc('block_account', {
 			p_user_id: form.authorId,
@@ -162,5 +172,5 @@ export async function moderate(
 			p_reason: form.reason
 		});
 	}
-	return result.error ? { problem: helpErrorMessage(result.error) } : null;
+	return result.error ? refused(helpErrorMessage(result.error)) : ok();
 }

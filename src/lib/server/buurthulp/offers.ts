@@ -1,29 +1,33 @@
-// Aanbod: my offers with the form's wijken (one call), posting and withdrawing an offer (RLS and
+// Offers (aanbod): my offers with the form's wijken (one call), posting and withdrawing an offer (RLS and
 // the rate-limit trigger decide), and the public list of open offers.
 import { z } from 'zod';
-import type { OfferForm } from '#lib/schemas/buurthulp/volunteers';
+import { helpOfferStatus } from '#lib/buurthulp/enums';
+import type { OfferForm } from '#lib/schemas/buurthulp/offers';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage, isRlsRefusal } from './errors';
+import { districtOption } from './shapes';
 
-const district = z.object({ id: z.uuid(), name: z.string() });
-
-const myOffersPage = z.object({
-	districts: z.array(district),
-	home_district_id: z.uuid().nullable(),
-	offers: z.array(
-		z.object({
-			id: z.uuid(),
-			title: z.string(),
-			description: z.string(),
-			category: z.string(),
-			district_name: z.string(),
-			when_text: z.string(),
-			status: z.enum(['open', 'closed']),
-			hidden: z.boolean(),
-			created_at: z.string()
-		})
-	)
-});
+const myOffersPage = fromRow(
+	z.object({
+		districts: z.array(districtOption),
+		homeDistrictId: z.uuid().nullable(),
+		offers: z.array(
+			z.object({
+				id: z.uuid(),
+				title: z.string(),
+				description: z.string(),
+				category: z.string(),
+				districtName: z.string(),
+				whenText: z.string(),
+				status: helpOfferStatus,
+				hidden: z.boolean(),
+				createdAt: z.string()
+			})
+		)
+	})
+);
 
 export type MyOffersPage = z.infer<typeof myOffersPage>;
 
@@ -37,8 +41,8 @@ export async function postOffer(
 	supabase: RequestClient,
 	viewer: { id: string; municipalityId: string | null },
 	form: OfferForm
-): Promise<{ problem: string } | null> {
-	if (!viewer.municipalityId) return { problem: helpErrorMessage({ message: 'forbidden' }) };
+): Promise<WriteResult> {
+	if (!viewer.municipalityId) return refused(helpErrorMessage({ message: 'forbidden' }));
 	const { error } = await supabase.from('help_offers').insert({
 		municipality_id: viewer.municipalityId,
 		volunteer_id: viewer.id,
@@ -48,46 +52,47 @@ export async function postOffer(
 		description: form.description,
 		when_text: form.whenText
 	});
-	if (!error) return null;
+	if (!error) return ok();
 	// The insert policy refuses blocked accounts without a message of its own.
-	if (isRlsRefusal(error)) return { problem: helpErrorMessage({ message: 'account_blocked' }) };
-	if (error.code === '23503')
-		return { problem: helpErrorMessage({ message: 'district_not_found' }) };
-	return { problem: helpErrorMessage(error, 'help_offers') };
+	if (isRlsRefusal(error)) return refused(helpErrorMessage({ message: 'account_blocked' }));
+	if (error.code === '23503') return refused(helpErrorMessage({ message: 'district_not_found' }));
+	return refused(helpErrorMessage(error, 'help_offers'));
 }
 
 export async function withdrawOffer(
 	supabase: RequestClient,
 	offerId: string
-): Promise<{ problem: string } | null> {
+): Promise<WriteResult> {
 	// RLS lets only the volunteer close their own, visible offer; nothing updated means "not yours".
 	const { data, error } = await supabase
 		.from('help_offers')
 		.update({ status: 'closed' })
 		.eq('id', offerId)
 		.select('id');
-	if (error) return { problem: helpErrorMessage(error) };
-	if (!data.length) return { problem: 'Dit aanbod bestaat niet (meer) of is niet van jou.' };
-	return null;
+	if (error) return refused(helpErrorMessage(error));
+	if (!data.length) return refused('Dit aanbod bestaat niet (meer) of is niet van jou.');
+	return ok();
 }
 
-const offersBoard = z.object({
-	districts: z.array(district),
-	total: z.number().int(),
-	items: z.array(
-		z.object({
-			id: z.uuid(),
-			title: z.string(),
-			description: z.string(),
-			category: z.string(),
-			district_name: z.string(),
-			when_text: z.string(),
-			created_at: z.string(),
-			volunteer_id: z.uuid(),
-			volunteer_name: z.string()
-		})
-	)
-});
+const offersBoard = fromRow(
+	z.object({
+		districts: z.array(districtOption),
+		total: z.number().int(),
+		items: z.array(
+			z.object({
+				id: z.uuid(),
+				title: z.string(),
+				description: z.string(),
+				category: z.string(),
+				districtName: z.string(),
+				whenText: z.string(),
+				createdAt: z.string(),
+				volunteerId: z.uuid(),
+				volunteerName: z.string()
+			})
+		)
+	})
+);
 
 export type OffersBoard = z.infer<typeof offersBoard>;
 

@@ -1,19 +1,20 @@
-// Shapes shared by the Buurthulp page functions' jsonb results, parsed at the boundary.
+// Shapes shared by the Buurthulp page functions' jsonb results, in camelCase: each module wraps
+// its page schema in fromRow, which renames the keys before these see them.
 import { z } from 'zod';
-
-export const requestStatus = z.enum(['open', 'matched', 'done', 'cancelled', 'expired']);
-export const dayPart = z.enum(['morning', 'afternoon', 'evening', 'any']);
-export const recurrence = z.enum(['once', 'weekly', 'every_two_weeks', 'monthly']);
-export const whenKind = z.enum(['date', 'range', 'flexible']);
+import { dayPart, recurrence, whenKind } from '#lib/buurthulp/enums';
 
 /** When a request is planned: the fields every page shows together. */
 export const requestWhen = z.object({
-	when_kind: whenKind,
-	starts_on: z.string().nullable(),
-	ends_on: z.string().nullable(),
-	day_part: dayPart,
-	duration_minutes: z.number().int(),
+	whenKind,
+	startsOn: z.string().nullable(),
+	endsOn: z.string().nullable(),
+	dayPart,
+	durationMinutes: z.number().int(),
 	recurrence
 });
 
 export type RequestWhen = z.infer<typeof requestWhen>;
+
+export const districtOption = z.object({ id: z.uuid(), name: z.string() });
+
+export type DistrictOption = z.infer<typeof districtOption>;

@@ -1,44 +1,49 @@
 // Ranking shown to people: "Voor jou" for a volunteer, and suggested volunteers for a request for
 // a coordinator (with the invitation). The SQL ranks; here the result is parsed and explained.
 import { z } from 'zod';
+import { dayPart, helpRequestStatus, whenKind } from '#lib/buurthulp/enums';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
-import { requestStatus, requestWhen } from './shapes';
+import { requestWhen } from './shapes';
 
 const suggestion = z.object({
 	id: z.uuid(),
 	title: z.string(),
 	description: z.string(),
 	category: z.string(),
-	district_id: z.uuid(),
-	district_name: z.string(),
-	when_kind: z.enum(['date', 'range', 'flexible']),
-	starts_on: z.string().nullable(),
-	ends_on: z.string().nullable(),
-	day_part: z.enum(['morning', 'afternoon', 'evening', 'any']),
-	duration_minutes: z.number().int(),
-	distance_km: z.number(),
+	districtId: z.uuid(),
+	districtName: z.string(),
+	whenKind,
+	startsOn: z.string().nullable(),
+	endsOn: z.string().nullable(),
+	dayPart,
+	durationMinutes: z.number().int(),
+	distanceKm: z.number(),
 	score: z.number(),
-	category_fit: z.boolean(),
+	categoryFit: z.boolean(),
 	available: z.boolean()
 });
 
-const voorJouPage = z.object({
-	status: z.enum(['ok', 'no_profile', 'paused', 'at_capacity']),
-	active: z.number().int().optional(),
-	max: z.number().int().optional(),
-	items: z.array(suggestion),
-	my_district_ids: z.array(z.uuid()),
-	invitations: z.array(
-		z.object({
-			request_id: z.uuid(),
-			title: z.string(),
-			category: z.string(),
-			district_name: z.string(),
-			invited_at: z.string()
-		})
-	)
-});
+const voorJouPage = fromRow(
+	z.object({
+		status: z.enum(['ok', 'no_profile', 'paused', 'at_capacity']),
+		active: z.number().int().optional(),
+		max: z.number().int().optional(),
+		items: z.array(suggestion),
+		myDistrictIds: z.array(z.uuid()),
+		invitations: z.array(
+			z.object({
+				requestId: z.uuid(),
+				title: z.string(),
+				category: z.string(),
+				districtName: z.string(),
+				invitedAt: z.string()
+			})
+		)
+	})
+);
 
 export type VoorJouPage = z.infer<typeof voorJouPage>;
 export type Suggestion = z.infer<typeof suggestion>;
@@ -55,13 +60,13 @@ const daysUntil = (iso: string, today: string) =>
 /** The ranking inputs as plain Dutch reasons, strongest first. */
 export function suggestionReasons(s: Suggestion, myDistricts: string[], today: string): string[] {
 	const reasons: string[] = [];
-	if (myDistricts.includes(s.district_id)) reasons.push('In jouw wijk');
-	else reasons.push(`Ongeveer ${String(s.distance_km).replace('.', ',')} km van je wijk`);
-	if (s.category_fit) reasons.push('Past bij wat je graag doet');
+	if (myDistricts.includes(s.districtId)) reasons.push('In jouw wijk');
+	else reasons.push(`Ongeveer ${String(s.distanceKm).replace('.', ',')} km van je wijk`);
+	if (s.categoryFit) reasons.push('Past bij wat je graag doet');
 	if (s.available) reasons.push('Past bij je beschikbaarheid');
 	else reasons.push('Valt buiten de dagdelen die je hebt gekozen');
-	if (s.starts_on) {
-		const days = daysUntil(s.starts_on, today);
+	if (s.startsOn) {
+		const days = daysUntil(s.startsOn, today);
 		if (days <= 0) reasons.push('Is vandaag nodig');
 		else if (days <= 3) reasons.push(`Is over ${days} ${days === 1 ? 'dag' : 'dagen'} nodig`);
 	}
@@ -69,40 +74,42 @@ export function suggestionReasons(s: Suggestion, myDistricts: string[], today: s
 }
 
 const volunteerSuggestion = z.object({
-	volunteer_id: z.uuid(),
-	display_name: z.string(),
+	volunteerId: z.uuid(),
+	displayName: z.string(),
 	score: z.number(),
-	distance_km: z.number(),
+	distanceKm: z.number(),
 	active: z.number().int(),
 	max: z.number().int(),
-	category_fit: z.boolean(),
-	in_district: z.boolean(),
+	categoryFit: z.boolean(),
+	inDistrict: z.boolean(),
 	available: z.boolean(),
 	invited: z.boolean()
 });
 
-const coordinationRequestPage = z.object({
-	request: requestWhen.extend({
-		id: z.uuid(),
-		title: z.string(),
-		description: z.string(),
-		category: z.string(),
-		district_name: z.string(),
-		status: requestStatus,
-		hidden: z.boolean(),
-		created_at: z.string(),
-		responses: z.number().int()
-	}),
-	suggestions: z.array(volunteerSuggestion),
-	invited: z.array(
-		z.object({
-			volunteer_id: z.uuid(),
-			display_name: z.string(),
-			invited_at: z.string(),
-			reacted: z.boolean()
-		})
-	)
-});
+const coordinationRequestPage = fromRow(
+	z.object({
+		request: requestWhen.extend({
+			id: z.uuid(),
+			title: z.string(),
+			description: z.string(),
+			category: z.string(),
+			districtName: z.string(),
+			status: helpRequestStatus,
+			hidden: z.boolean(),
+			createdAt: z.string(),
+			responses: z.number().int()
+		}),
+		suggestions: z.array(volunteerSuggestion),
+		invited: z.array(
+			z.object({
+				volunteerId: z.uuid(),
+				displayName: z.string(),
+				invitedAt: z.string(),
+				reacted: z.boolean()
+			})
+		)
+	})
+);
 
 export type CoordinationRequestPage = z.infer<typeof coordinationRequestPage>;
 export type VolunteerSuggestion = z.infer<typeof volunteerSuggestion>;
@@ -124,9 +131,9 @@ export async function loadCoordinationRequest(
 
 export function volunteerReasons(v: VolunteerSuggestion, categoryLabel: string): string[] {
 	const reasons: string[] = [];
-	if (v.in_district) reasons.push('Helpt in deze wijk');
-	else reasons.push(`Woont ongeveer ${String(v.distance_km).replace('.', ',')} km verderop`);
-	if (v.category_fit) reasons.push(`Helpt graag met ${categoryLabel.toLowerCase()}`);
+	if (v.inDistrict) reasons.push('Helpt in deze wijk');
+	else reasons.push(`Woont ongeveer ${String(v.distanceKm).replace('.', ',')} km verderop`);
+	if (v.categoryFit) reasons.push(`Helpt graag met ${categoryLabel.toLowerCase()}`);
 	if (v.available) reasons.push('Past bij de beschikbaarheid');
 	else reasons.push('Is op dit dagdeel meestal niet beschikbaar');
 	reasons.push(`Helpt nu ${v.active} van de ${v.max} mensen`);
@@ -137,10 +144,10 @@ export async function inviteVolunteer(
 	supabase: RequestClient,
 	requestId: string,
 	volunteerId: string
-): Promise<{ problem: string } | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('invite_volunteer', {
 		p_request_id: requestId,
 		p_volunteer_id: volunteerId
 	});
-	return error ? { problem: helpErrorMessage(error) } : null;
+	return error ? refused(helpErrorMessage(error)) : ok();
 }

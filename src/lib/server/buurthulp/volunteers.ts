@@ -1,32 +1,35 @@
-// Volunteer profiles: my own profile page and saving it (one call each), and a volunteer's public
+// Volunteers: my own volunteer profile page and saving it (one call each), and a volunteer's public
 // profile. None of these carry contact details.
 import { z } from 'zod';
 import { FULL_WEEK, maskFromSlots, slotsFromMask } from '#lib/buurthulp/availability';
 import type { VolunteerProfileForm } from '#lib/schemas/buurthulp/volunteers';
 import type { RequestClient } from '../supabase';
 import { bareMessage } from '../db-errors';
-import { helpErrorMessage } from './errors';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
+import { helpErrorMessage, isRlsRefusal } from './errors';
+import { districtOption } from './shapes';
 
-const district = z.object({ id: z.uuid(), name: z.string() });
-
-const profilePage = z.object({
-	districts: z.array(district),
-	profile: z
-		.object({
-			home_district_id: z.uuid(),
-			categories: z.array(z.string()),
-			district_ids: z.array(z.uuid()),
-			radius_km: z.number().int(),
-			availability_mask: z.number().int(),
-			max_active_matches: z.number().int(),
-			is_paused: z.boolean(),
-			about: z.string()
-		})
-		.nullable(),
-	home_district_id: z.uuid().nullable(),
-	active: z.number().int(),
-	helped: z.number().int()
-});
+const profilePage = fromRow(
+	z.object({
+		districts: z.array(districtOption),
+		profile: z
+			.object({
+				homeDistrictId: z.uuid(),
+				categories: z.array(z.string()),
+				districtIds: z.array(z.uuid()),
+				radiusKm: z.number().int(),
+				availabilityMask: z.number().int(),
+				maxActiveMatches: z.number().int(),
+				isPaused: z.boolean(),
+				about: z.string()
+			})
+			.nullable(),
+		homeDistrictId: z.uuid().nullable(),
+		active: z.number().int(),
+		helped: z.number().int()
+	})
+);
 
 export type VolunteerProfilePage = z.infer<typeof profilePage>;
 
@@ -43,21 +46,21 @@ export function profileFormValues(page: VolunteerProfilePage): Partial<Volunteer
 	const p = page.profile;
 	if (!p) {
 		return {
-			homeDistrictId: page.home_district_id ?? undefined,
-			districtIds: page.home_district_id ? [page.home_district_id] : [],
+			homeDistrictId: page.homeDistrictId ?? undefined,
+			districtIds: page.homeDistrictId ? [page.homeDistrictId] : [],
 			availability: slotsFromMask(FULL_WEEK),
 			radiusKm: 3,
 			maxActiveMatches: 3
 		};
 	}
 	return {
-		homeDistrictId: p.home_district_id,
+		homeDistrictId: p.homeDistrictId,
 		categories: p.categories as VolunteerProfileForm['categories'],
-		districtIds: p.district_ids,
-		radiusKm: p.radius_km,
-		availability: slotsFromMask(p.availability_mask),
-		maxActiveMatches: p.max_active_matches,
-		isPaused: p.is_paused,
+		districtIds: p.districtIds,
+		radiusKm: p.radiusKm,
+		availability: slotsFromMask(p.availabilityMask),
+		maxActiveMatches: p.maxActiveMatches,
+		isPaused: p.isPaused,
 		about: p.about
 	};
 }
@@ -65,7 +68,7 @@ export function profileFormValues(page: VolunteerProfilePage): Partial<Volunteer
 export async function saveVolunteerProfile(
 	supabase: RequestClient,
 	form: VolunteerProfileForm
-): Promise<{ problem: string } | null> {
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('save_volunteer_profile', {
 		p_home_district_id: form.homeDistrictId,
 		p_categories: form.categories,
@@ -76,35 +79,37 @@ export async function saveVolunteerProfile(
 		p_is_paused: form.isPaused,
 		p_about: form.about
 	});
-	if (!error) return null;
+	if (!error) return ok();
 	// The insert policy refuses a blocked account with a bare RLS error.
-	if (error.code === '42501' && !/^\w+$/.test(bareMessage(error))) {
-		return { problem: helpErrorMessage({ message: 'account_blocked' }) };
+	if (isRlsRefusal(error) && !/^\w+$/.test(bareMessage(error))) {
+		return refused(helpErrorMessage({ message: 'account_blocked' }));
 	}
-	return { problem: helpErrorMessage(error) };
+	return refused(helpErrorMessage(error));
 }
 
-const publicPage = z
-	.object({
-		id: z.uuid(),
-		display_name: z.string(),
-		about: z.string(),
-		categories: z.array(z.string()),
-		districts: z.array(z.string()),
-		helped: z.number().int(),
-		offers: z.array(
-			z.object({
-				id: z.uuid(),
-				title: z.string(),
-				description: z.string(),
-				category: z.string(),
-				district_name: z.string(),
-				when_text: z.string(),
-				created_at: z.string()
-			})
-		)
-	})
-	.nullable();
+const publicPage = fromRow(
+	z
+		.object({
+			id: z.uuid(),
+			displayName: z.string(),
+			about: z.string(),
+			categories: z.array(z.string()),
+			districts: z.array(z.string()),
+			helped: z.number().int(),
+			offers: z.array(
+				z.object({
+					id: z.uuid(),
+					title: z.string(),
+					description: z.string(),
+					category: z.string(),
+					districtName: z.string(),
+					whenText: z.string(),
+					createdAt: z.string()
+				})
+			)
+		})
+		.nullable()
+);
 
 export type VolunteerPublicPage = NonNullable<z.infer<typeof publicPage>>;
 

@@ -1,4 +1,4 @@
-import { parseBoardFilters } from '#lib/schemas/buurthulp/requests';
+import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
 import { BOARD_PAGE_SIZE, loadBoard } from '#lib/server/buurthulp/board';
 import type { PageServerLoad } from './$types';
 

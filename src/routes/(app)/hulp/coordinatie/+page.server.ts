@@ -5,7 +5,7 @@ import { moderationSchema } from '#lib/schemas/buurthulp/moderation';
 import {
 	loadCoordination,
 	moderate,
-	type ModerationAction
+	type ModerationChoice
 } from '#lib/server/buurthulp/moderation';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,14 +26,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { ...page, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
 };
 
-const DONE: Record<ModerationAction, string> = {
+const DONE: Record<ModerationChoice, string> = {
 	hide: 'verborgen',
 	block: 'geblokkeerd',
 	dismiss: 'afgewezen'
 };
 
 /** Every action has the same form (one per report): a reason, and which report it is about. */
-async function act(action: ModerationAction, { request, locals }: RequestEvent) {
+async function act(action: ModerationChoice, { request, locals }: RequestEvent) {
 	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const form = await superValidate(request, zod4(moderationSchema));
 	const reportId = form.data.reportId;
@@ -43,7 +43,7 @@ async function act(action: ModerationAction, { request, locals }: RequestEvent) 
 		});
 	}
 	const result = await moderate(locals.supabase, action, form.data);
-	if (result) {
+	if (!result.ok) {
 		return fail(400, {
 			moderation: { reportId, action, reason: form.data.reason, errors: [result.problem] }
 		});

@@ -47,7 +47,7 @@ export const actions: Actions = {
 			parsed.data.id,
 			`${REPORT_REASONS[reasonKind]}: ${form.data.details}`
 		);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, '/hulp/melden?gelukt=gemeld');
 	}
 };

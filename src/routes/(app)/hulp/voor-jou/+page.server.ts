@@ -1,4 +1,4 @@
-import { todayInNl } from '#lib/schemas/buurthulp/requests';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import { loadVoorJou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
 import { hasRole } from '#lib/server/viewer';
 import type { PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		invitations: page.invitations,
 		items: page.items.map((item) => ({
 			...item,
-			reasons: suggestionReasons(item, page.my_district_ids, today)
+			reasons: suggestionReasons(item, page.myDistrictIds, today)
 		})),
 		isCoordinator: hasRole(locals.viewer, 'coordinator')
 	};

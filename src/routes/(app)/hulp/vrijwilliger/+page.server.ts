@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(volunteerProfileSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await saveVolunteerProfile(locals.supabase, form.data);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		// Redirect after saving: the page is loaded fresh, within the three-calls budget.
 		redirect(303, '/hulp/vrijwilliger?gelukt=opgeslagen');
 	}

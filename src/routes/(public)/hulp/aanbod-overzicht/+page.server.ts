@@ -1,4 +1,4 @@
-import { offerFilterSchema } from '#lib/schemas/buurthulp/volunteers';
+import { offerFilterSchema } from '#lib/schemas/buurthulp/offers';
 import { loadOffersBoard, OFFERS_PER_PAGE } from '#lib/server/buurthulp/offers';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { parseBoardFilters } from '#lib/schemas/buurthulp/requests';
+import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
 import { loadBoard, PRINT_LIMIT } from '#lib/server/buurthulp/board';
 import type { PageServerLoad } from './$types';
 

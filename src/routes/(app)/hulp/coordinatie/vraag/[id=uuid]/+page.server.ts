@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { categoryLabel } from '#lib/buurthulp/categories';
+import { categoryLabel } from '#lib/buurthulp/labels';
 import { inviteSchema } from '#lib/schemas/buurthulp/moderation';
 import {
 	inviteVolunteer,
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(inviteSchema));
 		if (!form.valid) return fail(400, { problem: 'Kies een vrijwilliger uit de lijst.' });
 		const result = await inviteVolunteer(locals.supabase, params.id, form.data.volunteerId);
-		if (result) return fail(400, { problem: result.problem });
+		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/coordinatie/vraag/${params.id}?uitgenodigd=1`);
 	}
 };
