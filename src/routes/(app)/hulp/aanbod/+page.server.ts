@@ -3,7 +3,6 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { offerSchema, withdrawOfferSchema } from '#lib/schemas/buurthulp/offers';
 import { loadMyOffers, postOffer, withdrawOffer } from '#lib/server/buurthulp/offers';
-import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -17,7 +16,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		districts: page.districts,
 		offers: page.offers,
 		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
-		isCoordinator: hasRole(locals.viewer, 'coordinator'),
 		form: await superValidate({ districtId: page.homeDistrictId ?? undefined }, zod4(offerSchema), {
 			errors: false
 		})

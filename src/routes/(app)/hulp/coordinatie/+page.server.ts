@@ -7,10 +7,7 @@ import {
 	moderate,
 	type ModerationChoice
 } from '#lib/server/buurthulp/moderation';
-import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
-
-const FORBIDDEN = 'Deze pagina is alleen voor buurtcoördinatoren.';
 
 const NOTICES: Record<string, string> = {
 	verborgen: 'Het bericht is verborgen. De melding is afgehandeld.',
@@ -20,9 +17,9 @@ const NOTICES: Record<string, string> = {
 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const page = await loadCoordination(locals.supabase);
-	if (!page) error(403, FORBIDDEN);
+	// The role is checked by the guard; SQL checks it again, for this municipality.
+	if (!page) error(403, 'Deze pagina is alleen voor buurtcoördinatoren.');
 	return { ...page, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
 };
 
@@ -34,7 +31,6 @@ const DONE: Record<ModerationChoice, string> = {
 
 /** Every action has the same form (one per report): a reason, and which report it is about. */
 async function act(action: ModerationChoice, { request, locals }: RequestEvent) {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const form = await superValidate(request, zod4(moderationSchema));
 	const reportId = form.data.reportId;
 	if (!form.valid) {

@@ -1,6 +1,5 @@
 import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import { loadVoorJou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
-import { hasRole } from '#lib/server/viewer';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -14,7 +13,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 		items: page.items.map((item) => ({
 			...item,
 			reasons: suggestionReasons(item, page.myDistrictIds, today)
-		})),
-		isCoordinator: hasRole(locals.viewer, 'coordinator')
+		}))
 	};
 };

@@ -7,7 +7,6 @@ import {
 	profileFormValues,
 	saveVolunteerProfile
 } from '#lib/server/buurthulp/volunteers';
-import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,7 +17,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		active: page.active,
 		helped: page.helped,
 		saved: url.searchParams.get('gelukt') === 'opgeslagen',
-		isCoordinator: hasRole(locals.viewer, 'coordinator'),
 		form: await superValidate(profileFormValues(page), zod4(volunteerProfileSchema), {
 			errors: false
 		})

@@ -24,18 +24,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** Signed-out visitors who post a form go to the sign-in page and come back here. */
-function requireViewer(locals: App.Locals, path: string) {
-	if (!locals.viewer) redirect(303, `/inloggen?naar=${encodeURIComponent(path)}`);
-	return locals.viewer;
-}
-
 export const actions: Actions = {
-	reageren: async ({ request, locals, params, url }) => {
-		const viewer = requireViewer(locals, url.pathname);
+	// The guard sends signed-out visitors to sign in first (guards.ts), for every action here.
+	reageren: async ({ request, locals, params }) => {
+		const viewer = locals.viewer;
 		const form = await superValidate(request, zod4(reactionSchema), { id: 'reageren' });
 		if (!form.valid) return fail(400, { reactForm: form });
-		if (!viewer.municipalityId) {
+		if (!viewer?.municipalityId) {
 			return message(
 				form,
 				{ type: 'error', text: 'Je profiel is niet compleet.' },
@@ -52,8 +47,7 @@ export const actions: Actions = {
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=gereageerd`);
 	},
 
-	kiezen: async ({ request, locals, url }) => {
-		requireViewer(locals, url.pathname);
+	kiezen: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(acceptSchema));
 		if (!form.valid) return fail(400, { problem: 'Kies een reactie.' });
 		const result = await acceptResponse(locals.supabase, form.data.responseId);
@@ -61,8 +55,7 @@ export const actions: Actions = {
 		redirect(303, `/hulp/match/${result.value}?gelukt=gekoppeld`);
 	},
 
-	annuleren: async ({ locals, params, url }) => {
-		requireViewer(locals, url.pathname);
+	annuleren: async ({ locals, params }) => {
 		const result = await cancelRequest(locals.supabase, params.id);
 		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=geannuleerd`);

@@ -8,13 +8,9 @@ import {
 	loadCoordinationRequest,
 	volunteerReasons
 } from '#lib/server/buurthulp/suggestions';
-import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
-const FORBIDDEN = 'Deze pagina is alleen voor buurtcoördinatoren.';
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const page = await loadCoordinationRequest(locals.supabase, params.id);
 	// The function refuses both "no such request" and "not your municipality" alike.
 	if (!page) error(404, 'Deze hulpvraag bestaat niet, of hoort niet bij jouw gemeente.');
@@ -28,7 +24,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	uitnodigen: async ({ request, locals, params }) => {
-		if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 		const form = await superValidate(request, zod4(inviteSchema));
 		if (!form.valid) return fail(400, { problem: 'Kies een vrijwilliger uit de lijst.' });
 		const result = await inviteVolunteer(locals.supabase, params.id, form.data.volunteerId);
