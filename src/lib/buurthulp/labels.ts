@@ -1,5 +1,12 @@
 // How Buurthulp's stored values read on screen, in Dutch.
-import type { DayPart, HelpCategory, HelpRequestStatus, Recurrence } from './enums';
+import type {
+	DayPart,
+	HelpCategory,
+	HelpRequestStatus,
+	MatchStatus,
+	Recurrence,
+	ResponseStatus
+} from './enums';
 import { HELP_CATEGORIES } from './enums';
 
 export const CATEGORY_LABELS: Record<HelpCategory, string> = {
@@ -41,4 +48,17 @@ export const STATUS_LABELS: Record<HelpRequestStatus, string> = {
 	done: 'Geholpen',
 	cancelled: 'Geannuleerd',
 	expired: 'Verlopen'
+};
+
+export const RESPONSE_STATUS_LABELS: Record<ResponseStatus, string> = {
+	pending: 'Wacht op antwoord',
+	accepted: 'Gekozen',
+	declined: 'Niet gekozen',
+	withdrawn: 'Ingetrokken'
+};
+
+export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
+	active: 'Bezig',
+	done: 'Geholpen',
+	cancelled: 'Geannuleerd'
 };
