@@ -8,10 +8,10 @@ import {
 	sql,
 	waitForMail,
 	ZAANSTAD_ID
-} from '../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../support/hulp-factories.ts';
-import { deliverAll, mailsTo, serviceClient, TEST_ORIGIN } from '../support/background.ts';
-import { deliverPendingNotifications } from '../../src/lib/server/notifications/worker.ts';
+} from '../../support/factories.ts';
+import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
+import { deliverAll, mailsTo, serviceClient, TEST_ORIGIN } from '../../support/background.ts';
+import { deliverPendingNotifications } from '../../../src/lib/server/notifications/worker.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 

@@ -12,8 +12,8 @@ import {
 	uniqueEmail,
 	waitForMail,
 	type StoredMail
-} from '../support/factories.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+} from '../../support/factories.ts';
+import { startHarness, type Harness } from '../../support/harness.ts';
 
 const CONFIRM_SUBJECT = 'Bevestig je e-mailadres';
 const MAGIC_LINK_SUBJECT = 'Je inloglink';

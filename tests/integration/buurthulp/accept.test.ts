@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole, sql } from '../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../support/hulp-factories.ts';
+import { anonClient, createUser, grantRole, sql } from '../../support/factories.ts';
+import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
 
 describe('accept_response', () => {
 	it('creates the match, marks the request matched and declines the other reactions', async () => {

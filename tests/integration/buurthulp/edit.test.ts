@@ -2,9 +2,9 @@
 // while it is open and not hidden, and only the fields of the form.
 import { describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../../src/lib/database.types.ts';
-import { anonClient, createUser, grantRole, sql } from '../support/factories.ts';
-import { createVolunteer, districtId, isoDate, react } from '../support/hulp-factories.ts';
+import type { Database } from '../../../src/lib/database.types.ts';
+import { anonClient, createUser, grantRole, sql } from '../../support/factories.ts';
+import { createVolunteer, districtId, isoDate, react } from '../../support/buurthulp-factories.ts';
 
 type Client = SupabaseClient<Database>;
 

@@ -2,8 +2,8 @@
 // overlap. Runs only in the PostgreSQL pass (vite.config.ts includes *.pg.test.ts then).
 import { describe, expect, inject, it } from 'vitest';
 import postgres from 'postgres';
-import { createUser, sql } from '../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../support/hulp-factories.ts';
+import { createUser, sql } from '../../support/factories.ts';
+import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
 
 async function matchCount(requestId: string) {
 	const [row] = await sql<{ n: number }>(

@@ -1,7 +1,7 @@
 // Guards for every table and function in public, so a new migration cannot forget RLS or a policy,
 // and a security definer function cannot be steered through a caller's search_path.
 import { describe, expect, it } from 'vitest';
-import { sql } from '../support/factories.ts';
+import { sql } from '../../support/factories.ts';
 
 describe('RLS coverage of schema public', () => {
 	it('the catalog check sees the foundation tables (so an empty result cannot pass by accident)', async () => {

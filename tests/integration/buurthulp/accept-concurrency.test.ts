@@ -1,7 +1,7 @@
 // Simultaneous accepts through the API: two tabs, several reactions at once (every backend).
 import { describe, expect, it } from 'vitest';
-import { createUser, sql } from '../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../support/hulp-factories.ts';
+import { createUser, sql } from '../../support/factories.ts';
+import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
 
 async function matchCount(requestId: string) {
 	const [row] = await sql<{ n: number }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser } from '../support/factories.ts';
+import { anonClient, createUser } from '../../support/factories.ts';
 
 describe('embedded Supabase', () => {
 	it('serves the seeded districts to anonymous visitors', async () => {

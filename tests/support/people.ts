@@ -5,7 +5,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import type { Database } from '../../src/lib/database.types.ts';
 import { ensureEnvFile } from '../../scripts/lib/env.ts';
 import { E2E_ORIGIN } from '../../playwright.config.ts';
-import { newEmail, signIn, waitForMail } from './support.ts';
+import { newEmail, signIn, waitForMail } from './browser.ts';
 
 const PASSWORD = 'e2e-wachtwoord-2026';
 

@@ -2,16 +2,16 @@
 // request whose date has passed stops being offered (on read at once, by the scheduled job later),
 // and a text search counts up to 500 matches, listed newest first.
 import { describe, expect, it } from 'vitest';
-import { helpErrorMessage } from '../../src/lib/server/buurthulp/errors.ts';
-import { anonClient, createUser, sql, ZAANSTAD_ID } from '../support/factories.ts';
+import { helpErrorMessage } from '../../../src/lib/server/buurthulp/errors.ts';
+import { anonClient, createUser, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import {
 	createVolunteer,
 	districtId,
 	isoDate,
 	postRequest,
 	react
-} from '../support/hulp-factories.ts';
-import { serviceClient } from '../support/background.ts';
+} from '../../support/buurthulp-factories.ts';
+import { serviceClient } from '../../support/background.ts';
 
 describe('rate limits', () => {
 	it('stop the 11th request within an hour, with a message that says how many and when', async () => {

@@ -9,9 +9,14 @@ import {
 	waitForMail,
 	ZAANSTAD_ID,
 	type TestUser
-} from '../support/factories.ts';
-import { createVolunteer, districtId, postRequest, react } from '../support/hulp-factories.ts';
-import { deliverAll, serviceClient, TEST_ORIGIN } from '../support/background.ts';
+} from '../../support/factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	postRequest,
+	react
+} from '../../support/buurthulp-factories.ts';
+import { deliverAll, serviceClient, TEST_ORIGIN } from '../../support/background.ts';
 
 const unique = () =>
 	Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(

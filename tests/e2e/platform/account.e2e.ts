@@ -10,7 +10,7 @@ import {
 	signOut,
 	signUpAndConfirm,
 	waitForMail
-} from './support.ts';
+} from '../../support/browser.ts';
 
 test('a newcomer signs up, confirms by mail, signs in again and edits the profile', async ({
 	page

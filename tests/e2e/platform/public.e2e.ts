@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './support.ts';
+import { expectAccessible } from '../../support/browser.ts';
 
 const pages = [
 	{ path: '/', heading: 'Samen sterk in de buurt' },

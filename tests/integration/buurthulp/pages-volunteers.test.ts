@@ -1,8 +1,13 @@
 // The volunteers' and coordinators' Buurthulp page functions: one call per page, coordinator data
 // only for coordinators, the right "Voor jou" status, and no contact details on public profiles.
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../support/factories.ts';
-import { createVolunteer, districtId, postRequest, react } from '../support/hulp-factories.ts';
+import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	postRequest,
+	react
+} from '../../support/buurthulp-factories.ts';
 
 const asText = (value: unknown) => JSON.stringify(value);
 

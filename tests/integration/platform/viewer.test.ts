@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole } from '../support/factories.ts';
+import { anonClient, createUser, grantRole } from '../../support/factories.ts';
 
 describe('current_viewer', () => {
 	it('returns the signed-in person’s profile and roles in one call', async () => {

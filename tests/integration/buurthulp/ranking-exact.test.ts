@@ -2,8 +2,13 @@
 // gives exactly the full ranking, written out plainly here in SQL, for volunteers with different
 // categories, radii, wijken and availability, over a few hundred requests with many ties.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sql, ZAANSTAD_ID, type TestUser } from '../support/factories.ts';
-import { createVolunteer, districtId, postRequest, react } from '../support/hulp-factories.ts';
+import { createUser, sql, ZAANSTAD_ID, type TestUser } from '../../support/factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	postRequest,
+	react
+} from '../../support/buurthulp-factories.ts';
 
 interface Ranked {
 	id: string;

@@ -1,8 +1,8 @@
 // Contact details and messages are visible only to the two matched people, and only while the
 // contact window is open; blocked accounts cannot post.
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../support/hulp-factories.ts';
+import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
+import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
 
 async function matchedPair() {
 	const resident = await createUser({ label: 'inwoner' });

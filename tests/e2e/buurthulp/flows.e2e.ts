@@ -2,8 +2,8 @@
 // and a coordinator hiding a reported request. Every page on the way is checked with axe.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser } from '@playwright/test';
-import { demoPerson, isoDate, newPerson, setContact, type Person } from './people.ts';
-import { expectAccessible, waitForMail } from './support.ts';
+import { demoPerson, isoDate, newPerson, setContact, type Person } from '../../support/people.ts';
+import { expectAccessible, waitForMail } from '../../support/browser.ts';
 
 /** Signs up a volunteer and makes their volunteer profile through the form. */
 async function newVolunteer(browser: Browser, javaScriptEnabled: boolean): Promise<Person> {

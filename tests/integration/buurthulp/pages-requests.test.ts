@@ -1,14 +1,14 @@
 // The residents' Buurthulp page functions: each returns what its page needs in one call, and
 // never hands contact details or messages to anyone but the matched pair (and only in the window).
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../support/factories.ts';
+import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import {
 	createVolunteer,
 	districtId,
 	isoDate,
 	postRequest,
 	react
-} from '../support/hulp-factories.ts';
+} from '../../support/buurthulp-factories.ts';
 
 async function matchedPair() {
 	const resident = await createUser({ label: 'inwoner', displayName: 'Tante Truus' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createUser, grantRole, sql } from '../support/factories.ts';
-import { createVolunteer, isoDate, postRequest, react } from '../support/hulp-factories.ts';
-import { requestMask } from '../../src/lib/buurthulp/availability.ts';
+import { createUser, grantRole, sql } from '../../support/factories.ts';
+import { createVolunteer, isoDate, postRequest, react } from '../../support/buurthulp-factories.ts';
+import { requestMask } from '../../../src/lib/buurthulp/availability.ts';
 
 interface Suggestions {
 	status: string;

@@ -2,7 +2,7 @@
 // lands without its types. Regenerates in memory on a throwaway database; writes nothing.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generateDatabaseTypes, TYPES_FILE } from '../../scripts/lib/typegen.ts';
+import { generateDatabaseTypes, TYPES_FILE } from '../../../scripts/lib/typegen.ts';
 
 describe('src/lib/database.types.ts', () => {
 	it('matches the migrated schema', { timeout: 120_000 }, async () => {

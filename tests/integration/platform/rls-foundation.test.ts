@@ -12,7 +12,7 @@ import {
 	TEST_PASSWORD,
 	uniqueEmail,
 	ZAANSTAD_ID
-} from '../support/factories.ts';
+} from '../../support/factories.ts';
 
 const extraMunicipalities: string[] = [];
 

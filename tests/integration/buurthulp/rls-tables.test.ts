@@ -3,7 +3,7 @@
 // (the positive control, so an empty table cannot make the test pass).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../../src/lib/database.types.ts';
+import type { Database } from '../../../src/lib/database.types.ts';
 import {
 	anonClient,
 	createUser,
@@ -11,8 +11,8 @@ import {
 	sql,
 	ZAANSTAD_ID,
 	type TestUser
-} from '../support/factories.ts';
-import { createVolunteer, districtId, isoDate, react } from '../support/hulp-factories.ts';
+} from '../../support/factories.ts';
+import { createVolunteer, districtId, isoDate, react } from '../../support/buurthulp-factories.ts';
 
 type Table = keyof Database['public']['Tables'];
 
