@@ -26,7 +26,7 @@ const suggestion = z.object({
 	available: z.boolean()
 });
 
-const voorJouPage = fromRow(
+const forYouPage = fromRow(
 	z.object({
 		status: z.enum(['ok', 'no_profile', 'paused', 'at_capacity']),
 		active: z.number().int().optional(),
@@ -45,13 +45,13 @@ const voorJouPage = fromRow(
 	})
 );
 
-export type VoorJouPage = z.infer<typeof voorJouPage>;
+export type ForYouPage = z.infer<typeof forYouPage>;
 export type Suggestion = z.infer<typeof suggestion>;
 
-export async function loadVoorJou(supabase: RequestClient): Promise<VoorJouPage> {
+export async function loadForYou(supabase: RequestClient): Promise<ForYouPage> {
 	const { data, error } = await supabase.rpc('voor_jou_page', { p_limit: 20 });
 	if (error) throw new Error(`voor_jou_page: ${error.message}`);
-	return voorJouPage.parse(data);
+	return forYouPage.parse(data);
 }
 
 const daysUntil = (iso: string, today: string) =>

@@ -1,9 +1,9 @@
 import { todayInNl } from '#lib/schemas/buurthulp/fields';
-import { loadVoorJou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
+import { loadForYou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const page = await loadVoorJou(locals.supabase);
+	const page = await loadForYou(locals.supabase);
 	const today = todayInNl();
 	return {
 		status: page.status,
