@@ -1,5 +1,5 @@
-// Offers (aanbod): my offers with the form's wijken (one call), posting and withdrawing an offer (RLS and
-// the rate-limit trigger decide), and the public list of open offers.
+// Offers (aanbod): my offers with the form's wijken (one call), posting and withdrawing an offer
+// (RLS and the rate-limit trigger decide), and the public list of open offers.
 import { z } from 'zod';
 import { helpOfferStatus } from '#lib/buurthulp/enums';
 import type { OfferForm } from '#lib/schemas/buurthulp/offers';
