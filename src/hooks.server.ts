@@ -4,7 +4,8 @@ import { limitRequestBody } from '#lib/server/embedded/body-limit';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
-import { hasRole, loadViewer } from '#lib/server/viewer';
+import { guardRoute } from '#lib/server/guards';
+import { loadViewer } from '#lib/server/viewer';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -45,19 +46,17 @@ const supabase: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Guards by route group: (app) needs a signed-in user, beheer/ a staff role. */
+/** Applies the route rules of guards.ts: sign-in first, then the role, before any load or action. */
 const guard: Handle = async ({ event, resolve }) => {
-	const routeId = event.route.id ?? '';
-	const viewer = event.locals.viewer;
-	if (routeId.startsWith('/(app)') || routeId.startsWith('/beheer')) {
-		if (!viewer) {
-			redirect(303, `/inloggen?naar=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-		}
-		event.setHeaders({ 'cache-control': 'no-store' });
+	const isAction = event.request.method !== 'GET' && event.request.method !== 'HEAD';
+	const decision = guardRoute(event.route.id, isAction, event.locals.viewer);
+	if (decision.kind === 'sign_in') {
+		// After signing in, come back to the page, not to the form post.
+		const back = isAction ? event.url.pathname : event.url.pathname + event.url.search;
+		redirect(303, `/inloggen?naar=${encodeURIComponent(back)}`);
 	}
-	if (routeId.startsWith('/beheer') && !hasRole(viewer, 'municipality_admin')) {
-		error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
-	}
+	if (decision.kind === 'forbidden') error(403, decision.message);
+	if (decision.personal) event.setHeaders({ 'cache-control': 'no-store' });
 	return resolve(event);
 };
 

@@ -1,5 +1,15 @@
-// Role names in the database and how we call them on screen.
-export const ROLE_LABELS: Record<string, string> = {
+// Role names in the database (memberships.role) and how we call them on screen.
+export const ROLES = [
+	'municipality_admin',
+	'coordinator',
+	'caseworker',
+	'shop_staff',
+	'board_member'
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
 	municipality_admin: 'Beheerder gemeente',
 	coordinator: 'Buurtcoördinator',
 	caseworker: 'Consulent',
@@ -13,6 +23,6 @@ export const GRANTABLE_ROLES = [
 	'coordinator',
 	'caseworker',
 	'board_member'
-] as const;
+] as const satisfies readonly Role[];
 
-export const roleLabel = (role: string) => ROLE_LABELS[role] ?? role;
+export const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? role;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dbErrorMessage, errorKey } from './db-errors';
-import { hulpErrorMessage } from './hulp/errors';
+import { helpErrorMessage } from './buurthulp/errors';
 
 // The same raised exception as PostgREST, the embedded Supabase on PGlite and on PostgreSQL send it.
 const shapes = (message: string) => [
@@ -16,7 +16,7 @@ describe('database errors', () => {
 	});
 
 	it.each(shapes('rate_limited: 20 per 1 hour'))('says how often in %o', (error) => {
-		expect(hulpErrorMessage(error, 'responses')).toBe(
+		expect(helpErrorMessage(error, 'responses')).toBe(
 			'Je hebt in korte tijd op veel hulpvragen gereageerd. Dat kan hoogstens 20 keer per uur. Probeer het later opnieuw.'
 		);
 	});

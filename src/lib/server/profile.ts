@@ -2,22 +2,26 @@
 import { z } from 'zod';
 import type { ProfileForm } from '#lib/schemas/profile';
 import { dbErrorMessage } from './db-errors';
+import { ok, refused, type WriteResult } from './result';
+import { fromRow } from './rows';
 import type { RequestClient } from './supabase';
 
-const pageRow = z.object({
-	display_name: z.string(),
-	district_id: z.uuid().nullable(),
-	contact: z
-		.object({
-			phone: z.string().nullable(),
-			street_address: z.string().nullable(),
-			postcode: z.string().nullable(),
-			city: z.string().nullable()
-		})
-		.nullable(),
-	districts: z.array(z.object({ id: z.uuid(), name: z.string() })),
-	roles: z.array(z.object({ role: z.string(), scope: z.string().nullable() }))
-});
+const pageRow = fromRow(
+	z.object({
+		displayName: z.string(),
+		districtId: z.uuid().nullable(),
+		contact: z
+			.object({
+				phone: z.string().nullable(),
+				streetAddress: z.string().nullable(),
+				postcode: z.string().nullable(),
+				city: z.string().nullable()
+			})
+			.nullable(),
+		districts: z.array(z.object({ id: z.uuid(), name: z.string() })),
+		roles: z.array(z.object({ role: z.string(), scope: z.string().nullable() }))
+	})
+);
 
 export type ProfilePage = z.infer<typeof pageRow>;
 
@@ -29,16 +33,19 @@ export async function loadProfilePage(supabase: RequestClient): Promise<ProfileP
 
 export function profileFormValues(page: ProfilePage) {
 	return {
-		displayName: page.display_name,
-		districtId: page.district_id ?? '',
+		displayName: page.displayName,
+		districtId: page.districtId ?? '',
 		phone: page.contact?.phone ?? null,
-		streetAddress: page.contact?.street_address ?? null,
+		streetAddress: page.contact?.streetAddress ?? null,
 		postcode: page.contact?.postcode ?? null,
 		city: page.contact?.city ?? null
 	};
 }
 
-export async function saveProfile(supabase: RequestClient, form: ProfileForm) {
+export async function saveProfile(
+	supabase: RequestClient,
+	form: ProfileForm
+): Promise<WriteResult> {
 	const { error } = await supabase.rpc('update_my_profile', {
 		p_display_name: form.displayName,
 		// Generated types mark optional SQL arguments non-null; SQL accepts null for "no wijk".
@@ -48,5 +55,5 @@ export async function saveProfile(supabase: RequestClient, form: ProfileForm) {
 		p_postcode: form.postcode as string,
 		p_city: form.city as string
 	});
-	return error ? dbErrorMessage(error) : null;
+	return error ? refused(dbErrorMessage(error)) : ok();
 }

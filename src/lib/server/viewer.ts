@@ -1,22 +1,26 @@
 // Who is asking: the user as validated by the auth server (getUser), never a trusted cookie,
 // with their profile and roles from one SQL function, so a page costs two calls before its own.
 import { z } from 'zod';
+import type { Role } from '#lib/roles';
+import { fromRow } from './rows';
 import type { RequestClient } from './supabase';
 
-const viewerRow = z.object({
-	display_name: z.string(),
-	municipality_id: z.uuid(),
-	district_id: z.uuid().nullable(),
-	roles: z.array(
-		z.object({
-			id: z.uuid(),
-			role: z.string(),
-			municipality_id: z.uuid(),
-			shop_id: z.uuid().nullable(),
-			community_centre_id: z.uuid().nullable()
-		})
-	)
-});
+const viewerRow = fromRow(
+	z.object({
+		displayName: z.string(),
+		municipalityId: z.uuid(),
+		districtId: z.uuid().nullable(),
+		roles: z.array(
+			z.object({
+				id: z.uuid(),
+				role: z.string(),
+				municipalityId: z.uuid(),
+				shopId: z.uuid().nullable(),
+				communityCentreId: z.uuid().nullable()
+			})
+		)
+	})
+);
 
 export interface ViewerRole {
 	id: string;
@@ -35,7 +39,7 @@ export interface Viewer {
 	roles: ViewerRole[];
 }
 
-export const hasRole = (viewer: Viewer | null, role: string) =>
+export const hasRole = (viewer: Pick<Viewer, 'roles'> | null, role: Role) =>
 	viewer?.roles.some((r) => r.role === role) ?? false;
 
 export async function loadViewer(supabase: RequestClient): Promise<Viewer | null> {
@@ -48,17 +52,9 @@ export async function loadViewer(supabase: RequestClient): Promise<Viewer | null
 	return {
 		id: user.id,
 		email: user.email ?? '',
-		displayName: row.success ? row.data.display_name : (user.email ?? ''),
-		municipalityId: row.success ? row.data.municipality_id : null,
-		districtId: row.success ? row.data.district_id : null,
-		roles: row.success
-			? row.data.roles.map((m) => ({
-					id: m.id,
-					role: m.role,
-					municipalityId: m.municipality_id,
-					shopId: m.shop_id,
-					communityCentreId: m.community_centre_id
-				}))
-			: []
+		displayName: row.success ? row.data.displayName : (user.email ?? ''),
+		municipalityId: row.success ? row.data.municipalityId : null,
+		districtId: row.success ? row.data.districtId : null,
+		roles: row.success ? row.data.roles : []
 	};
 }

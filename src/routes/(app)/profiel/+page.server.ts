@@ -21,8 +21,8 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(profileSchema));
 		if (!form.valid) return fail(400, { form });
-		const problem = await saveProfile(locals.supabase, form.data);
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		const result = await saveProfile(locals.supabase, form.data);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		return message(form, { type: 'success', text: 'Je profiel is opgeslagen.' });
 	}
 };

@@ -1,5 +1,5 @@
-import { parseBoardFilters } from '#lib/schemas/hulp';
-import { BOARD_PAGE_SIZE, loadBoard } from '#lib/server/hulp/board';
+import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
+import { BOARD_PAGE_SIZE, loadBoard } from '#lib/server/buurthulp/board';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -18,15 +18,15 @@ export const actions: Actions = {
 	toekennen: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(grantRoleSchema), { id: 'toekennen' });
 		if (!form.valid) return fail(400, { form });
-		const problem = await grantRole(locals.supabase, form.data);
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		const result = await grantRole(locals.supabase, form.data);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		return message(form, { type: 'success', text: `Rol toegekend aan ${form.data.email}.` });
 	},
 	intrekken: async ({ request, locals }) => {
 		const parsed = revokeRoleSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { revoke: 'Deze rol bestaat niet (meer).' });
-		const problem = await revokeRole(locals.supabase, parsed.data.membershipId);
-		if (problem) return fail(400, { revoke: problem });
+		const result = await revokeRole(locals.supabase, parsed.data.membershipId);
+		if (!result.ok) return fail(400, { revoke: result.problem });
 		return { revoke: null, revoked: true };
 	}
 };

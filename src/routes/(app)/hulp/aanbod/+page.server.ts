@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { offerSchema, withdrawOfferSchema } from '#lib/schemas/hulp-vrijwilliger';
-import { loadMyOffers, postOffer, withdrawOffer } from '#lib/server/hulp/offers';
-import { hasRole } from '#lib/server/viewer';
+import { offerSchema, withdrawOfferSchema } from '#lib/schemas/buurthulp/offers';
+import { loadMyOffers, postOffer, withdrawOffer } from '#lib/server/buurthulp/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -17,12 +16,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		districts: page.districts,
 		offers: page.offers,
 		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
-		isCoordinator: hasRole(locals.viewer, 'coordinator'),
-		form: await superValidate(
-			{ districtId: page.home_district_id ?? undefined },
-			zod4(offerSchema),
-			{ errors: false }
-		)
+		form: await superValidate({ districtId: page.homeDistrictId ?? undefined }, zod4(offerSchema), {
+			errors: false
+		})
 	};
 };
 
@@ -31,14 +27,14 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(offerSchema));
 		if (!form.valid || !locals.viewer) return fail(400, { form });
 		const result = await postOffer(locals.supabase, locals.viewer, form.data);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, '/hulp/aanbod?gelukt=geplaatst');
 	},
 	intrekken: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(withdrawOfferSchema));
 		if (!form.valid) return fail(400, { withdrawProblem: 'Dit aanbod bestaat niet (meer).' });
 		const result = await withdrawOffer(locals.supabase, form.data.offerId);
-		if (result) return fail(400, { withdrawProblem: result.problem });
+		if (!result.ok) return fail(400, { withdrawProblem: result.problem });
 		redirect(303, '/hulp/aanbod?gelukt=ingetrokken');
 	}
 };

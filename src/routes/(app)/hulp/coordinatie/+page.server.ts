@@ -1,12 +1,13 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { moderationSchema } from '#lib/schemas/hulp-moderatie';
-import { loadCoordination, moderate, type ModerationAction } from '#lib/server/hulp/moderation';
-import { hasRole } from '#lib/server/viewer';
+import { moderationSchema } from '#lib/schemas/buurthulp/moderation';
+import {
+	loadCoordination,
+	moderate,
+	type ModerationChoice
+} from '#lib/server/buurthulp/moderation';
 import type { Actions, PageServerLoad } from './$types';
-
-const FORBIDDEN = 'Deze pagina is alleen voor buurtcoördinatoren.';
 
 const NOTICES: Record<string, string> = {
 	verborgen: 'Het bericht is verborgen. De melding is afgehandeld.',
@@ -16,21 +17,20 @@ const NOTICES: Record<string, string> = {
 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const page = await loadCoordination(locals.supabase);
-	if (!page) error(403, FORBIDDEN);
+	// The role is checked by the guard; SQL checks it again, for this municipality.
+	if (!page) error(403, 'Deze pagina is alleen voor buurtcoördinatoren.');
 	return { ...page, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
 };
 
-const DONE: Record<ModerationAction, string> = {
+const DONE: Record<ModerationChoice, string> = {
 	hide: 'verborgen',
 	block: 'geblokkeerd',
 	dismiss: 'afgewezen'
 };
 
 /** Every action has the same form (one per report): a reason, and which report it is about. */
-async function act(action: ModerationAction, { request, locals }: RequestEvent) {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
+async function act(action: ModerationChoice, { request, locals }: RequestEvent) {
 	const form = await superValidate(request, zod4(moderationSchema));
 	const reportId = form.data.reportId;
 	if (!form.valid) {
@@ -39,7 +39,7 @@ async function act(action: ModerationAction, { request, locals }: RequestEvent) 
 		});
 	}
 	const result = await moderate(locals.supabase, action, form.data);
-	if (result) {
+	if (!result.ok) {
 		return fail(400, {
 			moderation: { reportId, action, reason: form.data.reason, errors: [result.problem] }
 		});

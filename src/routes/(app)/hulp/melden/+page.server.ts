@@ -6,8 +6,8 @@ import {
 	REPORT_REASONS,
 	reportSchema,
 	reportTargetSchema
-} from '#lib/schemas/hulp-moderatie';
-import { loadReportTarget, reportContent } from '#lib/server/hulp/moderation';
+} from '#lib/schemas/buurthulp/moderation';
+import { loadReportTarget, reportContent } from '#lib/server/buurthulp/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 const targetFrom = (url: URL) =>
@@ -47,7 +47,7 @@ export const actions: Actions = {
 			parsed.data.id,
 			`${REPORT_REASONS[reasonKind]}: ${form.data.details}`
 		);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, '/hulp/melden?gelukt=gemeld');
 	}
 };

@@ -1,4 +1,4 @@
-import { loadMyHelp } from '#lib/server/hulp/my-help';
+import { loadMyHelp } from '#lib/server/buurthulp/my-help';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

@@ -1,10 +1,9 @@
-import { todayInNl } from '#lib/schemas/hulp';
-import { loadVoorJou, suggestionReasons } from '#lib/server/hulp/suggestions';
-import { hasRole } from '#lib/server/viewer';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
+import { loadForYou, suggestionReasons } from '#lib/server/buurthulp/suggestions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const page = await loadVoorJou(locals.supabase);
+	const page = await loadForYou(locals.supabase);
 	const today = todayInNl();
 	return {
 		status: page.status,
@@ -13,8 +12,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		invitations: page.invitations,
 		items: page.items.map((item) => ({
 			...item,
-			reasons: suggestionReasons(item, page.my_district_ids, today)
-		})),
-		isCoordinator: hasRole(locals.viewer, 'coordinator')
+			reasons: suggestionReasons(item, page.myDistrictIds, today)
+		}))
 	};
 };

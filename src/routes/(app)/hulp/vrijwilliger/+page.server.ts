@@ -1,13 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { volunteerProfileSchema } from '#lib/schemas/hulp-vrijwilliger';
+import { volunteerProfileSchema } from '#lib/schemas/buurthulp/volunteers';
 import {
 	loadVolunteerProfilePage,
 	profileFormValues,
 	saveVolunteerProfile
-} from '#lib/server/hulp/volunteers';
-import { hasRole } from '#lib/server/viewer';
+} from '#lib/server/buurthulp/volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,7 +17,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		active: page.active,
 		helped: page.helped,
 		saved: url.searchParams.get('gelukt') === 'opgeslagen',
-		isCoordinator: hasRole(locals.viewer, 'coordinator'),
 		form: await superValidate(profileFormValues(page), zod4(volunteerProfileSchema), {
 			errors: false
 		})
@@ -30,7 +28,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(volunteerProfileSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await saveVolunteerProfile(locals.supabase, form.data);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		// Redirect after saving: the page is loaded fresh, within the three-calls budget.
 		redirect(303, '/hulp/vrijwilliger?gelukt=opgeslagen');
 	}

@@ -1,5 +1,5 @@
-import { offerFilterSchema } from '#lib/schemas/hulp-vrijwilliger';
-import { loadOffersBoard, OFFERS_PER_PAGE } from '#lib/server/hulp/offers';
+import { offerFilterSchema } from '#lib/schemas/buurthulp/offers';
+import { loadOffersBoard, OFFERS_PER_PAGE } from '#lib/server/buurthulp/offers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

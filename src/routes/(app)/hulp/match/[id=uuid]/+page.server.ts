@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/hulp';
+import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/buurthulp/matches';
 import {
 	answerFollowup,
 	completeMatch,
 	loadMatchPage,
 	sendMessage
-} from '#lib/server/hulp/match-page';
+} from '#lib/server/buurthulp/matches';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -40,29 +40,29 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { messageForm: form });
 		const viewer = locals.viewer;
 		if (!viewer?.municipalityId) error(403, 'Log eerst in.');
-		const problem = await sendMessage(locals.supabase, {
+		const result = await sendMessage(locals.supabase, {
 			matchId: params.id,
 			senderId: viewer.id,
 			municipalityId: viewer.municipalityId,
 			body: form.data.body
 		});
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/match/${params.id}?gelukt=verstuurd#berichten`);
 	},
 
 	klaar: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(completeSchema), { id: 'klaar' });
 		if (!form.valid) return fail(400, { completeForm: form });
-		const problem = await completeMatch(locals.supabase, params.id, form.data.thanks);
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		const result = await completeMatch(locals.supabase, params.id, form.data.thanks);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/match/${params.id}?gelukt=klaar`);
 	},
 
 	hoeGingHet: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(followupSchema), { id: 'hoe-ging-het' });
 		if (!form.valid) return fail(400, { followupForm: form });
-		const problem = await answerFollowup(locals.supabase, form.data);
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		const result = await answerFollowup(locals.supabase, form.data);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/match/${params.id}?gelukt=beantwoord`);
 	}
 };

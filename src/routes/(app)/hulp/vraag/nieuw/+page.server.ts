@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requestSchema } from '#lib/schemas/hulp';
-import { loadDistricts, postHelpRequest } from '#lib/server/hulp/post-request';
+import { requestSchema } from '#lib/schemas/buurthulp/requests';
+import { loadDistricts, postHelpRequest } from '#lib/server/buurthulp/requests';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,9 +29,9 @@ export const actions: Actions = {
 			form.data,
 			hasRole(locals.viewer, 'coordinator')
 		);
-		if ('problem' in result) {
+		if (!result.ok) {
 			return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		}
-		redirect(303, `/hulp/vraag/${result.id}?gelukt=geplaatst`);
+		redirect(303, `/hulp/vraag/${result.value}?gelukt=geplaatst`);
 	}
 };

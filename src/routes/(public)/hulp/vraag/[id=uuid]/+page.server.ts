@@ -1,13 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { acceptSchema, reactionSchema } from '#lib/schemas/hulp';
-import {
-	acceptResponse,
-	cancelRequest,
-	loadRequestPage,
-	reactToRequest
-} from '#lib/server/hulp/request-page';
+import { acceptSchema, reactionSchema } from '#lib/schemas/buurthulp/responses';
+import { cancelRequest, loadRequestPage } from '#lib/server/buurthulp/requests';
+import { acceptResponse, reactToRequest } from '#lib/server/buurthulp/responses';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -28,47 +24,40 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** Signed-out visitors who post a form go to the sign-in page and come back here. */
-function requireViewer(locals: App.Locals, path: string) {
-	if (!locals.viewer) redirect(303, `/inloggen?naar=${encodeURIComponent(path)}`);
-	return locals.viewer;
-}
-
 export const actions: Actions = {
-	reageren: async ({ request, locals, params, url }) => {
-		const viewer = requireViewer(locals, url.pathname);
+	// The guard sends signed-out visitors to sign in first (guards.ts), for every action here.
+	reageren: async ({ request, locals, params }) => {
+		const viewer = locals.viewer;
 		const form = await superValidate(request, zod4(reactionSchema), { id: 'reageren' });
 		if (!form.valid) return fail(400, { reactForm: form });
-		if (!viewer.municipalityId) {
+		if (!viewer?.municipalityId) {
 			return message(
 				form,
 				{ type: 'error', text: 'Je profiel is niet compleet.' },
 				{ status: 400 }
 			);
 		}
-		const problem = await reactToRequest(locals.supabase, {
+		const result = await reactToRequest(locals.supabase, {
 			requestId: params.id,
 			volunteerId: viewer.id,
 			municipalityId: viewer.municipalityId,
 			message: form.data.message
 		});
-		if (problem) return message(form, { type: 'error', text: problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=gereageerd`);
 	},
 
-	kiezen: async ({ request, locals, url }) => {
-		requireViewer(locals, url.pathname);
+	kiezen: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(acceptSchema));
 		if (!form.valid) return fail(400, { problem: 'Kies een reactie.' });
 		const result = await acceptResponse(locals.supabase, form.data.responseId);
-		if ('problem' in result) return fail(400, { problem: result.problem });
-		redirect(303, `/hulp/match/${result.matchId}?gelukt=gekoppeld`);
+		if (!result.ok) return fail(400, { problem: result.problem });
+		redirect(303, `/hulp/match/${result.value}?gelukt=gekoppeld`);
 	},
 
-	annuleren: async ({ locals, params, url }) => {
-		requireViewer(locals, url.pathname);
-		const problem = await cancelRequest(locals.supabase, params.id);
-		if (problem) return fail(400, { problem });
+	annuleren: async ({ locals, params }) => {
+		const result = await cancelRequest(locals.supabase, params.id);
+		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=geannuleerd`);
 	}
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { loadVolunteerPublicPage } from '#lib/server/hulp/volunteers';
+import { loadVolunteerPublicPage } from '#lib/server/buurthulp/volunteers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,20 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { categoryLabel } from '#lib/hulp/categories';
-import { inviteSchema } from '#lib/schemas/hulp-moderatie';
+import { categoryLabel } from '#lib/buurthulp/labels';
+import { inviteSchema } from '#lib/schemas/buurthulp/moderation';
 import {
 	inviteVolunteer,
 	loadCoordinationRequest,
 	volunteerReasons
-} from '#lib/server/hulp/suggestions';
-import { hasRole } from '#lib/server/viewer';
+} from '#lib/server/buurthulp/suggestions';
 import type { Actions, PageServerLoad } from './$types';
 
-const FORBIDDEN = 'Deze pagina is alleen voor buurtcoördinatoren.';
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 	const page = await loadCoordinationRequest(locals.supabase, params.id);
 	// The function refuses both "no such request" and "not your municipality" alike.
 	if (!page) error(404, 'Deze hulpvraag bestaat niet, of hoort niet bij jouw gemeente.');
@@ -28,11 +24,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	uitnodigen: async ({ request, locals, params }) => {
-		if (!hasRole(locals.viewer, 'coordinator')) error(403, FORBIDDEN);
 		const form = await superValidate(request, zod4(inviteSchema));
 		if (!form.valid) return fail(400, { problem: 'Kies een vrijwilliger uit de lijst.' });
 		const result = await inviteVolunteer(locals.supabase, params.id, form.data.volunteerId);
-		if (result) return fail(400, { problem: result.problem });
+		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/coordinatie/vraag/${params.id}?uitgenodigd=1`);
 	}
 };

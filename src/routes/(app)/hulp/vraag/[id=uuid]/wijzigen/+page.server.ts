@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { requestSchema } from '#lib/schemas/hulp';
-import { loadEditPage, updateHelpRequest } from '#lib/server/hulp/edit-request';
+import { requestSchema } from '#lib/schemas/buurthulp/requests';
+import { loadEditPage, updateHelpRequest } from '#lib/server/buurthulp/requests';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Deze hulpvraag bestaat niet, of je kunt hem niet wijzigen.';
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(requestSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await updateHelpRequest(locals.supabase, params.id, form.data);
-		if (result) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=gewijzigd`);
 	}
 };

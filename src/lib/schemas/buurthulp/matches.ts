@@ -1,0 +1,22 @@
+// The forms on a match: a message, completing the help with a bedankje, and "hoe ging het?".
+import { z } from 'zod';
+import { FOLLOWUP_ANSWERS } from '#lib/buurthulp/enums';
+import { optionalText } from './fields';
+
+export const messageSchema = z.object({
+	body: z
+		.string({ error: 'Schrijf een bericht.' })
+		.trim()
+		.min(1, 'Schrijf een bericht.')
+		.max(2000, 'Gebruik hoogstens 2000 tekens.')
+});
+
+export const completeSchema = z.object({
+	thanks: optionalText(1000, 'Gebruik hoogstens 1000 tekens voor je bedankje.')
+});
+
+export const followupSchema = z.object({
+	followupId: z.uuid({ error: 'Deze vraag bestaat niet (meer).' }),
+	answer: z.enum(FOLLOWUP_ANSWERS, { error: 'Kies hoe het ging.' }),
+	comment: optionalText(1000, 'Gebruik hoogstens 1000 tekens.')
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '#lib/roles';
+import { guardRoute } from './guards';
+
+const person = (...roles: Role[]) => ({
+	roles: roles.map((role, i) => ({
+		id: `m${i}`,
+		role,
+		municipalityId: 'z',
+		shopId: null,
+		communityCentreId: null
+	}))
+});
+
+describe('guardRoute', () => {
+	it('lets anyone see public pages, and caches them as usual', () => {
+		expect(guardRoute('/(public)/hulp', false, null)).toEqual({ kind: 'pass', personal: false });
+		expect(guardRoute(null, false, null)).toEqual({ kind: 'pass', personal: false });
+	});
+
+	it('sends signed-out visitors of (app) to sign in, and keeps signed-in pages out of caches', () => {
+		expect(guardRoute('/(app)/profiel', false, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute('/(app)/hulp/mijn', true, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute('/(app)/profiel', false, person())).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+	});
+
+	it('keeps the coordination pages, and their actions, for coordinators', () => {
+		for (const route of ['/(app)/hulp/coordinatie', '/(app)/hulp/coordinatie/vraag/[id=uuid]']) {
+			for (const isAction of [false, true]) {
+				expect(guardRoute(route, isAction, person('caseworker'))).toEqual({
+					kind: 'forbidden',
+					message: 'Deze pagina is alleen voor buurtcoördinatoren.'
+				});
+				expect(guardRoute(route, isAction, person('coordinator')).kind).toBe('pass');
+				expect(guardRoute(route, isAction, null)).toEqual({ kind: 'sign_in' });
+			}
+		}
+	});
+
+	it('keeps beheer for municipality admins, matching whole route segments only', () => {
+		expect(guardRoute('/beheer/rollen', false, person('coordinator'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor beheerders van de gemeente.'
+		});
+		expect(guardRoute('/beheer', false, person('municipality_admin')).kind).toBe('pass');
+		expect(guardRoute('/beheerder', false, null)).toEqual({ kind: 'pass', personal: false });
+	});
+
+	it('asks sign-in only for the actions of the public request page', () => {
+		const route = '/(public)/hulp/vraag/[id=uuid]';
+		expect(guardRoute(route, false, null)).toEqual({ kind: 'pass', personal: false });
+		expect(guardRoute(route, true, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute(route, true, person())).toEqual({ kind: 'pass', personal: false });
+	});
+});

@@ -1,0 +1,66 @@
+// Who may open which route group, written once and applied by the `guard` handle in
+// hooks.server.ts. It runs before every load and every form action (a +layout.server.ts load
+// does not run before actions), so pages repeat none of it. The database checks again: these
+// rules only decide which page someone gets to see.
+import type { Role } from '#lib/roles';
+import { hasRole, type Viewer } from './viewer';
+
+export interface RouteRule {
+	/** A route id; the rule covers it and every route below it. */
+	route: string;
+	requires: 'signed_in' | Role;
+	/** The 403 page's sentence when a signed-in person lacks the role. */
+	forbidden?: string;
+	/** Only the form actions need it: the page itself is public. */
+	actionsOnly?: boolean;
+}
+
+export const ROUTE_RULES: readonly RouteRule[] = [
+	{ route: '/(app)', requires: 'signed_in' },
+	{
+		route: '/(app)/hulp/coordinatie',
+		requires: 'coordinator',
+		forbidden: 'Deze pagina is alleen voor buurtcoördinatoren.'
+	},
+	{
+		route: '/beheer',
+		requires: 'municipality_admin',
+		forbidden: 'Deze pagina is alleen voor beheerders van de gemeente.'
+	},
+	// Reacting, choosing a reaction and cancelling happen on the public request page.
+	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
+];
+
+export type GuardDecision =
+	| { kind: 'pass'; personal: boolean }
+	| { kind: 'sign_in' }
+	| { kind: 'forbidden'; message: string };
+
+/** By route segments, so '/beheer' covers '/beheer/rollen' but not '/beheerder'. */
+const covers = (rule: RouteRule, routeId: string) =>
+	routeId === rule.route || routeId.startsWith(`${rule.route}/`);
+
+export function decideRoute(
+	rules: readonly RouteRule[],
+	routeId: string | null,
+	isAction: boolean,
+	viewer: Pick<Viewer, 'roles'> | null
+): GuardDecision {
+	const applying = rules.filter(
+		(rule) => routeId !== null && covers(rule, routeId) && (isAction || !rule.actionsOnly)
+	);
+	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
+	for (const rule of applying) {
+		if (rule.requires !== 'signed_in' && !hasRole(viewer, rule.requires)) {
+			return { kind: 'forbidden', message: rule.forbidden ?? 'Deze pagina is niet voor jou.' };
+		}
+	}
+	// Pages that exist only for a signed-in person must never sit in a shared cache.
+	return { kind: 'pass', personal: applying.some((rule) => !rule.actionsOnly) };
+}
+
+export const guardRoute = (
+	routeId: string | null,
+	isAction: boolean,
+	viewer: Pick<Viewer, 'roles'> | null
+) => decideRoute(ROUTE_RULES, routeId, isAction, viewer);

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../../support/browser.ts';
+
+const pages = [
+	{ path: '/', heading: 'Samen sterk in de buurt' },
+	{ path: '/buurthuizen', heading: 'Buurthuizen' },
+	{ path: '/hulp', heading: 'Buurthulp' },
+	{ path: '/mantelzorg', heading: 'Mantelzorgwaardering' },
+	{ path: '/toegankelijkheid', heading: 'Toegankelijkheid' },
+	{ path: '/privacy', heading: 'Privacy' }
+];
+
+for (const { path, heading } of pages) {
+	test(`${path} shows its heading and passes axe`, async ({ page }) => {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		await expectAccessible(page);
+	});
+}
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+	await expect(skip).toBeFocused();
+	await skip.press('Enter');
+	await expect(page.locator('main#inhoud')).toBeFocused();
+});
+
+test('the buurthuizen page lists all 19, with the demo entries marked', async ({ page }) => {
+	await page.goto('/buurthuizen');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Buurthuis' })).toHaveCount(19);
+	await expect(page.getByText('Buurthuis De Lorzie')).toBeVisible();
+	await expect(page.getByText('(demo)').first()).toBeVisible();
+});
+
+test('an unknown page gets the Dutch 404 page', async ({ page }) => {
+	const response = await page.goto('/bestaat-niet');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+	await expectAccessible(page);
+});
