@@ -1450,7 +1450,7 @@ export type Database = {
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
 		};
 		Enums: {
-			day_part: 'morning' | 'afternoon' | 'evening' | 'any';
+			day_part: 'any' | 'morning' | 'afternoon' | 'evening';
 			followup_answer: 'good' | 'okay' | 'bad';
 			followup_side: 'requester' | 'volunteer';
 			help_category:
@@ -1604,7 +1604,7 @@ export type CompositeTypes<
 export const Constants = {
 	public: {
 		Enums: {
-			day_part: ['morning', 'afternoon', 'evening', 'any'],
+			day_part: ['any', 'morning', 'afternoon', 'evening'],
 			followup_answer: ['good', 'okay', 'bad'],
 			followup_side: ['requester', 'volunteer'],
 			help_category: [

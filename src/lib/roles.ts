@@ -1,11 +1,8 @@
-// Role names in the database (memberships.role) and how we call them on screen.
-export const ROLES = [
-	'municipality_admin',
-	'coordinator',
-	'caseworker',
-	'shop_staff',
-	'board_member'
-] as const;
+// Role names in the database (the membership_role enum, via the generated types) and how we call
+// them on screen.
+import { Constants } from '#lib/database.types';
+
+export const ROLES = Constants.public.Enums.membership_role;
 
 export type Role = (typeof ROLES)[number];
 

@@ -16,7 +16,8 @@ create type public.help_category as enum (
 );
 create type public.help_request_status as enum ('open', 'matched', 'done', 'cancelled', 'expired');
 create type public.help_request_when_kind as enum ('date', 'range', 'flexible');
-create type public.day_part as enum ('morning', 'afternoon', 'evening', 'any');
+-- 'any' first: the request form offers "hele dag" as its default.
+create type public.day_part as enum ('any', 'morning', 'afternoon', 'evening');
 create type public.help_request_recurrence as enum ('once', 'weekly', 'every_two_weeks', 'monthly');
 create type public.help_offer_status as enum ('open', 'closed');
 create type public.response_status as enum ('pending', 'accepted', 'declined', 'withdrawn');

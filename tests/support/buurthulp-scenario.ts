@@ -5,7 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
 import { createUser, grantRole, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
-import { createVolunteer, districtId, isoDate, react } from './hulp-factories.ts';
+import { createVolunteer, districtId, isoDate, react } from './buurthulp-factories.ts';
 
 export type Table = keyof Database['public']['Tables'];
 

@@ -1,31 +1,25 @@
-// Buurthulp's closed value lists, written once. The values are the database's own (CHECK lists
-// today, Postgres enums next), so this file is the only one to change when the generated
-// `Constants.public.Enums` takes over. Labels for the screen live in labels.ts.
+// Buurthulp's closed value lists. They are defined once, as Postgres enums in the Buurthulp
+// migration, and reach TypeScript through the generated types (Constants.public.Enums); this file
+// only names them for the area. Labels for the screen live in labels.ts.
 import { z } from 'zod';
+import { Constants } from '#lib/database.types';
 
-export const HELP_CATEGORIES = [
-	'groceries',
-	'transport',
-	'odd_jobs',
-	'garden',
-	'company',
-	'computer_help',
-	'paperwork',
-	'other'
-] as const;
-export const HELP_REQUEST_STATUSES = ['open', 'matched', 'done', 'cancelled', 'expired'] as const;
-export const HELP_OFFER_STATUSES = ['open', 'closed'] as const;
-export const RESPONSE_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
-export const MATCH_STATUSES = ['active', 'done', 'cancelled'] as const;
-export const REPORT_STATUSES = ['open', 'content_hidden', 'dismissed'] as const;
-export const WHEN_KINDS = ['date', 'range', 'flexible'] as const;
+const { Enums } = Constants.public;
+
+export const HELP_CATEGORIES = Enums.help_category;
+export const HELP_REQUEST_STATUSES = Enums.help_request_status;
+export const HELP_OFFER_STATUSES = Enums.help_offer_status;
+export const RESPONSE_STATUSES = Enums.response_status;
+export const MATCH_STATUSES = Enums.match_status;
+export const REPORT_STATUSES = Enums.report_status;
+export const WHEN_KINDS = Enums.help_request_when_kind;
 /** 'any' first: the request form offers "hele dag" as its default. */
-export const DAY_PARTS = ['any', 'morning', 'afternoon', 'evening'] as const;
-export const RECURRENCES = ['once', 'weekly', 'every_two_weeks', 'monthly'] as const;
-export const FOLLOWUP_ANSWERS = ['good', 'okay', 'bad'] as const;
-export const FOLLOWUP_SIDES = ['requester', 'volunteer'] as const;
-export const REPORT_TARGET_TYPES = ['help_request', 'help_offer', 'match_message'] as const;
-export const MODERATION_ACTIONS = ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'] as const;
+export const DAY_PARTS = Enums.day_part;
+export const RECURRENCES = Enums.help_request_recurrence;
+export const FOLLOWUP_ANSWERS = Enums.followup_answer;
+export const FOLLOWUP_SIDES = Enums.followup_side;
+export const REPORT_TARGET_TYPES = Enums.report_target_type;
+export const MODERATION_ACTIONS = Enums.moderation_action;
 
 export const helpCategory = z.enum(HELP_CATEGORIES);
 export const helpRequestStatus = z.enum(HELP_REQUEST_STATUSES);

@@ -9,7 +9,12 @@ import {
 	ZAANSTAD_ID,
 	type TestUser
 } from '../../support/factories.ts';
-import { createVolunteer, districtId, postRequest, react } from '../../support/hulp-factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	postRequest,
+	react
+} from '../../support/buurthulp-factories.ts';
 
 /** A raw PostgREST call as the given user (or anonymous), as an attacker would send it. */
 async function rest(path: string, user?: TestUser, init: RequestInit = {}) {

@@ -1,12 +1,12 @@
-// Issue 9.1 against the production build on PGlite: the ~10,000-term search that leaves PGlite
+// Against the production build on PGlite: the ~10,000-term search that leaves PGlite
 // answering every query with "ERRORDATA_STACK_SIZE exceeded" must not keep anyone out. Right after
 // it, a password sign-in through /auth/v1/token and the Buurthulp board both work, with what was
 // committed before. Oversized bodies get a JSON 413 from the app's own handle.
 import { createClient } from '@supabase/supabase-js';
 import { expect, test } from '@playwright/test';
-import { E2E_ORIGIN } from '../../playwright.config.ts';
-import { ensureEnvFile } from '../../scripts/lib/env.ts';
-import { newEmail, signIn, waitForMail } from './support.ts';
+import { E2E_ORIGIN } from '../../../playwright.config.ts';
+import { ensureEnvFile } from '../../../scripts/lib/env.ts';
+import { newEmail, signIn, waitForMail } from '../../support/browser.ts';
 
 const PASSWORD = 'e2e-wachtwoord-2026';
 const key = () => ensureEnvFile().PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? '';

@@ -5,7 +5,7 @@
 // read is retried for a bounded time while it does.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUser, sql } from '../support/factories.ts';
+import { createUser, sql } from '../../support/factories.ts';
 
 interface Param {
 	name: string;

@@ -4,7 +4,7 @@
 // was committed. Oversized bodies never reach the database at all. PostgreSQL survives the search,
 // so the same test runs there unchanged.
 import { inject, describe, expect, it } from 'vitest';
-import { anonClient, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { anonClient, createUser, TEST_PASSWORD } from '../../support/factories.ts';
 
 const url = () => inject('supabaseUrl');
 const key = () => inject('publishableKey');
