@@ -1177,6 +1177,19 @@ export type Database = {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
 				Returns: undefined;
 			};
+			assert_help_request_fits: {
+				Args: {
+					p_category: string;
+					p_day_part: string;
+					p_description: string;
+					p_postcode_area: string;
+					p_recurrence: string;
+					p_street_address: string;
+					p_title: string;
+					p_when_kind: string;
+				};
+				Returns: undefined;
+			};
 			assert_max_items: {
 				Args: { p_field: string; p_max: number; p_value: unknown };
 				Returns: undefined;

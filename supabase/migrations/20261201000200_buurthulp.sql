@@ -696,6 +696,25 @@ grant execute on function public.volunteer_helped_count(uuid) to anon, authentic
 -- Posting a request
 -- ---------------------------------------------------------------------------------------------
 
+-- The caps shared by posting and editing a request: the form's texts, before any work.
+create or replace function public.assert_help_request_fits(
+	p_category text, p_title text, p_description text, p_postcode_area text, p_when_kind text,
+	p_day_part text, p_recurrence text, p_street_address text
+) returns void language plpgsql immutable set search_path = '' as $$
+begin
+	perform public.assert_max_length(p_category, 40, 'category');
+	perform public.assert_max_length(p_title, 100, 'title');
+	perform public.assert_max_length(p_description, 2000, 'description');
+	perform public.assert_max_length(p_postcode_area, 7, 'postcode_area');
+	perform public.assert_max_length(p_when_kind, 20, 'when_kind');
+	perform public.assert_max_length(p_day_part, 20, 'day_part');
+	perform public.assert_max_length(p_recurrence, 40, 'recurrence');
+	perform public.assert_max_length(p_street_address, 120, 'street_address');
+end;
+$$;
+revoke all on function public.assert_help_request_fits(text, text, text, text, text, text, text, text) from public;
+grant execute on function public.assert_help_request_fits(text, text, text, text, text, text, text, text) to authenticated;
+
 -- The request and its private details in one transaction, as the caller (security invoker: the
 -- insert policies decide, including "blocked accounts cannot post" and "only coordinators post
 -- for someone else"). The public location is the wijk's own point, rounded; the exact address
@@ -724,14 +743,10 @@ declare
 	v_district public.districts%rowtype;
 	v_id uuid;
 begin
-	perform public.assert_max_length(p_category, 40, 'category');
-	perform public.assert_max_length(p_title, 100, 'title');
-	perform public.assert_max_length(p_description, 2000, 'description');
-	perform public.assert_max_length(p_postcode_area, 7, 'postcode_area');
-	perform public.assert_max_length(p_when_kind, 20, 'when_kind');
-	perform public.assert_max_length(p_day_part, 20, 'day_part');
-	perform public.assert_max_length(p_recurrence, 40, 'recurrence');
-	perform public.assert_max_length(p_street_address, 120, 'street_address');
+	perform public.assert_help_request_fits(
+		p_category, p_title, p_description, p_postcode_area, p_when_kind, p_day_part, p_recurrence,
+		p_street_address
+	);
 	perform public.assert_max_length(p_resident_name, 80, 'resident_name');
 	perform public.assert_max_length(p_resident_phone, 20, 'resident_phone');
 	if v_uid is null then
@@ -823,14 +838,10 @@ declare
 	v_request public.help_requests%rowtype;
 	v_district public.districts%rowtype;
 begin
-	perform public.assert_max_length(p_category, 40, 'category');
-	perform public.assert_max_length(p_title, 100, 'title');
-	perform public.assert_max_length(p_description, 2000, 'description');
-	perform public.assert_max_length(p_postcode_area, 7, 'postcode_area');
-	perform public.assert_max_length(p_when_kind, 20, 'when_kind');
-	perform public.assert_max_length(p_day_part, 20, 'day_part');
-	perform public.assert_max_length(p_recurrence, 40, 'recurrence');
-	perform public.assert_max_length(p_street_address, 120, 'street_address');
+	perform public.assert_help_request_fits(
+		p_category, p_title, p_description, p_postcode_area, p_when_kind, p_day_part, p_recurrence,
+		p_street_address
+	);
 	select * into v_request from public.help_requests where id = p_request_id for update;
 	if not found or not public.may_edit_help_request(v_request.requester_id, v_request.created_by, v_request.municipality_id) then
 		raise exception 'forbidden' using errcode = '42501';
