@@ -4,6 +4,7 @@ import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { hasRole, loadViewer } from '#lib/server/viewer';
+import { handleServerError } from '#lib/server/page-errors';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -60,3 +61,5 @@ const guard: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(embeddedApi, supabase, guard);
+
+export const handleError = handleServerError;
