@@ -139,3 +139,22 @@ test('signing out deletes the session cookie', async ({ request }) => {
 	expect(cookies.length).toBeGreaterThan(0);
 	for (const cookie of cookies) expect(cookie).toMatch(/;\s*Max-Age=0(;|$)/i);
 });
+
+test('an unsafe return path falls back to the home page instead of a 500', async ({ request }) => {
+	const page = await request.get('/inloggen?naar=/%09/evil.example');
+	expect(page.status()).toBe(200);
+	for (const naar of [
+		'/%09/evil.example',
+		'//evil.example',
+		'/%5Cevil.example',
+		'/.//evil.example'
+	]) {
+		const response = await request.post(`/inloggen?naar=${naar}&/wachtwoord`, {
+			headers: { origin: E2E_ORIGIN, accept: 'text/html' },
+			form: { email: RESIDENT, password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
+		expect(response.status(), naar).toBe(303);
+		expect(response.headers()['location'], naar).toBe('/');
+	}
+});
