@@ -1,13 +1,17 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './src/lib/server/content-security-policy.ts';
+import { purgeDesignSystemOnBuild } from './scripts/lib/purge-design-system.ts';
 
 export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter(),
-			compilerOptions: { runes: true }
-		})
+			compilerOptions: { runes: true },
+			csp: { mode: 'auto', directives: contentSecurityPolicy }
+		}),
+		purgeDesignSystemOnBuild()
 	],
 	server: { port: 5173, strictPort: true },
 	ssr: {

@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Quoted by the visitor to the helpdesk; the same value is in the server log. */
+			reference?: string;
 		}
 		interface Locals {
 			supabase: RequestClient;

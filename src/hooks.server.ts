@@ -6,6 +6,8 @@ import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
+import { handleServerError } from '#lib/server/page-errors';
+import { securityHeaders } from '#lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -26,7 +28,7 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 
 const supabase: Handle = async ({ event, resolve }) => {
 	const meter = { calls: 0, millis: 0 };
-	event.locals.supabase = createRequestClient(event.cookies, meter);
+	event.locals.supabase = createRequestClient(event, meter);
 	event.locals.viewer = await loadViewer(event.locals.supabase);
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
@@ -60,4 +62,6 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, supabase, guard);
+export const handle = sequence(embeddedApi, securityHeaders, supabase, guard);
+
+export const handleError = handleServerError;

@@ -10,8 +10,21 @@ const report = JSON.parse(readFileSync(file, 'utf8')) as {
 	numTotalTests: number;
 	numFailedTests: number;
 	numPassedTests: number;
+	numFailedTestSuites: number;
+	testResults: { name: string; status: string; message?: string }[];
 };
+// A file that fails to load fails no test but its suite: count those too.
+const brokenFiles = report.testResults.filter((r) => r.status !== 'passed');
+for (const file of brokenFiles) console.log(`failed: ${file.name} ${file.message ?? ''}`.trim());
 console.log(
-	`${report.numPassedTests} passed, ${report.numFailedTests} failed (of ${report.numTotalTests})`
+	`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles.length} failed`
 );
-if (!report.success || report.numFailedTests > 0 || report.numTotalTests === 0) process.exit(1);
+if (
+	!report.success ||
+	report.numFailedTests > 0 ||
+	report.numFailedTestSuites > 0 ||
+	brokenFiles.length > 0 ||
+	report.numTotalTests === 0
+) {
+	process.exit(1);
+}

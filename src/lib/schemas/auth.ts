@@ -55,10 +55,26 @@ export const newPasswordSchema = z
 		path: ['passwordConfirm']
 	});
 
+// Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so "/<tab>/evil" and
+// "/\evil" both mean //evil; and a control character in a Location header makes Node throw (a 500).
+const unsafeInPath = (value: string) =>
+	[...value].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f' || c === '\\');
+const SAME_SITE = 'https://buurtkracht.invalid';
+
 /** Where to go after signing in: only paths on this site, never another origin. */
 export function safeRedirectPath(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || unsafeInPath(value)) {
 		return fallback;
 	}
-	return value;
+	let resolved: URL;
+	try {
+		resolved = new URL(value, SAME_SITE);
+	} catch {
+		return fallback;
+	}
+	// What the browser would do with the value decides, not how it looks: "/.//evil" resolves to
+	// the path //evil, which a Location header would send to another host.
+	const path = resolved.pathname + resolved.search + resolved.hash;
+	if (resolved.origin !== SAME_SITE || path.startsWith('//')) return fallback;
+	return path;
 }

@@ -1,10 +1,11 @@
 // The per-request Supabase client: acts as the signed-in user (their JWT from the session cookie),
 // never as service_role. In embedded mode it calls the in-process API handler instead of HTTP.
 import { createServerClient } from '@supabase/ssr';
-import type { Cookies } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { PUBLIC_SUPABASE_PUBLISHABLE_KEY, PUBLIC_SUPABASE_URL } from '$app/env/public';
 import type { Database } from '#lib/database.types';
 import { embeddedEnabled, embeddedSupabase } from './embedded/instance';
+import { sessionCookieOptions } from './session-cookie';
 
 /** Counts the calls one page request makes, reported in its Server-Timing header. */
 export interface CallMeter {
@@ -30,13 +31,17 @@ function meteredFetch(meter: CallMeter): typeof fetch {
 	};
 }
 
-export function createRequestClient(cookies: Cookies, meter: CallMeter = { calls: 0, millis: 0 }) {
+export function createRequestClient(
+	{ cookies, url }: Pick<RequestEvent, 'cookies' | 'url'>,
+	meter: CallMeter = { calls: 0, millis: 0 }
+) {
+	const https = url.protocol === 'https:';
 	return createServerClient<Database>(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
 		cookies: {
 			getAll: () => cookies.getAll(),
 			setAll: (toSet) => {
 				for (const { name, value, options } of toSet) {
-					cookies.set(name, value, { ...options, path: '/' });
+					cookies.set(name, value, sessionCookieOptions(options, https));
 				}
 			}
 		},
