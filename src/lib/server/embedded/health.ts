@@ -6,6 +6,7 @@
 // committed transaction. Node-free like lite.ts, so the app, the scripts and the tests share it.
 import type { AppRequestContext } from '@supabase/lite';
 import type { Lite } from './lite.ts';
+import { answers, serviceUnavailable, sleep, suspicious, timeout, TimedOut } from './probe.ts';
 
 export interface HealthOptions {
 	/** Opens a new embedded Supabase on the same database; called again for every recovery. */
@@ -33,50 +34,6 @@ export interface Recovery {
 }
 
 /** Seconds a client should wait before retrying during a recovery: a reopen takes about one. */
-const RETRY_AFTER_SECONDS = 2;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
-
-class TimedOut extends Error {}
-
-function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const expired = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new TimedOut(`${what} took longer than ${ms} ms`)), ms);
-		timer.unref?.();
-	});
-	return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
-
-/** 503 in the error shape of the API the request was for. */
-export function serviceUnavailable(pathname: string): Response {
-	const message = 'The database is restarting; retry in a few seconds.';
-	const body = pathname.startsWith('/auth/v1/')
-		? { code: 503, error_code: 'service_unavailable', msg: message }
-		: { code: 'PGRST503', message, details: null, hint: null };
-	return Response.json(body, {
-		status: 503,
-		headers: { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
-	});
-}
-
-// A broken PGlite does not throw on a simple query: it returns no rows. So the probe checks the
-// answer, not just the absence of an error.
-async function answers(lite: Lite, timeoutMs: number): Promise<boolean> {
-	try {
-		const { rows } = await timeout(lite.exec('select 1 as ok'), timeoutMs, 'health probe');
-		return Number(rows[0]?.ok) === 1;
-	} catch {
-		return false;
-	}
-}
-
-// Data API errors (4xx included) may come from a statement that just broke the database: the crash
-// search answers 406. Auth 4xx are wrong passwords and expired codes, far too common to probe on.
-function suspicious(pathname: string, status: number): boolean {
-	return status >= 500 || (status >= 400 && pathname.startsWith('/rest/v1/'));
-}
-
 /**
  * The embedded Supabase behind a health check: same interface as Lite, always the current
  * instance. Requests wait (bounded) while a check or a reopen is under way, so the request after a
