@@ -100,3 +100,23 @@ export async function react(volunteer: TestUser, requestId: string, message = 'I
 	if (error) throw error;
 	return data.id;
 }
+
+type PostArgs = Database['public']['Functions']['post_help_request']['Args'];
+
+/** Arguments for post_help_request: a flexible request in the given wijk, with overrides. */
+export function requestArgs(districtId: string, overrides: Partial<PostArgs> = {}): PostArgs {
+	return {
+		p_district_id: districtId,
+		p_category: 'company',
+		p_title: 'Samen koffie drinken',
+		p_description: 'Ik zou het fijn vinden als iemand langskomt.',
+		p_postcode_area: '1541',
+		p_when_kind: 'flexible',
+		p_starts_on: null as unknown as string,
+		p_ends_on: null as unknown as string,
+		p_day_part: 'any',
+		p_duration_minutes: 60,
+		p_recurrence: 'once',
+		...overrides
+	};
+}

@@ -13,7 +13,8 @@ import {
 	createVolunteer,
 	districtId,
 	postRequest,
-	react
+	react,
+	requestArgs
 } from '../../support/buurthulp-factories.ts';
 
 /** A raw PostgREST call as the given user (or anonymous), as an attacker would send it. */
@@ -207,19 +208,10 @@ describe('oversized arguments are refused before any work', () => {
 
 	it('a title of 100,000 characters is refused by post_help_request', async () => {
 		const resident = await createUser({ label: 'lang' });
-		const { error } = await resident.client.rpc('post_help_request', {
-			p_district_id: await districtId('wormerveer'),
-			p_category: 'groceries',
-			p_title: 'x'.repeat(100_000),
-			p_description: 'Een beschrijving van genoeg tekens.',
-			p_postcode_area: '1521',
-			p_when_kind: 'flexible',
-			p_starts_on: null as unknown as string,
-			p_ends_on: null as unknown as string,
-			p_day_part: 'any',
-			p_duration_minutes: 60,
-			p_recurrence: 'once'
-		});
+		const { error } = await resident.client.rpc(
+			'post_help_request',
+			requestArgs(await districtId('wormerveer'), { p_title: 'x'.repeat(100_000) })
+		);
 		expect(error?.message).toMatch(/too_long: title/);
 	});
 });

@@ -9,7 +9,8 @@ import {
 	districtId,
 	isoDate,
 	postRequest,
-	react
+	react,
+	requestArgs
 } from '../../support/buurthulp-factories.ts';
 import { serviceClient } from '../../support/background.ts';
 
@@ -18,19 +19,10 @@ describe('rate limits', () => {
 		const resident = await createUser({ label: 'veelposter' });
 		const wijk = await districtId('zaandijk');
 		const post = (n: number) =>
-			resident.client.rpc('post_help_request', {
-				p_district_id: wijk,
-				p_category: 'company',
-				p_title: `Samen koffie drinken ${n}`,
-				p_description: 'Ik zou het fijn vinden als iemand langskomt.',
-				p_postcode_area: '1541',
-				p_when_kind: 'flexible',
-				p_starts_on: null as unknown as string,
-				p_ends_on: null as unknown as string,
-				p_day_part: 'any',
-				p_duration_minutes: 60,
-				p_recurrence: 'once'
-			});
+			resident.client.rpc(
+				'post_help_request',
+				requestArgs(wijk, { p_title: `Samen koffie drinken ${n}` })
+			);
 		for (let n = 1; n <= 10; n++) {
 			const { error } = await post(n);
 			expect(error, `request ${n}`).toBeNull();

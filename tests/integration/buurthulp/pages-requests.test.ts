@@ -7,7 +7,8 @@ import {
 	districtId,
 	isoDate,
 	postRequest,
-	react
+	react,
+	requestArgs
 } from '../../support/buurthulp-factories.ts';
 
 async function matchedPair() {
@@ -108,23 +109,17 @@ describe('post_help_request', () => {
 		const resident = await createUser({ label: 'inwoner' });
 		const coordinator = await createUser({ label: 'coordinator' });
 		await grantRole(coordinator.id, 'coordinator');
-		const args = {
-			p_district_id: await districtId('westzaan'),
-			p_category: 'company',
+		const args = requestArgs(await districtId('westzaan'), {
 			p_title: 'Gezelschap voor mevrouw',
 			p_description: 'Mevrouw woont alleen en vindt een praatje fijn.',
 			p_postcode_area: '1551',
-			p_when_kind: 'flexible',
-			p_starts_on: null as unknown as string,
-			p_ends_on: null as unknown as string,
 			p_day_part: 'afternoon',
-			p_duration_minutes: 60,
 			p_recurrence: 'weekly',
 			p_on_behalf: true,
 			p_resident_name: 'Mevrouw De Vries',
 			p_resident_phone: '075 123 4567',
 			p_is_vulnerable: true
-		};
+		});
 		const refused = await resident.client.rpc('post_help_request', args);
 		expect(refused.error?.message).toContain('forbidden');
 		const { data: id, error } = await coordinator.client.rpc('post_help_request', args);
