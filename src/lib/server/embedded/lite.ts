@@ -113,7 +113,15 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 		options: { server: { admin: false }, drivers: { email: emailDriver(options) } }
 	} as unknown as DefaultAppConfig);
 	await app.init();
-	await applyPendingMigrations(app);
+	await applyPendingMigrations(app).catch((error: unknown) => {
+		// Most often a database built from migrations that have since been replaced (the baseline
+		// replaced the first 18 files): say what to do, not only which SQL failed (logged above).
+		throw new Error(
+			'Applying supabase/migrations failed. If this database was made from older migrations, ' +
+				'stop the app and run `npm run db:reset` (README, Migrations).',
+			{ cause: error }
+		);
+	});
 	await warmUp(app, String((config.auth as Toml).publishable_key ?? ''));
 	const exec = async (sql: string) => {
 		const result = (await app.connection.exec(sql)) as { rows?: Record<string, unknown>[] } | void;
