@@ -2,6 +2,7 @@
 // cookies are set or cleared by @supabase/ssr. Returns a Dutch message on failure, null on success.
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { authErrorMessage } from './auth-errors';
+import { signInLimiter, tooManyAttemptsMessage } from './embedded/sign-in-limit';
 import type { RequestClient } from './supabase';
 
 export type AuthResult = { error: string | null };
@@ -28,11 +29,21 @@ export async function signUp(
 	return result(error);
 }
 
+/**
+ * Signs in with a password, within the sign-in limit per account and client address
+ * (embedded/sign-in-limit.ts): while locked, not even the right password is tried.
+ */
 export async function signInWithPassword(
 	supabase: RequestClient,
-	input: { email: string; password: string }
+	input: { email: string; password: string },
+	clientAddress: string | null
 ): Promise<AuthResult> {
+	const attempt = await signInLimiter.attempt(input.email, clientAddress);
+	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const { error } = await supabase.auth.signInWithPassword(input);
+	const wrong =
+		error?.code === 'invalid_credentials' || /invalid login/i.test(error?.message ?? '');
+	await attempt.settle(!error ? 'success' : wrong ? 'wrong_credentials' : 'other');
 	return result(error);
 }
 

@@ -1,0 +1,48 @@
+// What the sign-in pages say after a mistake (issue 9, parts 3 and 7): a locked account says
+// when to try again, a wrong code says the code is wrong, and a reset code leads to a new password.
+import { expect, test, type Page } from '@playwright/test';
+import {
+	NEW_PASSWORD,
+	newEmail,
+	signOut,
+	signUpAndConfirm,
+	waitForMail
+} from '../../support/browser.ts';
+
+async function tryPassword(page: Page, email: string, password: string) {
+	await page.getByLabel('E-mailadres').first().fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+}
+
+test('after 5 wrong passwords even the right one is refused, with when to try again', async ({
+	page
+}) => {
+	const email = newEmail('slot');
+	await signUpAndConfirm(page, email, 'Sam Slot');
+	await signOut(page);
+	await page.goto('/inloggen');
+	for (let i = 0; i < 5; i++) {
+		await tryPassword(page, email, `niet-het-goede-${i}`);
+		await expect(page.getByRole('alert')).toContainText('klopt niet');
+	}
+	await tryPassword(page, email, NEW_PASSWORD);
+	await expect(page.getByRole('alert')).toContainText(
+		'Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.'
+	);
+	await expect(page.getByRole('button', { name: 'Uitloggen' })).toHaveCount(0);
+});
+
+test('a wrong login code says the code is wrong', async ({ page }) => {
+	const email = newEmail('code-fout');
+	await signUpAndConfirm(page, email, 'Carla Code');
+	await signOut(page);
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres voor de inlogmail').fill(email);
+	await page.getByRole('button', { name: 'Stuur mij een inlogmail' }).click();
+	await waitForMail(email, 'Je inloglink');
+	await page.getByLabel('Code').fill('000000');
+	await page.getByRole('button', { name: /Inloggen|Controleer/ }).click();
+	await expect(page.getByRole('alert')).toContainText('Deze code klopt niet of is verlopen');
+	await expect(page.getByRole('alert')).not.toContainText('link');
+});
