@@ -1,7 +1,8 @@
 // Account actions on behalf of the visitor, through their own request client so the session
 // cookies are set or cleared by @supabase/ssr. Returns a Dutch message on failure, null on success.
+import type { Cookies } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
-import { authErrorMessage } from './auth-errors';
+import { authErrorMessage, codeErrorMessage } from './auth-errors';
 import { signInLimiter, tooManyAttemptsMessage } from './embedded/sign-in-limit';
 import type { RequestClient } from './supabase';
 
@@ -67,24 +68,49 @@ export async function sendSignInMail(
 	return { error: null };
 }
 
+/**
+ * Verifies a 6-digit code from a mail. A code from the password-reset mail is verified as
+ * 'recovery' (the caller then asks for the new password); a sign-in code as 'email'.
+ */
 export async function verifyCode(
 	supabase: RequestClient,
-	input: { email: string; code: string }
+	input: { email: string; code: string },
+	purpose: 'sign_in' | 'recovery' = 'sign_in'
 ): Promise<AuthResult> {
-	const first = await supabase.auth.verifyOtp({
-		email: input.email,
-		token: input.code,
-		type: 'email'
-	});
+	const verify = (type: 'email' | 'magiclink' | 'recovery') =>
+		supabase.auth.verifyOtp({ email: input.email, token: input.code, type });
+	if (purpose === 'recovery') {
+		const { error } = await verify('recovery');
+		return { error: error ? codeErrorMessage(error) : null };
+	}
+	const first = await verify('email');
 	if (!first.error) return { error: null };
 	// The embedded Supabase rejects type 'email' and files the code under 'magiclink'
 	// (README, Known differences); hosted Supabase accepts both.
-	const second = await supabase.auth.verifyOtp({
-		email: input.email,
-		token: input.code,
-		type: 'magiclink'
+	const second = await verify('magiclink');
+	return { error: second.error ? codeErrorMessage(second.error) : null };
+}
+
+// The auth server files sign-in and reset codes alike (GoTrue and lite both keep them as the
+// user's recovery token), so a code alone does not say which mail it came from. A browser that
+// asked for a reset carries this cookie for the code's lifetime, and the code page then ends with
+// choosing a new password.
+const RESET_COOKIE = 'bk-wachtwoord-herstel';
+
+export function markResetRequested(cookies: Cookies, https: boolean): void {
+	cookies.set(RESET_COOKIE, '1', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: https,
+		maxAge: 60 * 60
 	});
-	return result(second.error);
+}
+
+export const resetRequested = (cookies: Cookies): boolean => cookies.get(RESET_COOKIE) === '1';
+
+export function clearResetRequested(cookies: Cookies): void {
+	cookies.delete(RESET_COOKIE, { path: '/' });
 }
 
 const OTP_TYPES = ['signup', 'magiclink', 'recovery', 'email_change', 'invite', 'email'] as const;

@@ -2,8 +2,10 @@
 // when to try again, a wrong code says the code is wrong, and a reset code leads to a new password.
 import { expect, test, type Page } from '@playwright/test';
 import {
+	expectAccessible,
 	NEW_PASSWORD,
 	newEmail,
+	signIn,
 	signOut,
 	signUpAndConfirm,
 	waitForMail
@@ -41,8 +43,32 @@ test('a wrong login code says the code is wrong', async ({ page }) => {
 	await page.getByLabel('E-mailadres voor de inlogmail').fill(email);
 	await page.getByRole('button', { name: 'Stuur mij een inlogmail' }).click();
 	await waitForMail(email, 'Je inloglink');
-	await page.getByLabel('Code').fill('000000');
-	await page.getByRole('button', { name: /Inloggen|Controleer/ }).click();
+	await page.getByLabel('Code uit de e-mail').fill('000000');
+	await page.getByRole('button', { name: 'Inloggen met code' }).click();
 	await expect(page.getByRole('alert')).toContainText('Deze code klopt niet of is verlopen');
 	await expect(page.getByRole('alert')).not.toContainText('link');
+	await expectAccessible(page);
+});
+
+test('the code from the reset mail leads to choosing a new password', async ({ page }) => {
+	const email = newEmail('herstel-code');
+	await signUpAndConfirm(page, email, 'Hans Herstel');
+	await signOut(page);
+	await page.goto('/wachtwoord-vergeten');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur de e-mail' }).click();
+	await expect(page).toHaveURL(/\/inloggen\/code/);
+	const mail = await waitForMail(email, 'Nieuw wachtwoord');
+	const code = /<strong>(\d{6})<\/strong>/.exec(mail.html)?.[1] ?? '';
+	await page.getByLabel('Code uit de e-mail').fill(code);
+	await page.getByRole('button', { name: 'Code controleren' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' })
+	).toBeVisible();
+	await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('weer-een-nieuw-wachtwoord');
+	await page.getByLabel('Herhaal nieuw wachtwoord').fill('weer-een-nieuw-wachtwoord');
+	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+	await expect(page.getByRole('status')).toContainText('Je nieuwe wachtwoord is opgeslagen');
+	await signOut(page);
+	await signIn(page, email, 'weer-een-nieuw-wachtwoord');
 });
