@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
+import { hideUnknownOtpAddress } from '../../src/lib/server/embedded/otp-answer.ts';
 import { limitPasswordSignIn, SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
@@ -129,7 +130,10 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 			const response = await limitPasswordSignIn(
 				new Request(target, { method: req.method, headers, body: payload as BodyInit | undefined }),
 				clientAddress(req),
-				(request) => lite.fetch(request, { peerAddress: req.socket.remoteAddress ?? null }),
+				(request) =>
+					hideUnknownOtpAddress(request, (otp) =>
+						lite.fetch(otp, { peerAddress: req.socket.remoteAddress ?? null })
+					),
 				signIns
 			);
 			res.writeHead(response.status, Object.fromEntries(response.headers));

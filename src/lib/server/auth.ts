@@ -12,12 +12,27 @@ const result = (error: { message: string; code?: string } | null): AuthResult =>
 	error: error ? authErrorMessage(error) : null
 });
 
+// What the auth server answers for an address that already has an account: lite says "you can
+// only request this after N seconds" (429), hosted Supabase a user without identities (200) or,
+// without confirmations, email_exists. A new address signed up twice within a minute gets the
+// same 429; the first mail is on its way then, so the same answer is right for it too.
+const ADDRESS_TAKEN = new Set([
+	'over_email_send_rate_limit',
+	'user_already_exists',
+	'email_exists'
+]);
+
+/**
+ * Signs up. An address that already has an account gets the same answer as a new one, so the form
+ * does not reveal who has an account; its owner gets a mail "Je hebt al een account" instead
+ * (request_account_exists_mail, at most one per hour).
+ */
 export async function signUp(
 	supabase: RequestClient,
 	input: { email: string; password: string; displayName: string },
 	origin: string
 ): Promise<AuthResult> {
-	const { error } = await supabase.auth.signUp({
+	const { data, error } = await supabase.auth.signUp({
 		email: input.email,
 		password: input.password,
 		options: {
@@ -25,9 +40,12 @@ export async function signUp(
 			emailRedirectTo: `${origin}/auth/confirm`
 		}
 	});
-	// With confirmations on, an existing address comes back as a user without identities;
-	// we answer the same as for a new one so the form does not reveal who has an account.
-	return result(error);
+	const taken = error
+		? ADDRESS_TAKEN.has(error.code ?? '')
+		: data.user !== null && (data.user.identities ?? []).length === 0;
+	if (!taken) return result(error);
+	await supabase.rpc('request_account_exists_mail', { p_email: input.email });
+	return { error: null };
 }
 
 /**

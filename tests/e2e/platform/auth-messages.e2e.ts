@@ -72,3 +72,22 @@ test('the code from the reset mail leads to choosing a new password', async ({ p
 	await signOut(page);
 	await signIn(page, email, 'weer-een-nieuw-wachtwoord');
 });
+
+test('sign-up with a known address looks like a new one, and the owner gets a mail', async ({
+	page
+}) => {
+	const email = newEmail('bekend');
+	await signUpAndConfirm(page, email, 'Bea Bekend');
+	await signOut(page);
+	await page.goto('/registreren');
+	await page.getByLabel('Naam', { exact: true }).fill('Iemand Anders');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('een-ander-wachtwoord-1');
+	await page.getByLabel('Herhaal wachtwoord').fill('een-ander-wachtwoord-1');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		`We hebben een e-mail gestuurd naar ${email}`
+	);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await waitForMail(email, 'Je hebt al een account');
+});
