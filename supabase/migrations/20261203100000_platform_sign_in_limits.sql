@@ -17,7 +17,8 @@ declare
 	v_user uuid;
 	v_municipality uuid;
 begin
-	if p_email is null or char_length(p_email) > 320 then
+	perform public.assert_max_length(p_email, 320, 'email');
+	if p_email is null then
 		return;
 	end if;
 	select u.id, p.municipality_id into v_user, v_municipality
