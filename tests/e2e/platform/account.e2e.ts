@@ -106,7 +106,7 @@ test('signing in with the six-digit code from an e-mail; a wrong code is refused
 	const wrong = code === '000000' ? '111111' : '000000';
 	await page.getByLabel('Code uit de e-mail').fill(wrong);
 	await page.getByRole('button', { name: 'Inloggen met code' }).click();
-	await expect(page.getByRole('alert')).toContainText('verlopen of al gebruikt');
+	await expect(page.getByRole('alert')).toContainText('Deze code klopt niet of is verlopen');
 	await expectAccessible(page);
 
 	await page.getByLabel('Code uit de e-mail').fill(code);
