@@ -1,6 +1,8 @@
 // What the sign-in pages say after a mistake (issue 9, parts 3 and 7): a locked account says
 // when to try again, a wrong code says the code is wrong, and a reset code leads to a new password.
 import { expect, test, type Page } from '@playwright/test';
+import { E2E_ORIGIN } from '../../../playwright.config.ts';
+import { ensureEnvFile } from '../../../scripts/lib/env.ts';
 import {
 	expectAccessible,
 	NEW_PASSWORD,
@@ -90,4 +92,28 @@ test('sign-up with a known address looks like a new one, and the owner gets a ma
 	);
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	await waitForMail(email, 'Je hebt al een account');
+});
+
+test('the app’s own /auth/v1 limits password sign-ins and hides unknown addresses', async () => {
+	const post = (path: string, body: unknown) =>
+		fetch(`${E2E_ORIGIN}/auth/v1/${path}`, {
+			method: 'POST',
+			headers: {
+				apikey: ensureEnvFile().PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? '',
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify(body)
+		});
+	const email = newEmail('api-slot');
+	const statuses: number[] = [];
+	for (let i = 0; i < 6; i++) {
+		const answer = await post('token?grant_type=password', { email, password: `fout-${i}-fout` });
+		statuses.push(answer.status);
+		if (answer.status === 429) expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+	}
+	expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+
+	const unknown = await post('otp', { email: newEmail('api-onbekend'), create_user: false });
+	expect(unknown.status).toBe(200);
+	expect(await unknown.json()).toEqual({});
 });
