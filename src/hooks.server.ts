@@ -2,6 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { limitRequestBody } from '#lib/server/embedded/body-limit';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
+import { hideUnknownOtpAddress } from '#lib/server/embedded/otp-answer';
+import { limitPasswordSignIn } from '#lib/server/embedded/sign-in-limit';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { guardRoute } from '#lib/server/guards';
@@ -16,12 +18,19 @@ export const init: ServerInit = async () => {
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
 
-/** Serves the embedded Supabase API on the app's own origin, as its auth links expect. */
+/**
+ * Serves the embedded Supabase API on the app's own origin, as its auth links expect: bodies over
+ * the size limit are refused, password sign-ins are counted per account and client address, and
+ * an OTP request answers the same for known and unknown addresses.
+ */
 const embeddedApi: Handle = async ({ event, resolve }) => {
 	if (embeddedEnabled() && API_PREFIXES.some((p) => event.url.pathname.startsWith(p))) {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
-		return request instanceof Response ? request : lite.fetch(request);
+		if (request instanceof Response) return request;
+		return limitPasswordSignIn(request, event.getClientAddress(), (r) =>
+			hideUnknownOtpAddress(r, (otp) => lite.fetch(otp))
+		);
 	}
 	return resolve(event);
 };

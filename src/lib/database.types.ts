@@ -1387,6 +1387,10 @@ export type Database = {
 				Args: { p_target_id: string; p_target_type: string };
 				Returns: Json;
 			};
+			request_account_exists_mail: {
+				Args: { p_email: string };
+				Returns: undefined;
+			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };

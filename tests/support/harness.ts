@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
+import { hideUnknownOtpAddress } from '../../src/lib/server/embedded/otp-answer.ts';
+import { limitPasswordSignIn, SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
@@ -35,6 +37,21 @@ async function body(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
+}
+
+/**
+ * The client address for the sign-in limit. The harness stands in for an app behind one trusted
+ * proxy (adapter-node's ADDRESS_HEADER=X-Forwarded-For, XFF_DEPTH=1): the last X-Forwarded-For
+ * entry, else the socket's. Tests give each scenario its own address, so the many sign-ins of a
+ * test run from 127.0.0.1 never reach the per-address limit.
+ */
+function clientAddress(req: IncomingMessage): string | null {
+	const forwarded = req.headers['x-forwarded-for'];
+	const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+		.split(',')
+		.at(-1)
+		?.trim();
+	return last || req.socket.remoteAddress || null;
 }
 
 async function freshPostgresDatabase(baseUrl: string) {
@@ -77,6 +94,9 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	});
 	await seedReferenceData(lite);
 
+	// Password sign-ins are limited as in the app (its own counts, so each harness starts clean).
+	const signIns = new SignInLimiter();
+
 	server.on('request', async (req, res) => {
 		try {
 			if (req.url === '/__test/sql' && req.method === 'POST') {
@@ -107,13 +127,14 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				if (typeof v === 'string') headers.set(k, v);
 				else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
 			}
-			const response = await lite.fetch(
-				new Request(target, {
-					method: req.method,
-					headers,
-					body: payload as BodyInit | undefined
-				}),
-				{ peerAddress: req.socket.remoteAddress ?? null }
+			const response = await limitPasswordSignIn(
+				new Request(target, { method: req.method, headers, body: payload as BodyInit | undefined }),
+				clientAddress(req),
+				(request) =>
+					hideUnknownOtpAddress(request, (otp) =>
+						lite.fetch(otp, { peerAddress: req.socket.remoteAddress ?? null })
+					),
+				signIns
 			);
 			res.writeHead(response.status, Object.fromEntries(response.headers));
 			res.end(Buffer.from(await response.arrayBuffer()));

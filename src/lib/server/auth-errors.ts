@@ -32,6 +32,16 @@ const BY_MESSAGE: [RegExp, string][] = [
 	[/password/i, WEAK]
 ];
 
+/** A code typed from a mail: the auth server cannot tell a wrong code from an expired one. */
+export const WRONG_CODE =
+	'Deze code klopt niet of is verlopen. Controleer de code, of vraag een nieuwe e-mail aan.';
+
+/** Like authErrorMessage, for a typed code: says the code is wrong or expired, not "the link". */
+export function codeErrorMessage(error: { message: string; code?: string } | null): string {
+	const text = authErrorMessage(error);
+	return text === EXPIRED ? WRONG_CODE : text;
+}
+
 export function authErrorMessage(error: { message: string; code?: string } | null): string {
 	if (!error) return '';
 	const byCode = error.code ? BY_CODE[error.code] : undefined;

@@ -1,7 +1,9 @@
 // Account actions on behalf of the visitor, through their own request client so the session
 // cookies are set or cleared by @supabase/ssr. Returns a Dutch message on failure, null on success.
+import type { Cookies } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
-import { authErrorMessage } from './auth-errors';
+import { authErrorMessage, codeErrorMessage } from './auth-errors';
+import { signInLimiter, tooManyAttemptsMessage } from './embedded/sign-in-limit';
 import type { RequestClient } from './supabase';
 
 export type AuthResult = { error: string | null };
@@ -10,12 +12,27 @@ const result = (error: { message: string; code?: string } | null): AuthResult =>
 	error: error ? authErrorMessage(error) : null
 });
 
+// What the auth server answers for an address that already has an account: lite says "you can
+// only request this after N seconds" (429), hosted Supabase a user without identities (200) or,
+// without confirmations, email_exists. A new address signed up twice within a minute gets the
+// same 429; the first mail is on its way then, so the same answer is right for it too.
+const ADDRESS_TAKEN = new Set([
+	'over_email_send_rate_limit',
+	'user_already_exists',
+	'email_exists'
+]);
+
+/**
+ * Signs up. An address that already has an account gets the same answer as a new one, so the form
+ * does not reveal who has an account; its owner gets a mail "Je hebt al een account" instead
+ * (request_account_exists_mail, at most one per hour).
+ */
 export async function signUp(
 	supabase: RequestClient,
 	input: { email: string; password: string; displayName: string },
 	origin: string
 ): Promise<AuthResult> {
-	const { error } = await supabase.auth.signUp({
+	const { data, error } = await supabase.auth.signUp({
 		email: input.email,
 		password: input.password,
 		options: {
@@ -23,16 +40,29 @@ export async function signUp(
 			emailRedirectTo: `${origin}/auth/confirm`
 		}
 	});
-	// With confirmations on, an existing address comes back as a user without identities;
-	// we answer the same as for a new one so the form does not reveal who has an account.
-	return result(error);
+	const taken = error
+		? ADDRESS_TAKEN.has(error.code ?? '')
+		: data.user !== null && (data.user.identities ?? []).length === 0;
+	if (!taken) return result(error);
+	await supabase.rpc('request_account_exists_mail', { p_email: input.email });
+	return { error: null };
 }
 
+/**
+ * Signs in with a password, within the sign-in limit per account and client address
+ * (embedded/sign-in-limit.ts): while locked, not even the right password is tried.
+ */
 export async function signInWithPassword(
 	supabase: RequestClient,
-	input: { email: string; password: string }
+	input: { email: string; password: string },
+	clientAddress: string | null
 ): Promise<AuthResult> {
+	const attempt = await signInLimiter.attempt(input.email, clientAddress);
+	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const { error } = await supabase.auth.signInWithPassword(input);
+	const wrong =
+		error?.code === 'invalid_credentials' || /invalid login/i.test(error?.message ?? '');
+	await attempt.settle(!error ? 'success' : wrong ? 'wrong_credentials' : 'other');
 	return result(error);
 }
 
@@ -56,24 +86,49 @@ export async function sendSignInMail(
 	return { error: null };
 }
 
+/**
+ * Verifies a 6-digit code from a mail. A code from the password-reset mail is verified as
+ * 'recovery' (the caller then asks for the new password); a sign-in code as 'email'.
+ */
 export async function verifyCode(
 	supabase: RequestClient,
-	input: { email: string; code: string }
+	input: { email: string; code: string },
+	purpose: 'sign_in' | 'recovery' = 'sign_in'
 ): Promise<AuthResult> {
-	const first = await supabase.auth.verifyOtp({
-		email: input.email,
-		token: input.code,
-		type: 'email'
-	});
+	const verify = (type: 'email' | 'magiclink' | 'recovery') =>
+		supabase.auth.verifyOtp({ email: input.email, token: input.code, type });
+	if (purpose === 'recovery') {
+		const { error } = await verify('recovery');
+		return { error: error ? codeErrorMessage(error) : null };
+	}
+	const first = await verify('email');
 	if (!first.error) return { error: null };
 	// The embedded Supabase rejects type 'email' and files the code under 'magiclink'
 	// (README, Known differences); hosted Supabase accepts both.
-	const second = await supabase.auth.verifyOtp({
-		email: input.email,
-		token: input.code,
-		type: 'magiclink'
+	const second = await verify('magiclink');
+	return { error: second.error ? codeErrorMessage(second.error) : null };
+}
+
+// The auth server files sign-in and reset codes alike (GoTrue and lite both keep them as the
+// user's recovery token), so a code alone does not say which mail it came from. A browser that
+// asked for a reset carries this cookie for the code's lifetime, and the code page then ends with
+// choosing a new password.
+const RESET_COOKIE = 'bk-wachtwoord-herstel';
+
+export function markResetRequested(cookies: Cookies, https: boolean): void {
+	cookies.set(RESET_COOKIE, '1', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: https,
+		maxAge: 60 * 60
 	});
-	return result(second.error);
+}
+
+export const resetRequested = (cookies: Cookies): boolean => cookies.get(RESET_COOKIE) === '1';
+
+export function clearResetRequested(cookies: Cookies): void {
+	cookies.delete(RESET_COOKIE, { path: '/' });
 }
 
 const OTP_TYPES = ['signup', 'magiclink', 'recovery', 'email_change', 'invite', 'email'] as const;

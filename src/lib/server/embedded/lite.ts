@@ -7,6 +7,7 @@ import { parse as parseToml } from 'smol-toml';
 import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
 import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
+import { htmlToText } from './mail-text.ts';
 
 export interface LiteOptions {
 	/** Project root holding supabase/; defaults to the working directory. */
@@ -73,7 +74,23 @@ async function connect(config: Toml, options: LiteOptions, root: string) {
 	return { connection, driver: 'pglite' as const };
 }
 
+/**
+ * lite cannot template the plain-text part of auth mail: it is always its own English text with a
+ * link to /auth/v1/verify. We replace it with the text of our HTML template, so both parts are
+ * Dutch and link to /auth/confirm (README, Known differences).
+ */
+export function withOurTextPart(driver: EmailDriver): EmailDriver {
+	return {
+		send: (message) =>
+			driver.send(message.html ? { ...message, text: htmlToText(message.html) } : message)
+	};
+}
+
 function emailDriver(options: LiteOptions): EmailDriver {
+	return withOurTextPart(baseEmailDriver(options));
+}
+
+function baseEmailDriver(options: LiteOptions): EmailDriver {
 	if (!options.smtp) return new ConsoleEmailDriver();
 	// The local sink speaks plain SMTP without TLS or login, which config-driven SMTP refuses.
 	return new SmtpEmailDriver({

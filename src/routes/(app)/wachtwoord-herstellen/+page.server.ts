@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { newPasswordSchema } from '#lib/schemas/auth';
-import { setNewPassword } from '#lib/server/auth';
+import { clearResetRequested, setNewPassword } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, cookies }) => {
 		const form = await superValidate(request, zod4(newPasswordSchema));
 		const { password } = form.data;
 		form.data.password = '';
@@ -18,6 +18,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const saved = await setNewPassword(locals.supabase, password);
 		if (saved.error) return message(form, { type: 'error', text: saved.error }, { status: 400 });
+		clearResetRequested(cookies);
 		return message(form, { type: 'success', text: 'Je nieuwe wachtwoord is opgeslagen.' });
 	}
 };

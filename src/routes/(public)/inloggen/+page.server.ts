@@ -16,13 +16,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	wachtwoord: async ({ request, locals, url }) => {
+	wachtwoord: async ({ request, locals, url, getClientAddress }) => {
 		const form = await superValidate(request, zod4(signInSchema), { id: 'wachtwoord' });
 		const password = form.data.password;
 		// A password is never sent back to the browser, not even after a typo.
 		form.data.password = '';
 		if (!form.valid) return fail(400, { passwordForm: form });
-		const signIn = await signInWithPassword(locals.supabase, { email: form.data.email, password });
+		const signIn = await signInWithPassword(
+			locals.supabase,
+			{ email: form.data.email, password },
+			getClientAddress()
+		);
 		if (signIn.error) return message(form, { type: 'error', text: signIn.error }, { status: 400 });
 		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
 	},

@@ -2,7 +2,7 @@
 // person on. Works the same on hosted Supabase and on the embedded one.
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '#lib/schemas/auth';
-import { isOtpType, verifyTokenHash } from '#lib/server/auth';
+import { clearResetRequested, isOtpType, verifyTokenHash } from '#lib/server/auth';
 import type { RequestHandler } from './$types';
 
 const NEXT_BY_TYPE: Record<string, string> = {
@@ -12,11 +12,13 @@ const NEXT_BY_TYPE: Record<string, string> = {
 	email_change: '/profiel'
 };
 
-export const GET: RequestHandler = async ({ url, locals }) => {
+export const GET: RequestHandler = async ({ url, locals, cookies }) => {
 	const tokenHash = url.searchParams.get('token_hash');
 	const type = url.searchParams.get('type');
 	if (!tokenHash || !isOtpType(type)) redirect(303, '/inloggen?fout=link');
 	const verified = await verifyTokenHash(locals.supabase, tokenHash, type);
 	if (verified.error) redirect(303, '/inloggen?fout=link');
+	// The reset is under way through the link; the code page need not expect it any more.
+	if (type === 'recovery') clearResetRequested(cookies);
 	redirect(303, NEXT_BY_TYPE[type] ?? safeRedirectPath(url.searchParams.get('naar')));
 };

@@ -2,21 +2,30 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { codeSchema, safeRedirectPath } from '#lib/schemas/auth';
-import { verifyCode } from '#lib/server/auth';
+import { clearResetRequested, resetRequested, verifyCode } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, cookies }) => {
 	const email = url.searchParams.get('email') ?? '';
-	return { form: await superValidate({ email }, zod4(codeSchema), { errors: false }) };
+	return {
+		reset: resetRequested(cookies),
+		form: await superValidate({ email }, zod4(codeSchema), { errors: false })
+	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: async ({ request, locals, url, cookies }) => {
 		const form = await superValidate(request, zod4(codeSchema));
 		if (!form.valid) return fail(400, { form });
-		const verified = await verifyCode(locals.supabase, form.data);
+		// After a reset request in this browser, the code leads to choosing a new password.
+		const reset = resetRequested(cookies);
+		const verified = await verifyCode(locals.supabase, form.data, reset ? 'recovery' : 'sign_in');
 		if (verified.error)
 			return message(form, { type: 'error', text: verified.error }, { status: 400 });
+		if (reset) {
+			clearResetRequested(cookies);
+			redirect(303, '/wachtwoord-herstellen');
+		}
 		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
 	}
 };
