@@ -116,6 +116,9 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				const limited = await readLimitedBody(target.pathname, req.headers['content-length'], req);
 				if (!limited.ok) {
 					const refusal = limited.response;
+					// Read what the client is still sending before answering: closing on an unread
+					// upload resets the connection, and the client sees "fetch failed" instead of 413.
+					for await (const chunk of req) void chunk;
 					res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
 					res.end(Buffer.from(await refusal.arrayBuffer()));
 					return;
