@@ -81,8 +81,15 @@ export async function expectNoSidewaysScroll(page: Page) {
 	const found = await page.evaluate(() => {
 		const root = document.documentElement;
 		const width = root.clientWidth;
+		// What sticks out and is not inside a box that scrolls (or clips) it.
+		const clipped = (el: Element) => {
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				if (getComputedStyle(p).overflowX !== 'visible') return true;
+			}
+			return false;
+		};
 		const culprits = [...document.body.querySelectorAll('*')]
-			.filter((el) => el.getBoundingClientRect().right > width + 1)
+			.filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
 			.slice(0, 5)
 			.map((el) => {
 				const classes = typeof el.className === 'string' ? el.className.trim() : '';

@@ -26,11 +26,13 @@ async function expectReflows(page: Page, paths: string[]) {
 	}
 }
 
-/** The first link on the current page to a path like /hulp/vraag/<uuid>. */
+/** The id in the first link on the current page to a path like /hulp/vraag/<uuid>. */
 async function firstId(page: Page, prefix: string): Promise<string> {
-	const href = await page.locator(`a[href^="${prefix}"]`).first().getAttribute('href');
-	const id = /[0-9a-f-]{36}/.exec(href ?? '')?.[0];
-	if (!id) throw new Error(`no link to ${prefix} on ${page.url()}`);
+	const hrefs = await page
+		.locator(`a[href^="${prefix}"]`)
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	const id = hrefs.map((href) => /[0-9a-f-]{36}/.exec(href)?.[0]).find(Boolean);
+	if (!id) throw new Error(`no link to ${prefix}<id> on ${page.url()}`);
 	return id;
 }
 
