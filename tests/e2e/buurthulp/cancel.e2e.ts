@@ -32,7 +32,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.getByRole('button', { name: 'Hulpvraag annuleren' }).click();
 		const tick = page.getByLabel('Ja, ik wil deze hulpvraag annuleren');
 		await expect(tick).toHaveAccessibleDescription(
-			'Vink aan dat je de hulpvraag echt wilt annuleren.'
+			'Fout: Vink aan dat je de hulpvraag echt wilt annuleren.'
 		);
 		if (javaScriptEnabled) await expectAccessible(page);
 		await page.goto(`/hulp/vraag/${posted.data}`);
