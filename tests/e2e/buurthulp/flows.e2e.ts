@@ -24,7 +24,7 @@ async function newVolunteer(browser: Browser, javaScriptEnabled: boolean): Promi
 	const grid = page.getByRole('group', { name: 'Wanneer kun je meestal helpen?' });
 	await expect(grid.getByRole('checkbox', { checked: true })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Vrijwilliger worden' }).click();
-	await expect(page.getByText('Kies minstens één dagdeel waarop je kunt helpen.')).toBeVisible();
+	await expect(grid.getByText('Kies minstens één dagdeel waarop je kunt helpen.')).toBeVisible();
 	await expect(page.getByLabel('Klussen')).toBeChecked();
 	await grid.getByLabel('zaterdag ochtend').check();
 	await grid.getByLabel('zaterdag middag').check();
