@@ -1,11 +1,8 @@
 // The Buurthulp board's GET filters, shared by the board and the printable notice board.
 import { z } from 'zod';
 import { HELP_CATEGORIES } from '#lib/buurthulp/enums';
+import { SEARCH_MAX_CHARS, SEARCH_MAX_WORDS } from '#lib/buurthulp/search';
 import { ISO_DATE } from './fields';
-
-/** What one search may hold; the database refuses more than 200 characters or 20 words. */
-export const SEARCH_MAX_CHARS = 100;
-export const SEARCH_MAX_WORDS = 20;
 
 /**
  * A day that exists, in years a hulpvraag can have. The pattern alone lets 2026-02-30 and
