@@ -21,6 +21,27 @@ insert into public.districts (municipality_id, slug, name, latitude, longitude) 
 	('00000000-0000-4000-8000-000000000001', 'poelenburg-peldersveld', 'Poelenburg/Peldersveld', 52.4480, 4.8000)
 on conflict (municipality_id, slug) do nothing;
 
+-- Each wijk's postcode areas (the 4 digits a hulpvraag's postcode must start with). Plausible demo
+-- ranges, not the official PC4 map: the five Zaandam wijken share Zaandam's 1500–1509, and
+-- neighbouring villages overlap where a street's postcode crosses the border. Replace with the
+-- municipality's own list before going live.
+update public.districts d set postcode_areas = a.areas
+from (values
+	('assendelft', array[1565, 1566, 1567]),
+	('krommenie', array[1560, 1561, 1562]),
+	('wormerveer', array[1520, 1521, 1522, 1523, 1524, 1525]),
+	('westzaan', array[1550, 1551, 1552, 1553, 1554, 1555]),
+	('zaandijk', array[1540, 1541, 1542, 1543, 1544, 1545, 1546]),
+	('koog-aan-de-zaan', array[1540, 1541, 1542, 1543, 1544]),
+	('zaandam-noord', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
+	('zaandam-oost', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
+	('zaandam-west', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
+	('zaandam-zuid', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
+	('poelenburg-peldersveld', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509])
+) as a (slug, areas)
+where d.slug = a.slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and d.postcode_areas = '{}';
+
 insert into public.community_centres
 	(municipality_id, district_id, slug, name, street_address, postcode, city, latitude, longitude, accessibility, is_demo)
 select '00000000-0000-4000-8000-000000000001', d.id, c.slug, c.name, c.street, c.postcode, c.city, c.lat, c.lng, c.access, c.demo

@@ -285,7 +285,10 @@ select bench.uid('req', s.g), (select municipality_id from public.districts wher
 	t.titles[1 + floor(bench.rnd('ti' || s.g) * cardinality(t.titles))::int],
 	t.lines[1 + floor(bench.rnd('l1' || s.g) * cardinality(t.lines))::int] || ' '
 		|| t.lines[1 + floor(bench.rnd('l2' || s.g) * cardinality(t.lines))::int],
-	(1500 + floor(bench.rnd('pc' || s.g) * 70)::int)::text,
+	-- One of the wijk's postcode areas where it has them (a trigger refuses any other).
+	coalesce((select (d.postcode_areas[1 + floor(bench.rnd('pc' || s.g) * cardinality(d.postcode_areas))::int])::text
+		from public.districts d where d.id = s.district_id and cardinality(d.postcode_areas) > 0),
+		(1500 + floor(bench.rnd('pc' || s.g) * 70)::int)::text),
 	round((s.dlat + (bench.rnd('la' || s.g) - 0.5) * 0.012)::numeric, 3),
 	round((s.dlng + (bench.rnd('lo' || s.g) - 0.5) * 0.018)::numeric, 3),
 	s.when_kind, s.starts_on, s.ends_on, s.day_part,

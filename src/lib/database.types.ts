@@ -127,6 +127,7 @@ export type Database = {
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					postcode_areas: number[];
 					slug: string;
 					updated_at: string;
 				};
@@ -137,6 +138,7 @@ export type Database = {
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					postcode_areas?: number[];
 					slug: string;
 					updated_at?: string;
 				};
@@ -147,6 +149,7 @@ export type Database = {
 					longitude?: number;
 					municipality_id?: string;
 					name?: string;
+					postcode_areas?: number[];
 					slug?: string;
 					updated_at?: string;
 				};
@@ -1420,6 +1423,7 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };

@@ -72,3 +72,35 @@ export async function signOut(page: Page) {
 }
 
 export const NEW_PASSWORD = 'een-lang-wachtwoord-2026';
+
+/**
+ * Fails when the page scrolls sideways (WCAG 1.4.10, reflow), naming the first elements that
+ * stick out so the failure says where to look.
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+	const found = await page.evaluate(() => {
+		const root = document.documentElement;
+		const width = root.clientWidth;
+		// What sticks out and is not inside a box that scrolls (or clips) it.
+		const clipped = (el: Element) => {
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				if (getComputedStyle(p).overflowX !== 'visible') return true;
+			}
+			return false;
+		};
+		const culprits = [...document.body.querySelectorAll('*')]
+			.filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+			.slice(0, 5)
+			.map((el) => {
+				const classes = typeof el.className === 'string' ? el.className.trim() : '';
+				const name =
+					el.tagName.toLowerCase() + (classes ? `.${classes.split(/\s+/).join('.')}` : '');
+				return `${name} (${Math.round(el.getBoundingClientRect().right)} px)`;
+			});
+		return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
+	});
+	expect(
+		found.scrollWidth,
+		`${page.url()} scrolls ${found.scrollWidth - found.clientWidth} px sideways: ${found.culprits.join(', ')}`
+	).toBeLessThanOrEqual(found.clientWidth);
+}

@@ -1,5 +1,6 @@
 // My profile: the public part (name, wijk) and the private contact details.
 import { z } from 'zod';
+import { withoutBidiControls } from './text';
 
 const optionalText = (max: number, message: string) =>
 	z
@@ -13,6 +14,7 @@ const optionalText = (max: number, message: string) =>
 export const profileSchema = z.object({
 	displayName: z
 		.string({ error: 'Vul je naam in.' })
+		.overwrite(withoutBidiControls)
 		.trim()
 		.min(1, 'Vul je naam in.')
 		.max(80, 'Gebruik hoogstens 80 tekens voor je naam.'),

@@ -20,6 +20,14 @@ async function newVolunteer(browser: Browser, javaScriptEnabled: boolean): Promi
 		.getByRole('group', { name: 'In welke wijken help je?' })
 		.getByLabel('Westzaan')
 		.check();
+	// The grid starts empty: saving without a dagdeel asks for one, and keeps the other choices.
+	const grid = page.getByRole('group', { name: 'Wanneer kun je meestal helpen?' });
+	await expect(grid.getByRole('checkbox', { checked: true })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Vrijwilliger worden' }).click();
+	await expect(grid.getByText('Kies minstens één dagdeel waarop je kunt helpen.')).toBeVisible();
+	await expect(page.getByLabel('Klussen')).toBeChecked();
+	await grid.getByLabel('zaterdag ochtend').check();
+	await grid.getByLabel('zaterdag middag').check();
 	await page.getByRole('button', { name: 'Vrijwilliger worden' }).click();
 	await expect(page.getByRole('status')).toContainText('Je vrijwilligersprofiel is opgeslagen');
 	return volunteer;

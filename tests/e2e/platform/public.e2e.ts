@@ -34,6 +34,15 @@ test('the buurthuizen page lists all 19, with the demo entries marked', async ({
 	await expect(page.getByText('(demo)').first()).toBeVisible();
 });
 
+// The home page promised a map and an application form that do not exist yet (issue 9).
+test('the home page promises only what the pages give', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('main')).not.toContainText('op de kaart');
+	await expect(page.getByText('Een kaart met activiteiten komt binnenkort.')).toBeVisible();
+	await page.locator('main').getByRole('link', { name: 'Buurthuizen' }).click();
+	await expect(page.locator('main')).toContainText('De kaart met activiteiten komt binnenkort');
+});
+
 test('an unknown page gets the Dutch 404 page', async ({ page }) => {
 	const response = await page.goto('/bestaat-niet');
 	expect(response?.status()).toBe(404);

@@ -1,5 +1,6 @@
 // Aanbod: posting and withdrawing an offer, and the public offer list's filters.
 import { z } from 'zod';
+import { withoutBidiControls } from '../text';
 import { HELP_CATEGORIES } from '#lib/buurthulp/enums';
 
 export const offerSchema = z.object({
@@ -9,6 +10,7 @@ export const offerSchema = z.object({
 		.refine((v) => v !== '', 'Kies waar je mee kunt helpen.'),
 	title: z
 		.string({ error: 'Schrijf in een paar woorden wat je aanbiedt.' })
+		.overwrite(withoutBidiControls)
 		.trim()
 		.min(5, 'Schrijf in een paar woorden wat je aanbiedt (minstens 5 tekens).')
 		.max(100, 'Gebruik hoogstens 100 tekens voor de korte omschrijving.'),

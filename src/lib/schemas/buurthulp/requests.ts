@@ -1,6 +1,7 @@
 // The hulpvraag form (posting and editing) and cancelling: Dutch messages that say what to do.
 // The database checks the same limits again (CHECK constraints).
 import { z } from 'zod';
+import { withoutBidiControls } from '../text';
 import { DAY_PARTS, HELP_CATEGORIES, RECURRENCES, WHEN_KINDS } from '#lib/buurthulp/enums';
 import { postcodeArea } from '#lib/buurthulp/location';
 import { ISO_DATE, optionalText, todayInNl } from './fields';
@@ -17,10 +18,21 @@ const optionalDate = z
 		message: 'Vul een datum in zoals 28-11-2026.'
 	});
 
+/** The same day one year on (29 February becomes 1 March), as YYYY-MM-DD. */
+export function yearFromToday(today: string): string {
+	const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
+}
+
 export const requestSchema = z
 	.object({
 		forWhom: z.enum(['self', 'resident']).default('self'),
-		residentName: optionalText(80, 'Gebruik hoogstens 80 tekens voor de naam.'),
+		residentName: z
+			.string()
+			.overwrite(withoutBidiControls)
+			.trim()
+			.max(80, 'Gebruik hoogstens 80 tekens voor de naam.')
+			.default(''),
 		residentPhone: optionalText(20, 'Een telefoonnummer heeft hoogstens 20 tekens.'),
 		isVulnerable: z.enum(['no', 'yes']).default('no'),
 		// '' by default, so the form starts on "Kies een soort hulp" instead of the first category.
@@ -32,6 +44,7 @@ export const requestSchema = z
 			.refine((v) => v !== '', 'Kies waar je hulp bij nodig hebt.'),
 		title: z
 			.string({ error: 'Schrijf in een paar woorden wat je vraagt.' })
+			.overwrite(withoutBidiControls)
 			.trim()
 			.min(5, 'Schrijf in een paar woorden wat je vraagt (minstens 5 tekens).')
 			.max(100, 'Gebruik hoogstens 100 tekens voor de korte omschrijving.'),
@@ -93,6 +106,15 @@ export const requestSchema = z
 				message: 'Kies een datum vanaf vandaag.'
 			});
 		}
+		// Dates more than a year ahead kept a request open for ever (a range "until 2099").
+		const lastDay = v.whenKind === 'range' && v.endsOn !== '' ? v.endsOn : v.startsOn;
+		if (lastDay !== '' && lastDay > yearFromToday(today)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [v.whenKind === 'range' && v.endsOn !== '' ? 'endsOn' : 'startsOn'],
+				message: 'Kies een datum binnen een jaar vanaf vandaag.'
+			});
+		}
 		if (v.whenKind === 'range') {
 			if (v.endsOn === '') {
 				ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Vul de laatste datum in.' });
@@ -108,4 +130,12 @@ export const requestSchema = z
 
 export type RequestForm = z.infer<typeof requestSchema>;
 
-export const cancelSchema = z.object({});
+/**
+ * Cancelling cannot be undone, so the form asks to tick "yes" first: a second step that works
+ * without JavaScript, where a confirm() dialog would not.
+ */
+export const cancelSchema = z.object({
+	confirmed: z.literal('yes', {
+		error: 'Vink aan dat je de hulpvraag echt wilt annuleren.'
+	})
+});

@@ -19,7 +19,10 @@ const HELP_ERRORS: Record<string, string> = {
 		'Je account is geblokkeerd. Je kunt geen hulpvragen of reacties meer plaatsen. Neem contact op met een buurtcoördinator.',
 	district_not_found: 'Kies een wijk uit de lijst.',
 	resident_contact_required: 'Vul de naam en het telefoonnummer van de inwoner in.',
-	not_signed_in: 'Log eerst in.'
+	not_signed_in: 'Log eerst in.',
+	postcode_not_in_district:
+		'Deze postcode hoort niet bij de wijk die je koos. Controleer je postcode en je wijk.',
+	date_too_far: 'Kies een datum binnen een jaar vanaf vandaag.'
 };
 
 const RATE_LIMITED: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Volunteers: my own volunteer profile page and saving it (one call each), and a volunteer's public
 // profile. None of these carry contact details.
 import { z } from 'zod';
-import { FULL_WEEK, maskFromSlots, slotsFromMask } from '#lib/buurthulp/availability';
+import { maskFromSlots, slotsFromMask } from '#lib/buurthulp/availability';
 import type { VolunteerProfileForm } from '#lib/schemas/buurthulp/volunteers';
 import type { RequestClient } from '../supabase';
 import { bareMessage } from '../db-errors';
@@ -48,7 +48,9 @@ export function profileFormValues(page: VolunteerProfilePage): Partial<Volunteer
 		return {
 			homeDistrictId: page.homeDistrictId ?? undefined,
 			districtIds: page.homeDistrictId ? [page.homeDistrictId] : [],
-			availability: slotsFromMask(FULL_WEEK),
+			// No dagdeel ticked: a full week chosen for them made every suggestion "past bij je
+			// beschikbaarheid". The schema asks for at least one.
+			availability: [],
 			radiusKm: 3,
 			maxActiveMatches: 3
 		};

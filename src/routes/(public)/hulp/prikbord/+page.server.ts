@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Only the wijk counts here: the printed board shows every open request in it.
-	const { wijk } = parseBoardFilters(url.searchParams);
+	const { wijk } = parseBoardFilters(url.searchParams).filters;
 	const board = await loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT);
 	return {
 		board,

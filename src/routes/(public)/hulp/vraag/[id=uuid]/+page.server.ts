@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { cancelSchema } from '#lib/schemas/buurthulp/requests';
 import { acceptSchema, reactionSchema } from '#lib/schemas/buurthulp/responses';
 import { cancelRequest, loadRequestPage } from '#lib/server/buurthulp/requests';
 import { acceptResponse, reactToRequest } from '#lib/server/buurthulp/responses';
@@ -55,7 +56,11 @@ export const actions: Actions = {
 		redirect(303, `/hulp/match/${result.value}?gelukt=gekoppeld`);
 	},
 
-	annuleren: async ({ locals, params }) => {
+	annuleren: async ({ request, locals, params }) => {
+		const confirmation = cancelSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!confirmation.success) {
+			return fail(400, { cancelProblem: confirmation.error.issues[0]?.message ?? null });
+		}
 		const result = await cancelRequest(locals.supabase, params.id);
 		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/vraag/${params.id}?gelukt=geannuleerd`);
