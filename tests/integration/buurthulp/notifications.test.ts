@@ -99,6 +99,45 @@ describe('notification mails', () => {
 		expect(await count(volunteer.email, 'Je hebt een nieuw bericht')).toBe(1);
 	});
 
+	it('tells the volunteer about a bedankje, without its words', async () => {
+		const { resident, volunteer, responseId } = await matchedPair();
+		const { data: matchId } = await resident.client.rpc('accept_response', {
+			p_response_id: responseId
+		});
+		const done = await resident.client.rpc('complete_match', {
+			p_match_id: matchId as string,
+			p_thanks: 'Heel erg bedankt voor de boodschappen!'
+		});
+		expect(done.error).toBeNull();
+		await deliverAll();
+
+		const mail = await waitForMail(volunteer.email, 'Je hebt een bedankje gekregen');
+		expect(mail.text).toContain(`${TEST_ORIGIN}/hulp/match/${matchId}`);
+		expect(mail.text).not.toContain('boodschappen!');
+	});
+
+	it('tells the author when a coordinator hides their request, and nobody when it is shown again', async () => {
+		const { resident, title, requestId } = await matchedPair();
+		const coordinator = await createUser({ label: 'coordinator' });
+		await grantRole(coordinator.id, 'coordinator');
+		const hide = (p_hide: boolean) =>
+			coordinator.client.rpc('hide_content', {
+				p_target_type: 'help_request',
+				p_target_id: requestId,
+				p_reason: 'Dit is reclame voor een bedrijf.',
+				p_hide
+			});
+		expect((await hide(true)).error).toBeNull();
+		expect((await hide(false)).error).toBeNull();
+		await deliverAll();
+
+		const mail = await waitForMail(resident.email, 'Je hulpvraag is verborgen');
+		expect(mail.text).toContain(`“${title}”`);
+		expect(mail.text).toContain(`${TEST_ORIGIN}/hulp/mijn`);
+		expect(mail.text).not.toContain('reclame');
+		expect(await count(resident.email, 'Je hulpvraag is verborgen')).toBe(1);
+	});
+
 	it('tells a volunteer a coordinator invited them', async () => {
 		const resident = await createUser({ label: 'inwoner' });
 		const coordinator = await createUser({ label: 'coordinator' });

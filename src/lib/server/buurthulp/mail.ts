@@ -70,6 +70,35 @@ export const mailKinds: Record<string, MailKind> = {
 			action: { label: 'Vertel hoe het ging', path: `/hulp/match/${p.match_id}` }
 		})
 	}),
+	thanks_received: mailKind({
+		payload: matchPayload,
+		content: (p) => ({
+			subject: 'Je hebt een bedankje gekregen',
+			paragraphs: [
+				'Iemand die je hebt geholpen, heeft je een bedankje gestuurd.',
+				'Lees het op Buurtkracht. Dank je wel voor je hulp!'
+			],
+			action: { label: 'Lees het bedankje', path: `/hulp/match/${p.match_id}` }
+		})
+	}),
+	content_hidden: mailKind({
+		payload: z.object({
+			target_type: z.enum(['help_request', 'help_offer']),
+			title: z.string().max(200).optional()
+		}),
+		content: (p) => ({
+			subject:
+				p.target_type === 'help_request' ? 'Je hulpvraag is verborgen' : 'Je aanbod is verborgen',
+			paragraphs: [
+				`Een buurtcoördinator heeft ${p.target_type === 'help_request' ? 'je hulpvraag' : 'je aanbod'}${p.title ? ` “${p.title}”` : ''} verborgen. Anderen zien het niet meer.`,
+				'Heb je vragen? Neem contact op met een buurtcoördinator.'
+			],
+			action:
+				p.target_type === 'help_request'
+					? { label: 'Bekijk je hulpvragen', path: '/hulp/mijn' }
+					: { label: 'Bekijk je aanbod', path: '/hulp/aanbod' }
+		})
+	}),
 	escalation: mailKind({
 		payload: z.object({
 			match_id: z.uuid().optional(),

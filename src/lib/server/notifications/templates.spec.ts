@@ -3,9 +3,11 @@ import { MAIL_KINDS } from './registry';
 import { renderNotification } from './templates';
 
 const ORIGIN = 'https://buurtkracht.example';
+// Every field some kind needs, so each kind can render from the same payload.
 const ids = {
 	request_id: '11111111-1111-4111-8111-111111111111',
-	match_id: '22222222-2222-4222-8222-222222222222'
+	match_id: '22222222-2222-4222-8222-222222222222',
+	target_type: 'help_request'
 };
 
 describe('renderNotification', () => {
