@@ -717,8 +717,8 @@ grant execute on function public.assert_help_request_fits(text, text, text, text
 
 -- The request and its private details in one transaction, as the caller (security invoker: the
 -- insert policies decide, including "blocked accounts cannot post" and "only coordinators post
--- for someone else"). The public location is the wijk's own point, rounded; the exact address
--- goes to help_request_contacts only.
+-- for someone else"). The public location is the wijk's rounded point, which the help_requests
+-- trigger sets; the exact address goes to help_request_contacts only.
 create or replace function public.post_help_request(
 	p_district_id uuid,
 	p_category text,
@@ -768,13 +768,11 @@ begin
 
 	insert into public.help_requests (
 		municipality_id, district_id, requester_id, created_by, category, title, description,
-		postcode_area, latitude, longitude, when_kind, starts_on, ends_on, day_part,
+		postcode_area, when_kind, starts_on, ends_on, day_part,
 		duration_minutes, recurrence, is_vulnerable
 	) values (
 		v_municipality, v_district.id, case when p_on_behalf then null else v_uid end, v_uid,
 		p_category, trim(p_title), trim(p_description), nullif(p_postcode_area, ''),
-		round(v_district.latitude::numeric, 2)::double precision,
-		round(v_district.longitude::numeric, 2)::double precision,
 		p_when_kind, p_starts_on, p_ends_on, coalesce(p_day_part, 'any'), p_duration_minutes,
 		coalesce(p_recurrence, 'once'), coalesce(p_is_vulnerable, false)
 	) returning id into v_id;
@@ -817,7 +815,7 @@ revoke all on function public.may_edit_help_request(uuid, uuid, uuid) from publi
 grant execute on function public.may_edit_help_request(uuid, uuid, uuid) to authenticated;
 
 -- Changes what the poster wrote; status, who posted it and moderation stay as they are. The
--- public point follows the wijk, as when posting. The row lock makes an edit and an accept of a
+-- public point follows the wijk through the trigger. The row lock makes an edit and an accept of a
 -- reaction at the same moment queue: whichever comes second sees the other's result.
 create or replace function public.update_help_request(
 	p_request_id uuid,
@@ -867,8 +865,6 @@ begin
 		title = trim(p_title),
 		description = trim(p_description),
 		postcode_area = nullif(p_postcode_area, ''),
-		latitude = round(v_district.latitude::numeric, 2)::double precision,
-		longitude = round(v_district.longitude::numeric, 2)::double precision,
 		when_kind = p_when_kind,
 		starts_on = p_starts_on,
 		ends_on = p_ends_on,
