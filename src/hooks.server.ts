@@ -2,8 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { limitRequestBody } from '#lib/server/embedded/body-limit';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
-import { hideUnknownOtpAddress } from '#lib/server/embedded/otp-answer';
-import { limitPasswordSignIn } from '#lib/server/embedded/sign-in-limit';
+import { guardedApi } from '#lib/server/embedded/auth-front';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { guardRoute } from '#lib/server/guards';
@@ -20,17 +19,16 @@ const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
 
 /**
  * Serves the embedded Supabase API on the app's own origin, as its auth links expect: bodies over
- * the size limit are refused, password sign-ins are counted per account and client address, and
- * an OTP request answers the same for known and unknown addresses.
+ * the size limit are refused, password sign-ins and typed codes are counted per account and
+ * client address, and login-mail and sign-up requests answer the same for known and unknown
+ * addresses (embedded/auth-front.ts).
  */
 const embeddedApi: Handle = async ({ event, resolve }) => {
 	if (embeddedEnabled() && API_PREFIXES.some((p) => event.url.pathname.startsWith(p))) {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return limitPasswordSignIn(request, event.getClientAddress(), (r) =>
-			hideUnknownOtpAddress(r, (otp) => lite.fetch(otp))
-		);
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r));
 	}
 	return resolve(event);
 };

@@ -68,3 +68,8 @@ from (values
 ) as c (district_slug, slug, name, street, postcode, city, lat, lng, access, demo)
 join public.districts d on d.slug = c.district_slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
 on conflict (municipality_id, slug) do nothing;
+
+-- The Buurthulp coordinator's phone number, printed on the prikbord for people without internet.
+-- A demo number: the municipality sets its own.
+update public.municipalities set coordinator_phone = '075 000 00 00'
+where slug = 'zaanstad' and coordinator_phone is null;

@@ -722,6 +722,7 @@ export type Database = {
 			};
 			municipalities: {
 				Row: {
+					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
 					name: string;
@@ -729,6 +730,7 @@ export type Database = {
 					updated_at: string;
 				};
 				Insert: {
+					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
 					name: string;
@@ -736,6 +738,7 @@ export type Database = {
 					updated_at?: string;
 				};
 				Update: {
+					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
 					name?: string;
@@ -778,6 +781,8 @@ export type Database = {
 					payload: NonNullable<Json>;
 					recipient_id: string;
 					sent_at: string | null;
+					seq: number;
+					thread: string | null;
 					updated_at: string;
 				};
 				Insert: {
@@ -792,6 +797,8 @@ export type Database = {
 					payload?: NonNullable<Json>;
 					recipient_id: string;
 					sent_at?: string | null;
+					seq?: never;
+					thread?: never;
 					updated_at?: string;
 				};
 				Update: {
@@ -806,6 +813,8 @@ export type Database = {
 					payload?: NonNullable<Json>;
 					recipient_id?: string;
 					sent_at?: string | null;
+					seq?: never;
+					thread?: never;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -1292,6 +1301,7 @@ export type Database = {
 				Returns: Json;
 			};
 			help_match_page: { Args: { p_match_id: string }; Returns: Json };
+			help_request_by_code: { Args: { p_code: string }; Returns: string };
 			help_request_edit_page: { Args: { p_request_id: string }; Returns: Json };
 			help_request_effective_status: {
 				Args: { p_ends_on: string; p_starts_on: string; p_status: string };

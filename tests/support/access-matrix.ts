@@ -40,9 +40,9 @@ export const ACCESS: Record<Table, Access> = {
 	// Buurthulp
 	volunteer_profiles: COORDINATORS_READ,
 	help_requests: COORDINATORS_READ,
-	// Coordinators act for residents without an account, so they may read and remove these
-	// details; changing them keeps the poster's name on the row, which only the poster may write.
-	help_request_contacts: { coordinator: ['select', 'delete'] },
+	// Coordinators act for residents without an account, so they may read these details; only
+	// the poster changes or removes them (a coordinator's delete left no trace in the log).
+	help_request_contacts: { coordinator: ['select'] },
 	help_offers: PUBLIC,
 	responses: COORDINATORS_READ,
 	matches: COORDINATORS_READ,

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
-import { hideUnknownOtpAddress } from '../../src/lib/server/embedded/otp-answer.ts';
-import { limitPasswordSignIn, SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
+import { guardedApi } from '../../src/lib/server/embedded/auth-front.ts';
+import { CODE_LIMITS } from '../../src/lib/server/embedded/code-limit.ts';
+import { SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
@@ -96,6 +97,7 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 
 	// Password sign-ins are limited as in the app (its own counts, so each harness starts clean).
 	const signIns = new SignInLimiter();
+	const codes = new SignInLimiter(CODE_LIMITS);
 
 	server.on('request', async (req, res) => {
 		try {
@@ -130,14 +132,11 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				if (typeof v === 'string') headers.set(k, v);
 				else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
 			}
-			const response = await limitPasswordSignIn(
+			const response = await guardedApi(
 				new Request(target, { method: req.method, headers, body: payload as BodyInit | undefined }),
 				clientAddress(req),
-				(request) =>
-					hideUnknownOtpAddress(request, (otp) =>
-						lite.fetch(otp, { peerAddress: req.socket.remoteAddress ?? null })
-					),
-				signIns
+				(request) => lite.fetch(request, { peerAddress: req.socket.remoteAddress ?? null }),
+				{ signIns, codes }
 			);
 			res.writeHead(response.status, Object.fromEntries(response.headers));
 			res.end(Buffer.from(await response.arrayBuffer()));

@@ -3,6 +3,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { authErrorMessage, codeErrorMessage } from './auth-errors';
+import { codeLimiter } from './embedded/code-limit';
 import { signInLimiter, tooManyAttemptsMessage } from './embedded/sign-in-limit';
 import type { RequestClient } from './supabase';
 
@@ -87,26 +88,33 @@ export async function sendSignInMail(
 }
 
 /**
- * Verifies a 6-digit code from a mail. A code from the password-reset mail is verified as
- * 'recovery' (the caller then asks for the new password); a sign-in code as 'email'.
+ * Verifies a 6-digit code from a mail, within the code limit per address and client address
+ * (embedded/code-limit.ts): while locked, not even the right code is tried. A code from the
+ * password-reset mail is verified as 'recovery' (the caller then asks for the new password); a
+ * sign-in code as 'email'.
  */
 export async function verifyCode(
 	supabase: RequestClient,
 	input: { email: string; code: string },
+	clientAddress: string | null,
 	purpose: 'sign_in' | 'recovery' = 'sign_in'
 ): Promise<AuthResult> {
+	const attempt = await codeLimiter.attempt(input.email, clientAddress);
+	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const verify = (type: 'email' | 'magiclink' | 'recovery') =>
 		supabase.auth.verifyOtp({ email: input.email, token: input.code, type });
+	let error: { message: string; code?: string; status?: number } | null;
 	if (purpose === 'recovery') {
-		const { error } = await verify('recovery');
-		return { error: error ? codeErrorMessage(error) : null };
+		error = (await verify('recovery')).error;
+	} else {
+		error = (await verify('email')).error;
+		// The embedded Supabase rejects type 'email' and files the code under 'magiclink'
+		// (README, Known differences); hosted Supabase accepts both.
+		if (error) error = (await verify('magiclink')).error;
 	}
-	const first = await verify('email');
-	if (!first.error) return { error: null };
-	// The embedded Supabase rejects type 'email' and files the code under 'magiclink'
-	// (README, Known differences); hosted Supabase accepts both.
-	const second = await verify('magiclink');
-	return { error: second.error ? codeErrorMessage(second.error) : null };
+	const wrong = error?.code === 'otp_expired' || error?.code === 'invalid_credentials';
+	await attempt.settle(!error ? 'success' : wrong ? 'wrong_credentials' : 'other');
+	return { error: error ? codeErrorMessage(error) : null };
 }
 
 // The auth server files sign-in and reset codes alike (GoTrue and lite both keep them as the

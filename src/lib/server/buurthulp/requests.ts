@@ -49,7 +49,9 @@ const requestPage = fromRow(
 				helpedCount: z.number().int()
 			})
 		),
-		match: z.object({ id: z.uuid(), status: matchStatus }).nullable()
+		match: z.object({ id: z.uuid(), status: matchStatus }).nullable(),
+		/** The coordinator's reason of the last hide; only for whoever acts for the requester. */
+		hiddenReason: z.string().nullable().default(null)
 	})
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { superviseLite } from './health.ts';
 import type { Lite } from './lite.ts';
+import { suspicious } from './probe.ts';
 
 /** A stand-in for one embedded Supabase: answers until broken, like PGlite after the crash. */
 function fakeLite(log: string[], name: string) {
@@ -102,5 +103,18 @@ describe('SupervisedLite', () => {
 		expect(String(gaveUp)).toContain('closing the database took longer');
 		expect(opened).toBe(1);
 		expect((await lite.fetch(get('/rest/v1/districts'))).status).toBe(503);
+	});
+});
+
+describe('suspicious', () => {
+	it('probes after a 5xx and a Data API 406, not after other 4xx', () => {
+		expect(suspicious('/rest/v1/rpc/search_help_requests', 406)).toBe(true);
+		expect(suspicious('/rest/v1/help_requests', 500)).toBe(true);
+		expect(suspicious('/auth/v1/token', 503)).toBe(true);
+		for (const status of [400, 401, 403, 404, 409, 413, 429]) {
+			expect(suspicious('/rest/v1/help_requests', status)).toBe(false);
+		}
+		expect(suspicious('/auth/v1/otp', 406)).toBe(false);
+		expect(suspicious('/rest/v1/help_requests', 200)).toBe(false);
 	});
 });

@@ -41,8 +41,10 @@ export async function answers(lite: Lite, timeoutMs: number): Promise<boolean> {
 	}
 }
 
-// Data API errors (4xx included) may come from a statement that just broke the database: the crash
-// search answers 406. Auth 4xx are wrong passwords and expired codes, far too common to probe on.
+// Worth a probe: a 5xx from either API, and a Data API 406, which is what the crash search
+// answered (PGlite's broken backend returns no rows where one was expected). Other 4xx are RLS
+// refusals, 404s and bad filters: common, and each probe would double the work of a refused
+// request. Auth 4xx are wrong passwords and expired codes. The 30-second probe catches the rest.
 export function suspicious(pathname: string, status: number): boolean {
-	return status >= 500 || (status >= 400 && pathname.startsWith('/rest/v1/'));
+	return status >= 500 || (status === 406 && pathname.startsWith('/rest/v1/'));
 }

@@ -1,15 +1,22 @@
 import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
 import { loadBoard, PRINT_LIMIT } from '#lib/server/buurthulp/board';
+import { loadCoordinatorPhone } from '#lib/server/buurthulp/short-codes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Only the wijk counts here: the printed board shows every open request in it.
 	const { wijk } = parseBoardFilters(url.searchParams).filters;
-	const board = await loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT);
+	const [board, coordinatorPhone] = await Promise.all([
+		loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT),
+		loadCoordinatorPhone(locals.supabase)
+	]);
 	return {
 		board,
 		wijk: wijk ?? null,
 		boardUrl: `${url.origin}/hulp`,
+		// People without internet call this number and name a request's short code (/h/CODE).
+		coordinatorPhone,
+		shortLinkBase: `${url.host}/h/`,
 		printedOn: new Intl.DateTimeFormat('nl-NL', {
 			day: 'numeric',
 			month: 'long',

@@ -14,12 +14,17 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url, cookies }) => {
+	default: async ({ request, locals, url, cookies, getClientAddress }) => {
 		const form = await superValidate(request, zod4(codeSchema));
 		if (!form.valid) return fail(400, { form });
 		// After a reset request in this browser, the code leads to choosing a new password.
 		const reset = resetRequested(cookies);
-		const verified = await verifyCode(locals.supabase, form.data, reset ? 'recovery' : 'sign_in');
+		const verified = await verifyCode(
+			locals.supabase,
+			form.data,
+			getClientAddress(),
+			reset ? 'recovery' : 'sign_in'
+		);
 		if (verified.error)
 			return message(form, { type: 'error', text: verified.error }, { status: 400 });
 		if (reset) {

@@ -1,0 +1,94 @@
+// The rest of issue 9, against the production build: the guard's 403 page carries the security
+// headers, a choice made before the JavaScript loads survives hydration, and the printed
+// prikbord gives a phone number and a short code that leads to the request.
+import { expect, test } from '@playwright/test';
+import { signIn } from '../../support/browser.ts';
+
+const RESIDENT = 'inwoner@buurtkracht.example';
+
+test('the guard’s 403 page sends the security headers and a CSP', async ({ page }) => {
+	await signIn(page, RESIDENT);
+	for (const [path, accept] of [
+		['/hulp/coordinatie', 'text/html'],
+		['/beheer', 'text/html'],
+		['/hulp/coordinatie/__data.json', '*/*']
+	] as const) {
+		const response = await page.request.get(path, { headers: { accept } });
+		expect(response.status(), path).toBe(403);
+		const headers = response.headers();
+		expect(headers['x-frame-options'], path).toBe('DENY');
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+		expect(headers['permissions-policy'], path).toMatch(/camera=\(\)/);
+		if (accept === 'text/html') {
+			expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+			expect(headers['content-security-policy'], path).toContain("default-src 'none'");
+			expect(await response.text(), path).toContain('Deze pagina kan niet worden getoond');
+		}
+	}
+	// The browser shows the Dutch sentence of the guard.
+	await page.goto('/hulp/coordinatie');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('niet worden getoond');
+});
+
+test('a choice made before the JavaScript loads is kept when the page hydrates', async ({
+	page
+}) => {
+	// Hold the page's JavaScript back until the visitor has chosen.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/hulp/prikbord', { waitUntil: 'domcontentloaded' });
+	const wijk = page.getByLabel('Wijk');
+	await wijk.selectOption('zaandam-oost');
+	release();
+	// Hydrated: the guard in SelectField marks the select as live.
+	await expect(page.locator('select#veld-wijk[data-bk-live]')).toBeAttached();
+	await expect(wijk).toHaveValue('zaandam-oost');
+	await page.getByRole('button', { name: 'Toon prikbord' }).click();
+	await expect(page).toHaveURL(/wijk=zaandam-oost/);
+});
+
+test('the request form keeps what was chosen and typed before hydration', async ({ page }) => {
+	await signIn(page, RESIDENT);
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/hulp/vraag/nieuw', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Waar is hulp bij nodig?').selectOption('groceries');
+	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Krommenie' });
+	await page.getByLabel('Korte omschrijving').fill('Boodschappen halen');
+	release();
+	await expect(page.locator('select#veld-category[data-bk-live]')).toBeAttached();
+	await expect(page.getByLabel('Waar is hulp bij nodig?')).toHaveValue('groceries');
+	await expect(page.getByLabel('Wijk', { exact: true }).locator('option:checked')).toHaveText(
+		'Krommenie'
+	);
+	await expect(page.getByLabel('Korte omschrijving')).toHaveValue('Boodschappen halen');
+});
+
+test('the printed prikbord gives the coordinator’s number and a short code per request', async ({
+	page
+}) => {
+	await page.goto('/hulp/prikbord?wijk=zaandam-oost');
+	const note = page.getByRole('listitem').filter({ hasText: 'Boodschappen doen op dinsdag' });
+	await expect(note).toContainText('Bel 075 000 00 00 en noem code');
+	const code = (await note.locator('.code').first().textContent())?.trim() ?? '';
+	expect(code).toMatch(/^[0-9A-F]{8}$/);
+	// No long link on the note: the short one is under 30 characters.
+	await expect(note).not.toContainText('/hulp/vraag/');
+	const shortLink = (await note.locator('.link').textContent())?.match(/\S+\/h\/[0-9A-F]{8}/)?.[0];
+	expect(shortLink?.length ?? 99).toBeLessThan(30);
+	// The short code leads to the request, typed in any case.
+	await page.goto(`/h/${code.toLowerCase()}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Boodschappen doen op dinsdag');
+	const unknown = await page.goto('/h/00000000');
+	expect(unknown?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+});
