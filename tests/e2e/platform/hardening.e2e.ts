@@ -1,10 +1,17 @@
 // The rest of issue 9, against the production build: the guard's 403 page carries the security
 // headers, a choice made before the JavaScript loads survives hydration, and the printed
 // prikbord gives a phone number and a short code that leads to the request.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signIn } from '../../support/browser.ts';
 
 const RESIDENT = 'inwoner@buurtkracht.example';
+
+/** Waits until the held JavaScript has loaded and the page has had time to hydrate. */
+async function hydrated(page: Page) {
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => document.readyState === 'complete');
+	await page.waitForTimeout(500);
+}
 
 test('the guard’s 403 page sends the security headers and a CSP', async ({ page }) => {
 	await signIn(page, RESIDENT);
@@ -45,9 +52,9 @@ test('a choice made before the JavaScript loads is kept when the page hydrates',
 	const wijk = page.getByLabel('Wijk');
 	await wijk.selectOption('zaandam-oost');
 	release();
-	// Hydrated: the guard in SelectField marks the select as live.
-	await expect(page.locator('select#veld-wijk[data-bk-live]')).toBeAttached();
+	await hydrated(page);
 	await expect(wijk).toHaveValue('zaandam-oost');
+	await expect(page.locator('select#veld-wijk[data-bk-live]')).toBeAttached();
 	await page.getByRole('button', { name: 'Toon prikbord' }).click();
 	await expect(page).toHaveURL(/wijk=zaandam-oost/);
 });
@@ -65,12 +72,13 @@ test('the request form keeps what was chosen and typed before hydration', async 
 	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Krommenie' });
 	await page.getByLabel('Korte omschrijving').fill('Boodschappen halen');
 	release();
-	await expect(page.locator('select#veld-category[data-bk-live]')).toBeAttached();
+	await hydrated(page);
 	await expect(page.getByLabel('Waar is hulp bij nodig?')).toHaveValue('groceries');
 	await expect(page.getByLabel('Wijk', { exact: true }).locator('option:checked')).toHaveText(
 		'Krommenie'
 	);
 	await expect(page.getByLabel('Korte omschrijving')).toHaveValue('Boodschappen halen');
+	await expect(page.locator('select#veld-category[data-bk-live]')).toBeAttached();
 });
 
 test('the printed prikbord gives the coordinator’s number and a short code per request', async ({
