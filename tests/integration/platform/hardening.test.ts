@@ -37,13 +37,14 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Known and unknown answers must not differ by more than this (ms), nor by a factor 2. */
+/**
+ * Known and unknown answers take about as long: medians within 100 ms or a factor 2.5 (before the
+ * fix they were 5 against 250 ms for a sign-up and 170 against 6 ms for a login mail).
+ */
 function expectAlike(known: number[], unknown: number[]) {
 	const [k, u] = [median(known), median(unknown)];
-	expect(
-		Math.abs(k - u),
-		`median known ${k.toFixed(0)} ms, unknown ${u.toFixed(0)} ms`
-	).toBeLessThan(Math.max(60, 0.5 * Math.max(k, u)));
+	const message = `median known ${k.toFixed(0)} ms, unknown ${u.toFixed(0)} ms`;
+	expect(Math.abs(k - u), message).toBeLessThan(Math.max(100, 0.6 * Math.max(k, u)));
 }
 
 describe('mails of one match', () => {
