@@ -1308,6 +1308,10 @@ export type Database = {
 				Returns: string;
 			};
 			help_request_page: { Args: { p_request_id: string }; Returns: Json };
+			hidden_reason: {
+				Args: { p_target_id: string; p_target_type: string };
+				Returns: string;
+			};
 			hide_content: {
 				Args: {
 					p_hide?: boolean;

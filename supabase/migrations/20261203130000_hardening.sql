@@ -112,13 +112,46 @@ revoke all on function public.help_request_by_code(text) from public;
 grant execute on function public.help_request_by_code(text) to anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
--- A hidden request: its author reads why
+-- Hidden content: its author reads why
 -- ---------------------------------------------------------------------------------------------
 
--- The author of a hidden request got a mail without the reason (mails carry no text written by
--- others); the request page now shows the coordinator's reason of the last hide to whoever acts
--- for the requester (the author, or a coordinator), as 'hidden_reason'. The coordination page
--- tells the coordinator that the author reads it. Otherwise unchanged from the Buurthulp baseline.
+-- The author of a hidden request or offer got a mail without the reason (mails carry no text
+-- written by others). Their pages now show the coordinator's reason of the last hide: the request
+-- page to whoever acts for the requester (the author, or a coordinator), "Mijn aanbod" to the
+-- volunteer. The coordination page tells the coordinator that the author reads it.
+
+-- The reason of the last hide of a request or offer, for its author (or a coordinator of its
+-- municipality); null for anyone else, and when it is not hidden. security definer, because only
+-- coordinators select moderation_actions; the check is here.
+create or replace function public.hidden_reason(p_target_type text, p_target_id uuid) returns text language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_hidden boolean;
+	v_allowed boolean;
+begin
+	perform public.assert_max_length(p_target_type, 40, 'target_type');
+	if p_target_type = 'help_request' then
+		select r.hidden_at is not null, public.is_acting_for(r.id) into v_hidden, v_allowed
+		from public.help_requests r where r.id = p_target_id;
+	elsif p_target_type = 'help_offer' then
+		select o.hidden_at is not null,
+			o.volunteer_id = (select auth.uid()) or coalesce(public.has_role('coordinator', o.municipality_id), false)
+		into v_hidden, v_allowed
+		from public.help_offers o where o.id = p_target_id;
+	end if;
+	if not coalesce(v_hidden and v_allowed, false) then
+		return null;
+	end if;
+	return (
+		select a.reason from public.moderation_actions a
+		where a.target_type = p_target_type and a.target_id = p_target_id and a.action = 'hide'
+		order by a.created_at desc limit 1
+	);
+end;
+$$;
+revoke all on function public.hidden_reason(text, uuid) from public;
+grant execute on function public.hidden_reason(text, uuid) to authenticated;
+
+-- help_request_page: unchanged from the Buurthulp baseline but for 'hidden_reason'.
 create or replace function public.help_request_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
@@ -195,15 +228,40 @@ begin
 			where x.request_id = v_request.id and x.status <> 'withdrawn'
 		), '[]'::jsonb) else '[]'::jsonb end,
 		'match', case when v_in_match then jsonb_build_object('id', v_match.id, 'status', v_match.status) end,
-		'hidden_reason', case when v_acting and v_request.hidden_at is not null then (
-			select a.reason from public.moderation_actions a
-			where a.target_type = 'help_request' and a.target_id = v_request.id and a.action = 'hide'
-			order by a.created_at desc limit 1
-		) end
+		'hidden_reason', case when v_acting and v_request.hidden_at is not null
+			then public.hidden_reason('help_request', v_request.id) end
 	);
 end;
 $$;
 revoke all on function public.help_request_page(uuid) from public;
 grant execute on function public.help_request_page(uuid) to anon, authenticated;
+
+-- my_offers_page: unchanged from the Buurthulp baseline but for 'hidden_reason'.
+create or replace function public.my_offers_page() returns jsonb language sql stable security invoker set search_path = '' as $$
+	select jsonb_build_object(
+		'districts', coalesce((
+			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
+			from public.districts d
+			where d.municipality_id = (select public.my_municipality_id())
+		), '[]'::jsonb),
+		'home_district_id', (
+			select coalesce(v.home_district_id, p.district_id)
+			from public.profiles p left join public.volunteer_profiles v on v.user_id = p.id
+			where p.id = (select auth.uid())
+		),
+		'offers', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', o.id, 'title', o.title, 'description', o.description, 'category', o.category,
+				'district_name', d.name, 'when_text', o.when_text, 'status', o.status,
+				'hidden', o.hidden_at is not null, 'created_at', o.created_at,
+				'hidden_reason', case when o.hidden_at is not null then public.hidden_reason('help_offer', o.id) end
+			) order by (o.status = 'open') desc, o.created_at desc)
+			from public.help_offers o join public.districts d on d.id = o.district_id
+			where o.volunteer_id = (select auth.uid())
+		), '[]'::jsonb)
+	);
+$$;
+revoke all on function public.my_offers_page() from public;
+grant execute on function public.my_offers_page() to authenticated;
 
 select public.add_timestamp_triggers();

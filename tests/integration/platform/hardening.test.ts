@@ -233,6 +233,52 @@ describe('a hidden request', () => {
 		const stranger = await createUser({ label: 'verborgen-vreemde' });
 		const other = await stranger.client.rpc('help_request_page', { p_request_id: requestId });
 		expect(other.data).toBeNull();
+		const direct = await stranger.client.rpc('hidden_reason', {
+			p_target_type: 'help_request',
+			p_target_id: requestId
+		});
+		expect(direct.error).toBeNull();
+		expect(direct.data).toBeNull();
+	});
+
+	it('shows the volunteer why their offer is hidden, and nobody else', async () => {
+		const volunteer = await createVolunteer({ label: 'verborgen-aanbod' });
+		const coordinator = await createUser({ label: 'verborgen-aanbod-coordinator' });
+		await sql(
+			`insert into public.memberships (user_id, municipality_id, role) values ('${coordinator.id}', '${ZAANSTAD_ID}', 'coordinator')`
+		);
+		const district = await sql<{ id: string }>(
+			`select id from public.districts where slug = 'krommenie' and municipality_id = '${ZAANSTAD_ID}'`
+		);
+		const offer = await volunteer.client
+			.from('help_offers')
+			.insert({
+				municipality_id: ZAANSTAD_ID,
+				volunteer_id: volunteer.id,
+				district_id: district[0]!.id,
+				category: 'odd_jobs',
+				title: 'Klusjes tegen betaling',
+				description: 'Ik doe klusjes voor tien euro per uur.'
+			})
+			.select('id')
+			.single();
+		expect(offer.error).toBeNull();
+		const offerId = offer.data!.id;
+		const hidden = await coordinator.client.rpc('hide_content', {
+			p_target_type: 'help_offer',
+			p_target_id: offerId,
+			p_reason: 'Buurthulp is gratis.'
+		});
+		expect(hidden.error).toBeNull();
+		const page = await volunteer.client.rpc('my_offers_page');
+		const mine = (page.data as { offers: { id: string; hidden_reason: string | null }[] }).offers;
+		expect(mine.find((o) => o.id === offerId)?.hidden_reason).toBe('Buurthulp is gratis.');
+		const stranger = await createUser({ label: 'verborgen-aanbod-vreemde' });
+		const direct = await stranger.client.rpc('hidden_reason', {
+			p_target_type: 'help_offer',
+			p_target_id: offerId
+		});
+		expect(direct.data).toBeNull();
 	});
 });
 

@@ -91,9 +91,9 @@ export const mailKinds: Record<string, MailKind> = {
 				p.target_type === 'help_request' ? 'Je hulpvraag is verborgen' : 'Je aanbod is verborgen',
 			paragraphs: [
 				`Een buurtcoördinator heeft ${p.target_type === 'help_request' ? 'je hulpvraag' : 'je aanbod'}${p.title ? ` “${p.title}”` : ''} verborgen. Anderen zien het niet meer.`,
-				...(p.target_type === 'help_request'
-					? ['Open je hulpvraag in het overzicht: daar staat waarom hij verborgen is.']
-					: []),
+				p.target_type === 'help_request'
+					? 'Open je hulpvraag in het overzicht: daar staat waarom hij verborgen is.'
+					: 'Bij je aanbod staat waarom het verborgen is.',
 				'Heb je vragen? Neem contact op met een buurtcoördinator.'
 			],
 			action:

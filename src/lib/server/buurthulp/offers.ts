@@ -23,6 +23,8 @@ const myOffersPage = fromRow(
 				whenText: z.string(),
 				status: helpOfferStatus,
 				hidden: z.boolean(),
+				/** The coordinator's reason when it is hidden. */
+				hiddenReason: z.string().nullable().default(null),
 				createdAt: z.string()
 			})
 		)
