@@ -2,7 +2,7 @@
 // headers, a choice made before the JavaScript loads survives hydration, and the printed
 // prikbord gives a phone number and a short code that leads to the request.
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from '../../support/browser.ts';
+import { expectAccessible, signIn } from '../../support/browser.ts';
 
 const RESIDENT = 'inwoner@buurtkracht.example';
 
@@ -95,6 +95,17 @@ test('the printed prikbord gives the coordinator’s number and a short code per
 	expect(shortLink?.length ?? 99).toBeLessThan(30);
 	// The short code leads to the request, typed in any case.
 	await page.goto(`/h/${code.toLowerCase()}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Boodschappen doen op dinsdag');
+	// Typed into the form at /h (a neighbour, or the coordinator who takes the call).
+	await page.goto('/h');
+	await expectAccessible(page);
+	await page.getByLabel('Code').fill('zzzz');
+	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await expect(page.getByText('Deze code kennen we niet')).toBeVisible();
+	await expect(page.getByLabel('Code')).toHaveValue('zzzz');
+	await expectAccessible(page);
+	await page.getByLabel('Code').fill(` ${code.slice(0, 4)} ${code.slice(4).toLowerCase()} `);
+	await page.getByRole('button', { name: 'Zoeken' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Boodschappen doen op dinsdag');
 	const unknown = await page.goto('/h/00000000');
 	expect(unknown?.status()).toBe(404);

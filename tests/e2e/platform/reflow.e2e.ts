@@ -46,6 +46,8 @@ test('public pages do not scroll sideways at 320 px', async ({ page }) => {
 		'/hulp?datum=2026-02-30&zoek=' + 'lang'.repeat(30),
 		'/hulp/aanbod-overzicht',
 		'/hulp/prikbord',
+		'/hulp/prikbord?wijk=zaandam-oost',
+		'/h?code=onbekend',
 		`/hulp/vraag/${requestId}`,
 		'/inloggen',
 		'/inloggen/code?email=iemand%40buurtkracht.example',
