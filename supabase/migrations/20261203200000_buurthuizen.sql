@@ -759,7 +759,7 @@ begin
 end;
 $$;
 revoke all on function public.centre_board_page(uuid) from public;
-grant execute on function public.centre_board_page(uuid) to authenticated;
+grant execute on function public.centre_board_page(uuid) to anon, authenticated;
 
 -- Who registered, per occurrence date, for the board of the centre and municipality admins.
 create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
@@ -788,7 +788,7 @@ begin
 end;
 $$;
 revoke all on function public.activity_registrations_page(uuid) from public;
-grant execute on function public.activity_registrations_page(uuid) to authenticated;
+grant execute on function public.activity_registrations_page(uuid) to anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Points for the ondersteuningsregeling (municipality admins)
@@ -892,5 +892,64 @@ end;
 $$;
 revoke all on function public.points_report(date, date, uuid) from public;
 grant execute on function public.points_report(date, date, uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the
+-- whole city, one buurthuis (p_centre_slug) or one wijk (p_district_slug). Null when the slug
+-- names nothing. Series that ended more than half a year ago are left out.
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function public.activity_feed(p_centre_slug text default null, p_district_slug text default null)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_name text := 'Buurthuizen';
+	v_centre uuid;
+	v_district uuid;
+begin
+	perform public.assert_max_length(p_centre_slug, 60, 'centre_slug');
+	perform public.assert_max_length(p_district_slug, 60, 'district_slug');
+	if p_centre_slug is not null then
+		select c.id, c.name into v_centre, v_name from public.community_centres c where c.slug = p_centre_slug order by c.created_at limit 1;
+		if v_centre is null then
+			return null;
+		end if;
+	elsif p_district_slug is not null then
+		select d.id, 'Buurthuizen in ' || d.name into v_district, v_name from public.districts d where d.slug = p_district_slug order by d.created_at limit 1;
+		if v_district is null then
+			return null;
+		end if;
+	end if;
+	return jsonb_build_object(
+		'name', v_name,
+		'activities', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.id, 'title', a.title, 'description', a.description, 'category', a.category,
+				'recurrence', a.recurrence, 'starts_at', a.starts_at, 'ends_at', a.ends_at,
+				'repeat_until', a.repeat_until, 'series_ends_at', a.series_ends_at,
+				'cost_cents', a.cost_cents, 'cancelled', a.cancelled_at is not null,
+				'cancel_reason', a.cancel_reason, 'updated_at', a.updated_at,
+				'centre_name', c.name, 'centre_slug', c.slug,
+				'location', c.name || ', ' || c.street_address || ', ' || c.postcode || ' ' || c.city,
+				'latitude', c.latitude, 'longitude', c.longitude,
+				'skipped_dates', coalesce((
+					select jsonb_agg(e.occurs_on order by e.occurs_on)
+					from public.activity_exceptions e where e.activity_id = a.id
+				), '[]'::jsonb)
+			) order by a.starts_at)
+			from (
+				select * from public.activities x
+				where x.published and x.series_ends_at > now() - interval '183 days'
+					and (v_centre is null or x.community_centre_id = v_centre)
+					and (v_district is null or x.district_id = v_district)
+				order by x.starts_at desc
+				limit 5000
+			) a
+			join public.community_centres c on c.id = a.community_centre_id
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_feed(text, text) from public;
+grant execute on function public.activity_feed(text, text) to anon, authenticated;
 
 select public.add_timestamp_triggers();
