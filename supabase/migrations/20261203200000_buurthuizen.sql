@@ -893,6 +893,52 @@ $$;
 revoke all on function public.points_report(date, date, uuid) from public;
 grant execute on function public.points_report(date, date, uuid) to authenticated;
 
+-- The board's page of one activity: what activity_page shows, who registered per date, and the
+-- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
+create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'activity', public.activity_page(p_activity_id),
+		'registrations', public.activity_registrations_page(p_activity_id) -> 'dates',
+		-- The next 16 dates from today, skipped ones included so the board can restore them.
+		'dates', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'occurs_on', x.d,
+				'skipped', exists (select 1 from public.activity_exceptions e where e.activity_id = v_activity.id and e.occurs_on = x.d),
+				'registered_count', coalesce((
+					select n.registered_count from public.activity_occurrence_counts n
+					where n.activity_id = v_activity.id and n.occurs_on = x.d
+				), 0)
+			) order by x.d)
+			from (
+				select l.first_day + 7 * k as d
+				from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
+					generate_series(
+						greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
+						case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
+					) k
+				where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
+				order by 1
+				limit 16
+			) x
+		), '[]'::jsonb),
+		'social_goals', coalesce((
+			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)
+			from public.social_goals g
+			where g.district_id = v_activity.district_id and (g.active or g.id = v_activity.social_goal_id)
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_board_page(uuid) from public;
+grant execute on function public.activity_board_page(uuid) to anon, authenticated;
+
 -- ---------------------------------------------------------------------------------------------
 -- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the
 -- whole city, one buurthuis (p_centre_slug) or one wijk (p_district_slug). Null when the slug
