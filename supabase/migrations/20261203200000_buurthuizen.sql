@@ -223,8 +223,9 @@ create policy "Registration counts are as visible as their activity" on public.a
 
 -- Every occurrence of a published activity that overlaps [p_from, p_to), in start order.
 -- Skipped weeks are left out; a cancelled activity's occurrences stay, marked cancelled.
--- Only the weeks inside the period are generated, so the cost follows the period, not the
--- length of the series (bench/map-data.ts). The period is capped at 400 days.
+-- Only the weeks inside the period are generated and skipped weeks and counts are looked up per
+-- occurrence, so the cost follows the period, not the years of data (bench/map-data.ts). The
+-- period is capped at 400 days.
 create or replace function public.list_activity_occurrences(
 	p_from timestamptz,
 	p_to timestamptz,
@@ -270,7 +271,11 @@ begin
 	select a.id, o.occurs_on, a.title, a.description, a.category, a.audience,
 		o.starts_at, o.ends_at, c.id, c.slug, c.name, a.district_id, a.cost_cents,
 		a.cancelled_at is not null, a.cancel_reason, a.needs_registration, a.max_participants,
-		coalesce(n.registered_count, 0), a.social_goal_id
+		case when a.needs_registration then coalesce((
+			select n.registered_count from public.activity_occurrence_counts n
+			where n.activity_id = a.id and n.occurs_on = o.occurs_on
+		), 0) else 0 end,
+		a.social_goal_id
 	from public.activities a
 	join public.community_centres c on c.id = a.community_centre_id
 	cross join lateral (
@@ -289,7 +294,6 @@ begin
 				) else 0 end
 			) k
 	) o
-	left join public.activity_occurrence_counts n on n.activity_id = a.id and n.occurs_on = o.occurs_on
 	where a.published
 		and tstzrange(a.starts_at, a.series_ends_at, '[)') && tstzrange(p_from, p_to, '[)')
 		and o.starts_at < p_to and o.ends_at > p_from
@@ -300,8 +304,11 @@ begin
 		and (p_category is null or a.category = p_category)
 		and (p_audience is null or a.audience = p_audience)
 		and (not coalesce(p_free_only, false) or a.cost_cents = 0)
+		-- offset 0 keeps this a per-row lookup in the unique index: as an anti-join the planner
+		-- would hash every skipped week ever recorded, a cost that grows with the years of data.
 		and not exists (
-			select 1 from public.activity_exceptions e where e.activity_id = a.id and e.occurs_on = o.occurs_on
+			select 1 from public.activity_exceptions e
+			where e.activity_id = a.id and e.occurs_on = o.occurs_on offset 0
 		)
 	order by o.starts_at, c.name, a.title
 	limit least(greatest(coalesce(p_limit, 2000), 1), 5000);
@@ -942,7 +949,8 @@ grant execute on function public.activity_board_page(uuid) to anon, authenticate
 -- ---------------------------------------------------------------------------------------------
 -- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the
 -- whole city, one buurthuis (p_centre_slug) or one wijk (p_district_slug). Null when the slug
--- names nothing. Series that ended more than half a year ago are left out.
+-- names nothing. Series that ended more than half a year ago, or start more than a year ahead,
+-- are left out.
 -- ---------------------------------------------------------------------------------------------
 
 create or replace function public.activity_feed(p_centre_slug text default null, p_district_slug text default null)
@@ -985,6 +993,7 @@ begin
 			from (
 				select * from public.activities x
 				where x.published and x.series_ends_at > now() - interval '183 days'
+					and x.starts_at < now() + interval '1 year'
 					and (v_centre is null or x.community_centre_id = v_centre)
 					and (v_district is null or x.district_id = v_district)
 				order by x.starts_at desc
