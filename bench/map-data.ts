@@ -76,7 +76,7 @@ async function openDb(stage: string, quarters: number): Promise<Db> {
 		onnotice: (n) => notices.push(String(n.message))
 	});
 	// Monday of this week, a quarter back: the data and the windows start here.
-	const [{ base }] = await sql<{ base: Date }[]>`
+	const [{ base }] = await sql<[{ base: Date }]>`
 		select (date_trunc('week', now() at time zone 'Europe/Amsterdam') - interval '13 weeks') at time zone 'Europe/Amsterdam' as base`;
 	const centres = await sql<{ id: string; district_id: string }[]>`
 		select id, district_id from public.community_centres order by slug`;
@@ -297,7 +297,7 @@ try {
 	const feedCentre = await interleaved(dbs, SAMPLES, 10, () => feedCall('de-lorzie'));
 	for (const [j, db] of dbs.entries()) {
 		const [{ activities, occurrences }] = await db.sql<
-			{ activities: number; occurrences: number }[]
+			[{ activities: number; occurrences: number }]
 		>`
 			select count(*)::int as activities,
 				sum(case when recurrence = 'weekly' then (repeat_until - (starts_at at time zone 'Europe/Amsterdam')::date) / 7 + 1 else 1 end)::int as occurrences
