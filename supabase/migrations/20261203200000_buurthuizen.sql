@@ -22,6 +22,13 @@ create type public.activity_audience as enum (
 create type public.activity_recurrence as enum ('once', 'weekly');
 
 -- ---------------------------------------------------------------------------------------------
+-- Registered with the platform services: a notification mail (its words in
+-- src/lib/server/buurthuizen/mail.ts) for residents registered for what is called off
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values ('activity_cancelled', 'buurthuizen');
+
+-- ---------------------------------------------------------------------------------------------
 -- Social goals (maatschappelijke opgaven) per wijk, defined by the municipality
 -- ---------------------------------------------------------------------------------------------
 
@@ -556,19 +563,31 @@ grant execute on function public.copy_activity(uuid, date) to authenticated;
 -- takes the cancellation back.
 create or replace function public.cancel_activity(p_activity_id uuid, p_reason text default '', p_cancel boolean default true)
 returns void language plpgsql security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
 begin
 	perform public.assert_max_length(p_reason, 300, 'reason');
-	perform public.lock_activity_for_board(p_activity_id);
+	v_activity := public.lock_activity_for_board(p_activity_id);
 	update public.activities set
 		cancelled_at = case when coalesce(p_cancel, true) then coalesce(cancelled_at, now()) end,
 		cancel_reason = case when coalesce(p_cancel, true) then trim(coalesce(p_reason, '')) else '' end
 	where id = p_activity_id;
+	-- Everyone registered for a date still to come hears it, once.
+	if coalesce(p_cancel, true) and v_activity.cancelled_at is null then
+		perform public.notify(r.municipality_id, r.user_id, 'activity_cancelled', jsonb_build_object(
+			'activity_id', v_activity.id, 'title', v_activity.title, 'reason', trim(coalesce(p_reason, ''))
+		))
+		from (
+			select distinct x.municipality_id, x.user_id from public.activity_registrations x
+			where x.activity_id = p_activity_id and x.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+		) r;
+	end if;
 end;
 $$;
 revoke all on function public.cancel_activity(uuid, text, boolean) from public;
 grant execute on function public.cancel_activity(uuid, text, boolean) to authenticated;
 
--- Skips one week of a weekly activity (or takes the skip back).
+-- Skips one week of a weekly activity (or takes the skip back). Registrations for that date lapse.
 create or replace function public.skip_activity_date(p_activity_id uuid, p_occurs_on date, p_skip boolean default true)
 returns void language plpgsql security definer set search_path = '' as $$
 declare
@@ -582,6 +601,14 @@ begin
 		insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
 		values (v_activity.municipality_id, v_activity.id, p_occurs_on)
 		on conflict (activity_id, occurs_on) do nothing;
+		-- Whoever registered for that date hears it, and the registration lapses.
+		perform public.notify(r.municipality_id, r.user_id, 'activity_cancelled', jsonb_build_object(
+			'activity_id', v_activity.id, 'title', v_activity.title, 'occurs_on', p_occurs_on
+		))
+		from public.activity_registrations r
+		where r.activity_id = p_activity_id and r.occurs_on = p_occurs_on;
+		delete from public.activity_registrations where activity_id = p_activity_id and occurs_on = p_occurs_on;
+		delete from public.activity_occurrence_counts where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	else
 		delete from public.activity_exceptions where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	end if;

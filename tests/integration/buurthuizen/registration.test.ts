@@ -9,7 +9,7 @@ import {
 	loadRegistrations,
 	registerForActivity
 } from '../../../src/lib/server/buurthuizen/registrations.ts';
-import { anonClient, createUser, type TestUser } from '../../support/factories.ts';
+import { anonClient, createUser, sql, type TestUser } from '../../support/factories.ts';
 import {
 	centre,
 	createBoardMember,
@@ -113,5 +113,41 @@ describe('registration', () => {
 			.eq('activity_id', activityId)
 			.select('activity_id');
 		expect(forged.data ?? []).toEqual([]);
+	});
+});
+
+describe('when an activity or a date is called off', () => {
+	it('tells the registered residents, once, and lets a skipped date lapse', async () => {
+		const lorzie = await centre('de-lorzie');
+		const [a, b] = people.map((p) => asRequest(p.client));
+		const weekly = await postActivity(board.client, lorzie.id, {
+			title: 'Breiclub',
+			on: first,
+			weeklyUntil: dayFromNow(40),
+			maxParticipants: 5
+		});
+		expect((await registerForActivity(a!, weekly, first)).ok).toBe(true);
+		expect((await registerForActivity(b!, weekly, dayFromNow(17))).ok).toBe(true);
+
+		await board.client.rpc('skip_activity_date', { p_activity_id: weekly, p_occurs_on: first });
+		const outbox = async (userId: string) =>
+			sql<{ kind: string; payload: { activity_id: string; occurs_on?: string } }>(
+				`select kind, payload from public.notification_outbox
+				 where recipient_id = '${userId}' and payload ->> 'activity_id' = '${weekly}'`
+			);
+		expect(await outbox(people[0]!.id)).toEqual([
+			{ kind: 'activity_cancelled', payload: expect.objectContaining({ occurs_on: first }) }
+		]);
+		const own = await people[0]!.client
+			.from('activity_registrations')
+			.select('id')
+			.eq('activity_id', weekly);
+		expect(own.data).toEqual([]);
+
+		await board.client.rpc('cancel_activity', { p_activity_id: weekly, p_reason: 'Geen wol' });
+		await board.client.rpc('cancel_activity', { p_activity_id: weekly, p_reason: 'Geen wol' });
+		expect(await outbox(people[1]!.id)).toEqual([
+			{ kind: 'activity_cancelled', payload: expect.objectContaining({ reason: 'Geen wol' }) }
+		]);
 	});
 });
