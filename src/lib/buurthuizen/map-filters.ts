@@ -1,0 +1,106 @@
+// The map and list's filters, as they live in the URL (a GET form): wijk, dag, categorie, gratis,
+// rolstoel, and "bij mij in de buurt" by postcode or by a rounded browser location. Anything
+// malformed is dropped, not refused: a filter is a link someone shared.
+import { z } from 'zod';
+import { addDays, amsterdamDay, dayStart, isCalendarDay } from './calendar-days';
+import { roundCoordinate } from './distance';
+
+export const ACTIVITY_CATEGORY_VALUES = [
+	'koffieochtend',
+	'bewegen',
+	'cursus',
+	'kinderen',
+	'ouderen',
+	'taal',
+	'cultuur',
+	'spreekuur',
+	'overig'
+] as const;
+
+const yes = z
+	.string()
+	.optional()
+	.transform((v) => v === '1' || v === 'ja' || v === 'on');
+
+const coordinate = (min: number, max: number) =>
+	z.coerce.number().min(min).max(max).transform(roundCoordinate).optional().catch(undefined);
+
+export const POSTCODE = /^[1-9][0-9]{3} ?([A-Za-z]{2})?$/;
+
+export const mapFilterSchema = z.object({
+	wijk: z
+		.string()
+		.regex(/^[a-z0-9-]{2,60}$/)
+		.optional()
+		.catch(undefined),
+	dag: z
+		.string()
+		.refine((v) => v === 'vandaag' || v === 'week' || isCalendarDay(v))
+		.optional()
+		.catch(undefined),
+	categorie: z.enum(ACTIVITY_CATEGORY_VALUES).optional().catch(undefined),
+	gratis: yes.catch(false),
+	rolstoel: yes.catch(false),
+	postcode: z.string().trim().max(12).optional().catch(undefined),
+	lat: coordinate(-90, 90),
+	lng: coordinate(-180, 180)
+});
+
+export type MapFilters = z.infer<typeof mapFilterSchema>;
+
+export interface MapQuery {
+	filters: MapFilters;
+	/** The postcode as typed when it is not one: shown back in the field with the reason. */
+	postcodeError: string | null;
+}
+
+export function parseMapFilters(params: URLSearchParams): MapQuery {
+	const raw = Object.fromEntries(
+		[...params.entries()].filter(([, value]) => value.trim() !== '')
+	) as Record<string, string>;
+	const filters = mapFilterSchema.parse(raw);
+	let postcodeError: string | null = null;
+	if (filters.postcode && !POSTCODE.test(filters.postcode)) {
+		postcodeError = 'Vul een postcode in zoals 1521 AB, of alleen de 4 cijfers.';
+	}
+	// A typed postcode wins over a location; half a location is none.
+	if (filters.postcode || filters.lat === undefined || filters.lng === undefined) {
+		filters.lat = undefined;
+		filters.lng = undefined;
+	}
+	return { filters, postcodeError };
+}
+
+/** Whether a filter asks about activities, so only buurthuizen with a matching one remain. */
+export const filtersActivities = (f: MapFilters) => Boolean(f.dag || f.categorie || f.gratis);
+
+/** How far ahead the popups and list look when no day is chosen. */
+export const LOOKAHEAD_DAYS = 14;
+
+/** The period the day filter means, in Amsterdam days; without one, from now on. */
+export function filterPeriod(f: MapFilters, now: Date): { from: Date; to: Date } {
+	const today = amsterdamDay(now);
+	if (f.dag === 'vandaag') return { from: dayStart(today), to: dayStart(addDays(today, 1)) };
+	if (f.dag === 'week') {
+		// The rest of this week: today up to and including Sunday.
+		const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+		return { from: dayStart(today), to: dayStart(addDays(today, 7 - weekday)) };
+	}
+	if (f.dag) return { from: dayStart(f.dag), to: dayStart(addDays(f.dag, 1)) };
+	return { from: now, to: dayStart(addDays(today, LOOKAHEAD_DAYS + 1)) };
+}
+
+/** The filters as a query string (without "?"), in a fixed order, for links and the map. */
+export function mapQueryString(f: Partial<MapFilters>): string {
+	const pairs: [string, string | undefined][] = [
+		['wijk', f.wijk],
+		['dag', f.dag],
+		['categorie', f.categorie],
+		['gratis', f.gratis ? '1' : undefined],
+		['rolstoel', f.rolstoel ? '1' : undefined],
+		['postcode', f.postcode],
+		['lat', f.lat?.toString()],
+		['lng', f.lng?.toString()]
+	];
+	return new URLSearchParams(pairs.filter((p): p is [string, string] => Boolean(p[1]))).toString();
+}
