@@ -20,6 +20,12 @@ describe('parseMapFilters', () => {
 		expect(filtersActivities(filters)).toBe(true);
 	});
 
+	it('takes the date field over the day choice', () => {
+		expect(parse('dag=vandaag&datum=2026-12-24').filters.dag).toBe('2026-12-24');
+		expect(parse('dag=week&datum=').filters.dag).toBe('week');
+		expect(parse('dag=week&datum=2026-13-01').filters.dag).toBe('week');
+	});
+
 	it('drops what is malformed instead of failing the page', () => {
 		const { filters } = parse('wijk=<b>&dag=2026-02-30&categorie=dansen&gratis=misschien&lat=999');
 		expect(filters).toEqual({ gratis: false, rolstoel: false });

@@ -58,6 +58,11 @@ export function parseMapFilters(params: URLSearchParams): MapQuery {
 	const raw = Object.fromEntries(
 		[...params.entries()].filter(([, value]) => value.trim() !== '')
 	) as Record<string, string>;
+	// The form has a choice (vandaag, deze week) and a date field; a date wins.
+	if (raw.datum !== undefined) {
+		if (isCalendarDay(raw.datum)) raw.dag = raw.datum;
+		delete raw.datum;
+	}
 	const filters = mapFilterSchema.parse(raw);
 	let postcodeError: string | null = null;
 	if (filters.postcode && !POSTCODE.test(filters.postcode)) {
