@@ -44,6 +44,256 @@ export type Database = {
 					}
 				];
 			};
+			activities: {
+				Row: {
+					audience: string;
+					cancel_reason: string;
+					cancelled_at: string | null;
+					category: string;
+					community_centre_id: string;
+					cost_cents: number;
+					created_at: string;
+					description: string;
+					district_id: string;
+					ends_at: string;
+					id: string;
+					max_participants: number | null;
+					municipality_id: string;
+					needs_registration: boolean;
+					published: boolean;
+					recurrence: string;
+					repeat_until: string | null;
+					series_ends_at: string;
+					social_goal_id: string | null;
+					starts_at: string;
+					title: string;
+					updated_at: string;
+				};
+				Insert: {
+					audience?: string;
+					cancel_reason?: string;
+					cancelled_at?: string | null;
+					category: string;
+					community_centre_id: string;
+					cost_cents?: number;
+					created_at?: string;
+					description?: string;
+					district_id: string;
+					ends_at: string;
+					id?: string;
+					max_participants?: number | null;
+					municipality_id: string;
+					needs_registration?: boolean;
+					published?: boolean;
+					recurrence?: string;
+					repeat_until?: string | null;
+					series_ends_at: string;
+					social_goal_id?: string | null;
+					starts_at: string;
+					title: string;
+					updated_at?: string;
+				};
+				Update: {
+					audience?: string;
+					cancel_reason?: string;
+					cancelled_at?: string | null;
+					category?: string;
+					community_centre_id?: string;
+					cost_cents?: number;
+					created_at?: string;
+					description?: string;
+					district_id?: string;
+					ends_at?: string;
+					id?: string;
+					max_participants?: number | null;
+					municipality_id?: string;
+					needs_registration?: boolean;
+					published?: boolean;
+					recurrence?: string;
+					repeat_until?: string | null;
+					series_ends_at?: string;
+					social_goal_id?: string | null;
+					starts_at?: string;
+					title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activities_community_centre_id_fkey';
+						columns: ['community_centre_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_centres';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activities_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activities_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activities_social_goal_id_fkey';
+						columns: ['social_goal_id'];
+						isOneToOne: false;
+						referencedRelation: 'social_goals';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			activity_exceptions: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activity_exceptions_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_exceptions_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			activity_occurrence_counts: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					municipality_id: string;
+					occurs_on: string;
+					registered_count: number;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					municipality_id: string;
+					occurs_on: string;
+					registered_count?: number;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					registered_count?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activity_occurrence_counts_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_occurrence_counts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			activity_registrations: {
+				Row: {
+					activity_id: string;
+					community_centre_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					activity_id: string;
+					community_centre_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					activity_id?: string;
+					community_centre_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activity_registrations_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_registrations_community_centre_id_fkey';
+						columns: ['community_centre_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_centres';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_registrations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_registrations_user_id_fkey';
+						columns: ['user_id'];
+						isOneToOne: false;
+						referencedRelation: 'profiles';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			community_centres: {
 				Row: {
 					accessibility: string;
@@ -1070,6 +1320,57 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			social_goals: {
+				Row: {
+					active: boolean;
+					created_at: string;
+					description: string;
+					district_id: string;
+					id: string;
+					municipality_id: string;
+					points: number;
+					title: string;
+					updated_at: string;
+				};
+				Insert: {
+					active?: boolean;
+					created_at?: string;
+					description?: string;
+					district_id: string;
+					id?: string;
+					municipality_id: string;
+					points: number;
+					title: string;
+					updated_at?: string;
+				};
+				Update: {
+					active?: boolean;
+					created_at?: string;
+					description?: string;
+					district_id?: string;
+					id?: string;
+					municipality_id?: string;
+					points?: number;
+					title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'social_goals_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'social_goals_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			thanks: {
 				Row: {
 					created_at: string;
@@ -1196,12 +1497,55 @@ export type Database = {
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
+			activity_is_visible: { Args: { p_activity_id: string }; Returns: boolean };
+			activity_occurrence_start: {
+				Args: {
+					p_activity: Database['public']['Tables']['activities']['Row'];
+					p_occurs_on: string;
+				};
+				Returns: string;
+			};
+			activity_occurs_on: {
+				Args: {
+					p_activity: Database['public']['Tables']['activities']['Row'];
+					p_occurs_on: string;
+				};
+				Returns: boolean;
+			};
+			activity_page: { Args: { p_activity_id: string }; Returns: Json };
+			activity_registrations_page: {
+				Args: { p_activity_id: string };
+				Returns: Json;
+			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
+				Returns: undefined;
+			};
+			assert_activity_fits: {
+				Args: {
+					p_audience: string;
+					p_category: string;
+					p_description: string;
+					p_recurrence: string;
+					p_title: string;
+				};
+				Returns: undefined;
+			};
+			assert_activity_values: {
+				Args: {
+					p_centre_id: string;
+					p_cost_cents: number;
+					p_ends_at: string;
+					p_max_participants: number;
+					p_recurrence: string;
+					p_repeat_until: string;
+					p_social_goal_id: string;
+					p_starts_at: string;
+				};
 				Returns: undefined;
 			};
 			assert_help_request_fits: {
@@ -1239,10 +1583,19 @@ export type Database = {
 				Args: { p_block?: boolean; p_reason: string; p_user_id: string };
 				Returns: undefined;
 			};
+			cancel_activity: {
+				Args: { p_activity_id: string; p_cancel?: boolean; p_reason?: string };
+				Returns: undefined;
+			};
 			cancel_help_request: {
 				Args: { p_request_id: string };
 				Returns: undefined;
 			};
+			cancel_registration: {
+				Args: { p_activity_id: string; p_occurs_on: string };
+				Returns: undefined;
+			};
+			centre_board_page: { Args: { p_centre_id: string }; Returns: Json };
 			claim_notifications: {
 				Args: { p_limit?: number };
 				Returns: {
@@ -1269,6 +1622,29 @@ export type Database = {
 			coordination_request_page: {
 				Args: { p_request_id: string };
 				Returns: Json;
+			};
+			copy_activity: {
+				Args: { p_activity_id: string; p_starts_on?: string };
+				Returns: string;
+			};
+			create_activity: {
+				Args: {
+					p_audience: string;
+					p_category: string;
+					p_centre_id: string;
+					p_cost_cents?: number;
+					p_description: string;
+					p_ends_at: string;
+					p_max_participants?: number;
+					p_needs_registration?: boolean;
+					p_published?: boolean;
+					p_recurrence?: string;
+					p_repeat_until?: string;
+					p_social_goal_id?: string;
+					p_starts_at: string;
+					p_title: string;
+				};
+				Returns: string;
 			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			dismiss_report: {
@@ -1358,6 +1734,74 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
+			list_activity_occurrences: {
+				Args: {
+					p_activity_id?: string;
+					p_audience?: string;
+					p_category?: string;
+					p_centre_id?: string;
+					p_district_id?: string;
+					p_free_only?: boolean;
+					p_from: string;
+					p_limit?: number;
+					p_municipality_id?: string;
+					p_to: string;
+				};
+				Returns: {
+					activity_id: string;
+					audience: string;
+					cancel_reason: string;
+					cancelled: boolean;
+					category: string;
+					centre_id: string;
+					centre_name: string;
+					centre_slug: string;
+					cost_cents: number;
+					description: string;
+					district_id: string;
+					ends_at: string;
+					max_participants: number;
+					needs_registration: boolean;
+					occurs_on: string;
+					registered_count: number;
+					social_goal_id: string;
+					starts_at: string;
+					title: string;
+				}[];
+			};
+			lock_activity_for_board: {
+				Args: { p_activity_id: string };
+				Returns: {
+					audience: string;
+					cancel_reason: string;
+					cancelled_at: string | null;
+					category: string;
+					community_centre_id: string;
+					cost_cents: number;
+					created_at: string;
+					description: string;
+					district_id: string;
+					ends_at: string;
+					id: string;
+					max_participants: number | null;
+					municipality_id: string;
+					needs_registration: boolean;
+					published: boolean;
+					recurrence: string;
+					repeat_until: string | null;
+					series_ends_at: string;
+					social_goal_id: string | null;
+					starts_at: string;
+					title: string;
+					updated_at: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'activities';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			matched_volunteer_phone: { Args: { p_match_id: string }; Returns: string };
 			may_edit_help_request: {
 				Args: {
@@ -1403,6 +1847,21 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			points_report: {
+				Args: { p_centre_id?: string; p_from: string; p_to: string };
+				Returns: {
+					activity_id: string;
+					activity_title: string;
+					centre_id: string;
+					centre_name: string;
+					centre_slug: string;
+					district_name: string;
+					occurrences: number;
+					points: number;
+					points_per_occurrence: number;
+					social_goal_title: string;
+				}[];
+			};
 			post_help_request: {
 				Args: {
 					p_category: string;
@@ -1425,6 +1884,10 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			register_for_activity: {
+				Args: { p_activity_id: string; p_occurs_on: string };
+				Returns: number;
+			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
 				Returns: string;
@@ -1441,6 +1904,17 @@ export type Database = {
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
 			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
+			save_social_goal: {
+				Args: {
+					p_active?: boolean;
+					p_description: string;
+					p_district_id: string;
+					p_goal_id: string;
+					p_points: number;
+					p_title: string;
+				};
+				Returns: string;
+			};
 			save_volunteer_profile: {
 				Args: {
 					p_about: string;
@@ -1466,11 +1940,34 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			skip_activity_date: {
+				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
+				Returns: undefined;
+			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
 				Returns: Json;
+			};
+			update_activity: {
+				Args: {
+					p_activity_id: string;
+					p_audience: string;
+					p_category: string;
+					p_cost_cents?: number;
+					p_description: string;
+					p_ends_at: string;
+					p_max_participants?: number;
+					p_needs_registration?: boolean;
+					p_published?: boolean;
+					p_recurrence?: string;
+					p_repeat_until?: string;
+					p_social_goal_id?: string;
+					p_starts_at: string;
+					p_title: string;
+				};
+				Returns: undefined;
 			};
 			update_help_request: {
 				Args: {
@@ -1514,6 +2011,19 @@ export type Database = {
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
 		};
 		Enums: {
+			activity_audience:
+				'everyone' | 'adults' | 'seniors' | 'youth' | 'children' | 'families' | 'carers';
+			activity_category:
+				| 'koffieochtend'
+				| 'bewegen'
+				| 'cursus'
+				| 'kinderen'
+				| 'ouderen'
+				| 'taal'
+				| 'cultuur'
+				| 'spreekuur'
+				| 'overig';
+			activity_recurrence: 'once' | 'weekly';
 			day_part: 'any' | 'morning' | 'afternoon' | 'evening';
 			followup_answer: 'good' | 'okay' | 'bad';
 			followup_side: 'requester' | 'volunteer';
@@ -1669,6 +2179,27 @@ export type CompositeTypes<
 export const Constants = {
 	public: {
 		Enums: {
+			activity_audience: [
+				'everyone',
+				'adults',
+				'seniors',
+				'youth',
+				'children',
+				'families',
+				'carers'
+			],
+			activity_category: [
+				'koffieochtend',
+				'bewegen',
+				'cursus',
+				'kinderen',
+				'ouderen',
+				'taal',
+				'cultuur',
+				'spreekuur',
+				'overig'
+			],
+			activity_recurrence: ['once', 'weekly'],
 			day_part: ['any', 'morning', 'afternoon', 'evening'],
 			followup_answer: ['good', 'okay', 'bad'],
 			followup_side: ['requester', 'volunteer'],

@@ -51,7 +51,15 @@ export const ACCESS: Record<Table, Access> = {
 	followups: COORDINATORS_READ,
 	help_invitations: COORDINATORS_READ,
 	reports: COORDINATORS_READ,
-	moderation_actions: COORDINATORS_READ
+	moderation_actions: COORDINATORS_READ,
+	// Buurthuizen: goals, published activities, skipped weeks and counts are public; changes go
+	// through SQL functions (board members of the centre, admins for goals). Who registered is
+	// for the centre's board and the municipality admin only.
+	social_goals: PUBLIC,
+	activities: PUBLIC,
+	activity_exceptions: PUBLIC,
+	activity_occurrence_counts: PUBLIC,
+	activity_registrations: { admin: ['select'] }
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

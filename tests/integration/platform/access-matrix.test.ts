@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/database.types.ts';
 import { ACCESS, ACTORS, allowed, type Actor, type Op } from '../../support/access-matrix.ts';
 import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-scenario.ts';
+import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -26,6 +27,7 @@ const newId = (row: Record<string, unknown>) => ({ ...row, id: randomUUID() });
 
 beforeAll(async () => {
 	const scenario = await buurthulpScenario();
+	const buurthuizen = await buurthuizenScenario();
 	const stranger = await createUser({ label: 'vreemde' });
 	const admin = await createUser({ label: 'beheerder' });
 	await grantRole(admin.id, 'municipality_admin');
@@ -55,7 +57,7 @@ beforeAll(async () => {
 	);
 	const keyed = new Set(['id']);
 	probes = [
-		...scenario.rows.map(({ table, key, id }) => ({
+		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,
 			key,
 			id,

@@ -1,0 +1,288 @@
+// Activities of the buurthuizen: the occurrence list (weekly series expanded in SQL by
+// list_activity_occurrences), one activity as a visitor may see it (activity_page), and the
+// board's writes (create, update, copy, cancel, skip a week) through SQL functions that check the
+// board membership themselves.
+import { z } from 'zod';
+import { activityAudience, activityCategory, activityRecurrence } from '#lib/buurthuizen/enums';
+import type { ActivityAudience, ActivityCategory } from '#lib/buurthuizen/enums';
+import { toAmsterdamIso } from '#lib/buurthuizen/dates';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
+import type { RequestClient } from '../supabase';
+import { activityErrorMessage } from './errors';
+
+export type { ActivityAudience, ActivityCategory };
+
+export interface ActivityFilters {
+	from: Date;
+	to: Date;
+	districtId?: string;
+	centreId?: string;
+	category?: ActivityCategory;
+	freeOnly?: boolean;
+	audience?: string;
+	/** Only this municipality's activities (the city-wide list and feed). */
+	municipalityId?: string;
+	/** Only this activity's occurrences (its page, its feed). */
+	activityId?: string;
+	/** At most this many occurrences (default 2000, at most 5000). */
+	limit?: number;
+}
+
+export interface Occurrence {
+	activityId: string;
+	/** The Amsterdam date of this occurrence, "2027-03-29": registrations and skips name it. */
+	occursOn: string;
+	title: string;
+	description: string;
+	category: ActivityCategory;
+	/** ISO 8601 with the Amsterdam offset, "2027-03-29T10:00:00+02:00". */
+	startsAt: string;
+	endsAt: string;
+	centreId: string;
+	centreSlug: string;
+	centreName: string;
+	districtId: string;
+	costCents: number;
+	cancelled: boolean;
+	cancelReason: string;
+	needsRegistration: boolean;
+	maxParticipants: number | null;
+	registeredCount: number;
+	audience: string;
+	socialGoalId: string | null;
+}
+
+const occurrenceRow = fromRow(
+	z.object({
+		activityId: z.uuid(),
+		occursOn: z.string(),
+		title: z.string(),
+		description: z.string(),
+		category: activityCategory,
+		audience: z.string(),
+		startsAt: z.string(),
+		endsAt: z.string(),
+		centreId: z.uuid(),
+		centreSlug: z.string(),
+		centreName: z.string(),
+		districtId: z.uuid(),
+		costCents: z.number().int(),
+		cancelled: z.boolean(),
+		cancelReason: z.string(),
+		needsRegistration: z.boolean(),
+		maxParticipants: z.number().int().nullable(),
+		registeredCount: z.number().int(),
+		socialGoalId: z.uuid().nullable()
+	})
+);
+
+/**
+ * Every occurrence of a published activity overlapping [from, to), in start order. Skipped weeks
+ * are left out; a cancelled activity's occurrences stay, with `cancelled` set. The period may be
+ * at most 400 days.
+ */
+export async function listOccurrences(
+	supabase: RequestClient,
+	filters: ActivityFilters
+): Promise<Occurrence[]> {
+	const { data, error } = await supabase.rpc('list_activity_occurrences', {
+		p_from: filters.from.toISOString(),
+		p_to: filters.to.toISOString(),
+		p_district_id: filters.districtId,
+		p_centre_id: filters.centreId,
+		p_category: filters.category,
+		p_free_only: filters.freeOnly ?? false,
+		p_audience: filters.audience,
+		p_municipality_id: filters.municipalityId,
+		p_activity_id: filters.activityId,
+		p_limit: filters.limit
+	});
+	if (error) throw new Error(`list_activity_occurrences: ${error.code} ${error.message}`);
+	return (data ?? []).map((row) => {
+		const o = occurrenceRow.parse(row);
+		return { ...o, startsAt: toAmsterdamIso(o.startsAt), endsAt: toAmsterdamIso(o.endsAt) };
+	});
+}
+
+const activityPage = fromRow(
+	z.object({
+		id: z.uuid(),
+		title: z.string(),
+		description: z.string(),
+		category: activityCategory,
+		audience: activityAudience,
+		recurrence: activityRecurrence,
+		startsAt: z.string(),
+		endsAt: z.string(),
+		repeatUntil: z.string().nullable(),
+		costCents: z.number().int(),
+		needsRegistration: z.boolean(),
+		maxParticipants: z.number().int().nullable(),
+		published: z.boolean(),
+		cancelled: z.boolean(),
+		cancelReason: z.string(),
+		socialGoal: z.object({ id: z.uuid(), title: z.string(), points: z.number().int() }).nullable(),
+		centre: z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			name: z.string(),
+			streetAddress: z.string(),
+			postcode: z.string(),
+			city: z.string(),
+			latitude: z.number(),
+			longitude: z.number(),
+			accessibility: z.string(),
+			districtId: z.uuid(),
+			districtName: z.string(),
+			districtSlug: z.string()
+		}),
+		skippedDates: z.array(z.string()),
+		myRegistrations: z.array(z.string()),
+		canManage: z.boolean()
+	})
+);
+
+export type ActivityDetail = z.infer<typeof activityPage> & {
+	/** The next occurrences (up to a year ahead, at most `upcomingLimit`), cancelled ones marked. */
+	upcoming: Occurrence[];
+};
+
+/**
+ * One activity as this visitor may see it, with its next occurrences; null when it does not
+ * exist or is unpublished and the visitor is not on its board (a 404 either way).
+ * `startsAt`/`endsAt` are the first occurrence, with the Amsterdam offset.
+ */
+export async function getActivity(
+	supabase: RequestClient,
+	id: string,
+	upcomingLimit = 12,
+	now: Date = new Date()
+): Promise<ActivityDetail | null> {
+	const { data, error } = await supabase.rpc('activity_page', { p_activity_id: id });
+	if (error) throw new Error(`activity_page: ${error.code} ${error.message}`);
+	if (data === null) return null;
+	const page = activityPage.parse(data);
+	// An unpublished activity (seen by its board) has no public occurrences: expand it here.
+	const upcoming = page.published
+		? await listOccurrences(supabase, {
+				from: now,
+				to: new Date(now.getTime() + 366 * 86_400_000),
+				activityId: id,
+				limit: upcomingLimit
+			})
+		: [];
+	return {
+		...page,
+		startsAt: toAmsterdamIso(page.startsAt),
+		endsAt: toAmsterdamIso(page.endsAt),
+		upcoming
+	};
+}
+
+/** What the board's activity form says, in the shape the SQL functions take. */
+export interface ActivityInput {
+	title: string;
+	description: string;
+	category: ActivityCategory;
+	audience: ActivityAudience;
+	startsAt: Date;
+	endsAt: Date;
+	recurrence: 'once' | 'weekly';
+	/** "2027-06-30", for a weekly activity. */
+	repeatUntil: string | null;
+	costCents: number;
+	needsRegistration: boolean;
+	maxParticipants: number | null;
+	socialGoalId: string | null;
+	published: boolean;
+}
+
+function activityArgs(input: ActivityInput) {
+	return {
+		p_title: input.title,
+		p_description: input.description,
+		p_category: input.category,
+		p_audience: input.audience,
+		p_starts_at: input.startsAt.toISOString(),
+		p_ends_at: input.endsAt.toISOString(),
+		p_recurrence: input.recurrence,
+		// Generated types mark SQL arguments non-null; SQL takes null for "none".
+		p_repeat_until: (input.recurrence === 'weekly' ? input.repeatUntil : null) as string,
+		p_cost_cents: input.costCents,
+		p_needs_registration: input.needsRegistration,
+		p_max_participants: (input.needsRegistration ? input.maxParticipants : null) as number,
+		p_social_goal_id: input.socialGoalId as string,
+		p_published: input.published
+	};
+}
+
+/** The new activity's id. */
+export async function createActivity(
+	supabase: RequestClient,
+	centreId: string,
+	input: ActivityInput
+): Promise<WriteResult<string>> {
+	const { data, error } = await supabase.rpc('create_activity', {
+		p_centre_id: centreId,
+		...activityArgs(input)
+	});
+	if (error || !data) return refused(activityErrorMessage(error));
+	return ok(data);
+}
+
+export async function updateActivity(
+	supabase: RequestClient,
+	activityId: string,
+	input: ActivityInput
+): Promise<WriteResult> {
+	const { error } = await supabase.rpc('update_activity', {
+		p_activity_id: activityId,
+		...activityArgs(input)
+	});
+	return error ? refused(activityErrorMessage(error)) : ok();
+}
+
+/** A copy starting on `startsOn` ("2027-04-05"; default a week later). The copy's id. */
+export async function copyActivity(
+	supabase: RequestClient,
+	activityId: string,
+	startsOn?: string
+): Promise<WriteResult<string>> {
+	const { data, error } = await supabase.rpc('copy_activity', {
+		p_activity_id: activityId,
+		p_starts_on: startsOn
+	});
+	if (error || !data) return refused(activityErrorMessage(error));
+	return ok(data);
+}
+
+/** Cancels (or, with cancel false, restores) the activity; it stays visible, marked. */
+export async function cancelActivity(
+	supabase: RequestClient,
+	activityId: string,
+	reason: string,
+	cancel = true
+): Promise<WriteResult> {
+	const { error } = await supabase.rpc('cancel_activity', {
+		p_activity_id: activityId,
+		p_reason: reason,
+		p_cancel: cancel
+	});
+	return error ? refused(activityErrorMessage(error)) : ok();
+}
+
+/** Skips (or, with skip false, restores) one week of a weekly activity, by its Amsterdam date. */
+export async function skipActivityDate(
+	supabase: RequestClient,
+	activityId: string,
+	occursOn: string,
+	skip = true
+): Promise<WriteResult> {
+	const { error } = await supabase.rpc('skip_activity_date', {
+		p_activity_id: activityId,
+		p_occurs_on: occursOn,
+		p_skip: skip
+	});
+	return error ? refused(activityErrorMessage(error)) : ok();
+}

@@ -1,0 +1,35 @@
+// Database errors of the Buurthuizen SQL functions as Dutch sentences (B1). Anything unknown falls
+// back to the general translations in db-errors.ts.
+import { dbErrorMessage, errorKey, type DbError } from '../db-errors';
+
+const ACTIVITY_ERRORS: Record<string, string> = {
+	forbidden: 'Alleen het bestuur van dit buurthuis mag dit doen.',
+	activity_not_found: 'Deze activiteit bestaat niet (meer).',
+	occurrence_not_found: 'Op deze datum is deze activiteit er niet. Kies een andere datum.',
+	activity_cancelled: 'Deze activiteit gaat niet door. Aanmelden kan niet meer.',
+	activity_full: 'Deze activiteit is vol. Kies een andere datum.',
+	already_registered: 'Je bent al aangemeld voor deze datum.',
+	no_registration_needed: 'Voor deze activiteit hoef je je niet aan te melden. Je bent welkom.',
+	account_blocked: 'Je account is geblokkeerd. Neem contact op met de gemeente.',
+	invalid_times: 'Kies een eindtijd na de begintijd, op dezelfde dag.',
+	invalid_repeat_until:
+		'Kies een einddatum voor de herhaling na de eerste datum (hoogstens 5 jaar later).',
+	invalid_cost: 'Vul een bedrag in tussen € 0 en € 1000.',
+	invalid_max_participants: 'Vul een maximum aantal deelnemers in tussen 1 en 1000.',
+	max_below_registered: 'Er zijn al meer mensen aangemeld dan dit maximum. Kies een hoger aantal.',
+	social_goal_not_found: 'Kies een maatschappelijke opgave van de wijk van dit buurthuis.',
+	invalid_category: 'Kies een soort activiteit uit de lijst.',
+	invalid_audience: 'Kies voor wie de activiteit is.',
+	invalid_recurrence: 'Kies of de activiteit één keer is of elke week.',
+	title_too_short: 'Geef de activiteit een naam van minstens 3 tekens.',
+	period_too_long: 'Kies een kortere periode (hoogstens een jaar).',
+	rate_limited: 'Je hebt je in korte tijd heel vaak aangemeld. Probeer het later opnieuw.',
+	goal_not_found: 'Deze maatschappelijke opgave bestaat niet (meer).'
+};
+
+export function activityErrorMessage(error: DbError | null | undefined): string {
+	return dbErrorMessage(error, ACTIVITY_ERRORS);
+}
+
+export const isActivityError = (error: DbError | null | undefined, key: string) =>
+	errorKey(error) === key;
