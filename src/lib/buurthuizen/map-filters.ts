@@ -4,18 +4,10 @@
 import { z } from 'zod';
 import { addDays, amsterdamDay, dayStart, isCalendarDay } from './calendar-days';
 import { roundCoordinate } from './distance';
+import { ACTIVITY_CATEGORIES } from './enums';
+import { type MapFilters, filtersActivities, mapQueryString } from './map-query';
 
-export const ACTIVITY_CATEGORY_VALUES = [
-	'koffieochtend',
-	'bewegen',
-	'cursus',
-	'kinderen',
-	'ouderen',
-	'taal',
-	'cultuur',
-	'spreekuur',
-	'overig'
-] as const;
+export { type MapFilters, filtersActivities, mapQueryString };
 
 const yes = z
 	.string()
@@ -38,15 +30,13 @@ export const mapFilterSchema = z.object({
 		.refine((v) => v === 'vandaag' || v === 'week' || isCalendarDay(v))
 		.optional()
 		.catch(undefined),
-	categorie: z.enum(ACTIVITY_CATEGORY_VALUES).optional().catch(undefined),
+	categorie: z.enum(ACTIVITY_CATEGORIES).optional().catch(undefined),
 	gratis: yes.catch(false),
 	rolstoel: yes.catch(false),
 	postcode: z.string().trim().max(12).optional().catch(undefined),
 	lat: coordinate(-90, 90),
 	lng: coordinate(-180, 180)
 });
-
-export type MapFilters = z.infer<typeof mapFilterSchema>;
 
 export interface MapQuery {
 	filters: MapFilters;
@@ -76,9 +66,6 @@ export function parseMapFilters(params: URLSearchParams): MapQuery {
 	return { filters, postcodeError };
 }
 
-/** Whether a filter asks about activities, so only buurthuizen with a matching one remain. */
-export const filtersActivities = (f: MapFilters) => Boolean(f.dag || f.categorie || f.gratis);
-
 /** How far ahead the popups and list look when no day is chosen. */
 export const LOOKAHEAD_DAYS = 14;
 
@@ -93,19 +80,4 @@ export function filterPeriod(f: MapFilters, now: Date): { from: Date; to: Date }
 	}
 	if (f.dag) return { from: dayStart(f.dag), to: dayStart(addDays(f.dag, 1)) };
 	return { from: now, to: dayStart(addDays(today, LOOKAHEAD_DAYS + 1)) };
-}
-
-/** The filters as a query string (without "?"), in a fixed order, for links and the map. */
-export function mapQueryString(f: Partial<MapFilters>): string {
-	const pairs: [string, string | undefined][] = [
-		['wijk', f.wijk],
-		['dag', f.dag],
-		['categorie', f.categorie],
-		['gratis', f.gratis ? '1' : undefined],
-		['rolstoel', f.rolstoel ? '1' : undefined],
-		['postcode', f.postcode],
-		['lat', f.lat?.toString()],
-		['lng', f.lng?.toString()]
-	];
-	return new URLSearchParams(pairs.filter((p): p is [string, string] => Boolean(p[1]))).toString();
 }

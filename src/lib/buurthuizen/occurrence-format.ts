@@ -12,9 +12,6 @@ const time = new Intl.DateTimeFormat('nl-NL', {
 	minute: '2-digit',
 	timeZone: TIME_ZONE
 });
-const money = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 
 export const formatOccurrenceWhen = (startsAt: string, endsAt: string) =>
 	`${short.format(new Date(startsAt))}, ${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
-
-export const formatCost = (cents: number) => (cents === 0 ? 'Gratis' : money.format(cents / 100));

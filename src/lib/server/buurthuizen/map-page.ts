@@ -2,11 +2,11 @@
 // activities from the activities module, narrowed together by the URL's filters, so the map's
 // markers and the list always show the same buurthuizen.
 import { accessSummary } from '#lib/buurthuizen/accessibility';
-import { activityCategoryLabel } from '#lib/buurthuizen/activity-labels';
+import { activityCategoryLabel, costLabel } from '#lib/buurthuizen/labels';
 import { type MapFilters, filterPeriod, filtersActivities } from '#lib/buurthuizen/map-filters';
-import { formatCost, formatOccurrenceWhen } from '#lib/buurthuizen/occurrence-format';
+import { formatOccurrenceWhen } from '#lib/buurthuizen/occurrence-format';
 import type { RequestClient } from '../supabase';
-import { type MapOccurrence, occurrencesFor } from './map-activities';
+import { type Occurrence, listOccurrences } from './activities';
 import { type MapCentre, loadCentreMap } from './places';
 import { loadShopsLayer } from './shops-layer';
 
@@ -15,6 +15,7 @@ export const NEXT_ACTIVITIES = 3;
 
 export interface ActivityLine {
 	id: string;
+	occursOn: string;
 	title: string;
 	when: string;
 	category: string;
@@ -46,12 +47,13 @@ export interface DistrictGroup {
 	centres: CentreItem[];
 }
 
-const line = (o: MapOccurrence): ActivityLine => ({
+const line = (o: Occurrence): ActivityLine => ({
 	id: o.activityId,
+	occursOn: o.occursOn,
 	title: o.title,
 	when: formatOccurrenceWhen(o.startsAt, o.endsAt),
 	category: activityCategoryLabel(o.category),
-	cost: formatCost(o.costCents),
+	cost: costLabel(o.costCents),
 	cancelled: o.cancelled,
 	full: o.maxParticipants !== null && o.registeredCount >= o.maxParticipants
 });
@@ -61,7 +63,7 @@ export async function loadMapPage(supabase: RequestClient, filters: MapFilters, 
 	const district = filters.wijk ? map.districts.find((d) => d.slug === filters.wijk) : undefined;
 	const unknownDistrict = Boolean(filters.wijk) && !district;
 	const period = filterPeriod(filters, now);
-	const occurrences = await occurrencesFor(supabase, {
+	const occurrences = await listOccurrences(supabase, {
 		...period,
 		districtId: district?.id,
 		category: filters.categorie,
