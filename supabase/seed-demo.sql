@@ -64,3 +64,59 @@ select d.municipality_id, u.id, d.id, 'computer_help', 'Uitleg over tablet en te
 from auth.users u, public.districts d
 where u.email = 'vrijwilliger@buurtkracht.example' and d.slug = 'zaandam-oost'
 	and not exists (select 1 from public.help_offers o where o.volunteer_id = u.id);
+
+-- Buurthuizen: the wijken's maatschappelijke opgaven, and a week programme for De Lorzie, A3 and
+-- a few others: weekly activities (for half a year from this week's Monday), one-offs (next
+-- week), one cancellation and one skipped week. Times are Europe/Amsterdam wall-clock times.
+insert into public.social_goals (municipality_id, district_id, title, description, points)
+select d.municipality_id, d.id, g.title, g.description, g.points
+from (values
+	('wormerveer', 'Minder eenzaamheid onder ouderen', 'Ouderen ontmoeten elkaar minstens één keer per week.', 5),
+	('wormerveer', 'Meedoen door taal', 'Inwoners oefenen Nederlands in hun eigen buurt.', 4),
+	('assendelft', 'Jongeren en kinderen in beweging', 'Meer kinderen en jongeren sporten en spelen samen.', 4),
+	('zaandam-oost', 'Steun voor mantelzorgers', 'Mantelzorgers vinden elkaar en krijgen even rust.', 6)
+) as g (district_slug, title, description, points)
+join public.districts d on d.slug = g.district_slug
+where not exists (select 1 from public.social_goals x where x.district_id = d.id and x.title = g.title);
+
+with monday as (
+	select date_trunc('week', now() at time zone 'Europe/Amsterdam')::date as day
+), programme as (
+	select * from (values
+		('de-lorzie', 'Koffieochtend', 'Binnenlopen voor een kop koffie en een praatje. Iedereen is welkom.', 'koffieochtend', 'everyone', 1, '10:00', '11:30', true, 0, false, null::integer, 'Minder eenzaamheid onder ouderen', null::text),
+		('de-lorzie', 'Stoelyoga', 'Rustige yoga op een stoel, ook als u niet zo soepel meer bent.', 'bewegen', 'seniors', 2, '14:00', '15:00', true, 200, true, 12, 'Minder eenzaamheid onder ouderen', null),
+		('de-lorzie', 'Taalcafé', 'Nederlands oefenen in een kleine groep, met vrijwilligers.', 'taal', 'adults', 3, '19:00', '20:30', true, 0, false, null, 'Meedoen door taal', null),
+		('de-lorzie', 'Spreekuur sociaal wijkteam', 'Vragen over geld, zorg of wonen? Loop binnen bij het wijkteam.', 'spreekuur', 'everyone', 4, '09:30', '11:30', true, 0, false, null, null, null),
+		('de-lorzie', 'Computerles voor beginners', 'Leren mailen, videobellen en veilig internetten. Neem je eigen tablet mee.', 'cursus', 'seniors', 0, '13:30', '15:30', true, 250, true, 8, null, null),
+		('de-lorzie', 'Kinderknutselmiddag', 'Knutselen voor kinderen van 6 tot 12 jaar.', 'kinderen', 'children', 2, '15:30', '17:00', false, 0, true, 15, null, null),
+		('de-lorzie', 'Muziekmiddag met het Zaans Koor', 'Een middag luisteren en meezingen.', 'cultuur', 'everyone', 5, '14:00', '16:00', false, 500, false, null, null, 'Het koor is verhinderd. We plannen een nieuwe datum.'),
+		('a3', 'Sport en spel voor kinderen', 'Rennen, springen en samen spelen in de zaal.', 'kinderen', 'children', 2, '15:00', '16:30', true, 0, false, null, 'Jongeren en kinderen in beweging', null),
+		('a3', 'Koffie-inloop', 'Koffie, thee en de krant.', 'koffieochtend', 'everyone', 4, '10:00', '12:00', true, 0, false, null, null, null),
+		('het-oostzijde-demo', 'Mantelzorgcafé', 'Even op adem komen met andere mantelzorgers, met een consulent erbij.', 'ouderen', 'carers', 3, '10:00', '11:30', true, 0, true, 20, 'Steun voor mantelzorgers', null),
+		('de-rosmolen-demo', 'Bingo', 'Gezellige bingo met kleine prijzen.', 'overig', 'everyone', 5, '19:30', '21:30', false, 300, false, null, null, null)
+	) as p (centre_slug, title, description, category, audience, weekday, starts, ends, weekly, cost,
+		needs_registration, max_participants, goal_title, cancel_reason)
+)
+insert into public.activities (municipality_id, community_centre_id, district_id, title, description,
+	category, audience, recurrence, starts_at, ends_at, repeat_until, series_ends_at, cost_cents,
+	needs_registration, max_participants, social_goal_id, cancelled_at, cancel_reason)
+select c.municipality_id, c.id, c.district_id, p.title, p.description, p.category, p.audience,
+	case when p.weekly then 'weekly' else 'once' end,
+	(m.day + p.weekday + p.starts::time) at time zone 'Europe/Amsterdam',
+	(m.day + p.weekday + p.ends::time) at time zone 'Europe/Amsterdam',
+	case when p.weekly then m.day + p.weekday + 26 * 7 end,
+	(m.day + p.weekday + p.ends::time) at time zone 'Europe/Amsterdam',
+	p.cost, p.needs_registration, p.max_participants,
+	(select g.id from public.social_goals g where g.district_id = c.district_id and g.title = p.goal_title),
+	case when p.cancel_reason is not null then now() end, coalesce(p.cancel_reason, '')
+from programme p
+cross join lateral (select case when p.weekly then md.day else md.day + 7 end as day from monday md) m
+join public.community_centres c on c.slug = p.centre_slug
+where not exists (select 1 from public.activities a where a.community_centre_id = c.id);
+
+-- The taalcafé skips the week of the autumn or Christmas holiday: here, three weeks from now.
+insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
+select a.municipality_id, a.id, (a.starts_at at time zone 'Europe/Amsterdam')::date + 21
+from public.activities a join public.community_centres c on c.id = a.community_centre_id
+where c.slug = 'de-lorzie' and a.title = 'Taalcafé'
+on conflict (activity_id, occurs_on) do nothing;

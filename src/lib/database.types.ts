@@ -1497,6 +1497,11 @@ export type Database = {
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
+			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
+			activity_feed: {
+				Args: { p_centre_slug?: string; p_district_slug?: string };
+				Returns: Json;
+			};
 			activity_is_visible: { Args: { p_activity_id: string }; Returns: boolean };
 			activity_occurrence_start: {
 				Args: {

@@ -22,6 +22,13 @@ create type public.activity_audience as enum (
 create type public.activity_recurrence as enum ('once', 'weekly');
 
 -- ---------------------------------------------------------------------------------------------
+-- Registered with the platform services: a notification mail (its words in
+-- src/lib/server/buurthuizen/mail.ts) for residents registered for what is called off
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values ('activity_cancelled', 'buurthuizen');
+
+-- ---------------------------------------------------------------------------------------------
 -- Social goals (maatschappelijke opgaven) per wijk, defined by the municipality
 -- ---------------------------------------------------------------------------------------------
 
@@ -223,8 +230,9 @@ create policy "Registration counts are as visible as their activity" on public.a
 
 -- Every occurrence of a published activity that overlaps [p_from, p_to), in start order.
 -- Skipped weeks are left out; a cancelled activity's occurrences stay, marked cancelled.
--- Only the weeks inside the period are generated, so the cost follows the period, not the
--- length of the series (bench/map-data.ts). The period is capped at 400 days.
+-- Only the weeks inside the period are generated and skipped weeks and counts are looked up per
+-- occurrence, so the cost follows the period, not the years of data (bench/map-data.ts). The
+-- period is capped at 400 days.
 create or replace function public.list_activity_occurrences(
 	p_from timestamptz,
 	p_to timestamptz,
@@ -270,7 +278,11 @@ begin
 	select a.id, o.occurs_on, a.title, a.description, a.category, a.audience,
 		o.starts_at, o.ends_at, c.id, c.slug, c.name, a.district_id, a.cost_cents,
 		a.cancelled_at is not null, a.cancel_reason, a.needs_registration, a.max_participants,
-		coalesce(n.registered_count, 0), a.social_goal_id
+		case when a.needs_registration then coalesce((
+			select n.registered_count from public.activity_occurrence_counts n
+			where n.activity_id = a.id and n.occurs_on = o.occurs_on
+		), 0) else 0 end,
+		a.social_goal_id
 	from public.activities a
 	join public.community_centres c on c.id = a.community_centre_id
 	cross join lateral (
@@ -289,7 +301,6 @@ begin
 				) else 0 end
 			) k
 	) o
-	left join public.activity_occurrence_counts n on n.activity_id = a.id and n.occurs_on = o.occurs_on
 	where a.published
 		and tstzrange(a.starts_at, a.series_ends_at, '[)') && tstzrange(p_from, p_to, '[)')
 		and o.starts_at < p_to and o.ends_at > p_from
@@ -300,8 +311,11 @@ begin
 		and (p_category is null or a.category = p_category)
 		and (p_audience is null or a.audience = p_audience)
 		and (not coalesce(p_free_only, false) or a.cost_cents = 0)
+		-- offset 0 keeps this a per-row lookup in the unique index: as an anti-join the planner
+		-- would hash every skipped week ever recorded, a cost that grows with the years of data.
 		and not exists (
-			select 1 from public.activity_exceptions e where e.activity_id = a.id and e.occurs_on = o.occurs_on
+			select 1 from public.activity_exceptions e
+			where e.activity_id = a.id and e.occurs_on = o.occurs_on offset 0
 		)
 	order by o.starts_at, c.name, a.title
 	limit least(greatest(coalesce(p_limit, 2000), 1), 5000);
@@ -549,19 +563,31 @@ grant execute on function public.copy_activity(uuid, date) to authenticated;
 -- takes the cancellation back.
 create or replace function public.cancel_activity(p_activity_id uuid, p_reason text default '', p_cancel boolean default true)
 returns void language plpgsql security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
 begin
 	perform public.assert_max_length(p_reason, 300, 'reason');
-	perform public.lock_activity_for_board(p_activity_id);
+	v_activity := public.lock_activity_for_board(p_activity_id);
 	update public.activities set
 		cancelled_at = case when coalesce(p_cancel, true) then coalesce(cancelled_at, now()) end,
 		cancel_reason = case when coalesce(p_cancel, true) then trim(coalesce(p_reason, '')) else '' end
 	where id = p_activity_id;
+	-- Everyone registered for a date still to come hears it, once.
+	if coalesce(p_cancel, true) and v_activity.cancelled_at is null then
+		perform public.notify(r.municipality_id, r.user_id, 'activity_cancelled', jsonb_build_object(
+			'activity_id', v_activity.id, 'title', v_activity.title, 'reason', trim(coalesce(p_reason, ''))
+		))
+		from (
+			select distinct x.municipality_id, x.user_id from public.activity_registrations x
+			where x.activity_id = p_activity_id and x.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+		) r;
+	end if;
 end;
 $$;
 revoke all on function public.cancel_activity(uuid, text, boolean) from public;
 grant execute on function public.cancel_activity(uuid, text, boolean) to authenticated;
 
--- Skips one week of a weekly activity (or takes the skip back).
+-- Skips one week of a weekly activity (or takes the skip back). Registrations for that date lapse.
 create or replace function public.skip_activity_date(p_activity_id uuid, p_occurs_on date, p_skip boolean default true)
 returns void language plpgsql security definer set search_path = '' as $$
 declare
@@ -575,6 +601,14 @@ begin
 		insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
 		values (v_activity.municipality_id, v_activity.id, p_occurs_on)
 		on conflict (activity_id, occurs_on) do nothing;
+		-- Whoever registered for that date hears it, and the registration lapses.
+		perform public.notify(r.municipality_id, r.user_id, 'activity_cancelled', jsonb_build_object(
+			'activity_id', v_activity.id, 'title', v_activity.title, 'occurs_on', p_occurs_on
+		))
+		from public.activity_registrations r
+		where r.activity_id = p_activity_id and r.occurs_on = p_occurs_on;
+		delete from public.activity_registrations where activity_id = p_activity_id and occurs_on = p_occurs_on;
+		delete from public.activity_occurrence_counts where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	else
 		delete from public.activity_exceptions where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	end if;
@@ -759,7 +793,7 @@ begin
 end;
 $$;
 revoke all on function public.centre_board_page(uuid) from public;
-grant execute on function public.centre_board_page(uuid) to authenticated;
+grant execute on function public.centre_board_page(uuid) to anon, authenticated;
 
 -- Who registered, per occurrence date, for the board of the centre and municipality admins.
 create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
@@ -788,7 +822,7 @@ begin
 end;
 $$;
 revoke all on function public.activity_registrations_page(uuid) from public;
-grant execute on function public.activity_registrations_page(uuid) to authenticated;
+grant execute on function public.activity_registrations_page(uuid) to anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Points for the ondersteuningsregeling (municipality admins)
@@ -892,5 +926,112 @@ end;
 $$;
 revoke all on function public.points_report(date, date, uuid) from public;
 grant execute on function public.points_report(date, date, uuid) to authenticated;
+
+-- The board's page of one activity: what activity_page shows, who registered per date, and the
+-- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
+create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'activity', public.activity_page(p_activity_id),
+		'registrations', public.activity_registrations_page(p_activity_id) -> 'dates',
+		-- The next 16 dates from today, skipped ones included so the board can restore them.
+		'dates', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'occurs_on', x.d,
+				'skipped', exists (select 1 from public.activity_exceptions e where e.activity_id = v_activity.id and e.occurs_on = x.d),
+				'registered_count', coalesce((
+					select n.registered_count from public.activity_occurrence_counts n
+					where n.activity_id = v_activity.id and n.occurs_on = x.d
+				), 0)
+			) order by x.d)
+			from (
+				select l.first_day + 7 * k as d
+				from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
+					generate_series(
+						greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
+						case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
+					) k
+				where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
+				order by 1
+				limit 16
+			) x
+		), '[]'::jsonb),
+		'social_goals', coalesce((
+			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)
+			from public.social_goals g
+			where g.district_id = v_activity.district_id and (g.active or g.id = v_activity.social_goal_id)
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_board_page(uuid) from public;
+grant execute on function public.activity_board_page(uuid) to anon, authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the
+-- whole city, one buurthuis (p_centre_slug) or one wijk (p_district_slug). Null when the slug
+-- names nothing. Series that ended more than half a year ago, or start more than a year ahead,
+-- are left out.
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function public.activity_feed(p_centre_slug text default null, p_district_slug text default null)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_name text := 'Buurthuizen';
+	v_centre uuid;
+	v_district uuid;
+begin
+	perform public.assert_max_length(p_centre_slug, 60, 'centre_slug');
+	perform public.assert_max_length(p_district_slug, 60, 'district_slug');
+	if p_centre_slug is not null then
+		select c.id, c.name into v_centre, v_name from public.community_centres c where c.slug = p_centre_slug order by c.created_at limit 1;
+		if v_centre is null then
+			return null;
+		end if;
+	elsif p_district_slug is not null then
+		select d.id, 'Buurthuizen in ' || d.name into v_district, v_name from public.districts d where d.slug = p_district_slug order by d.created_at limit 1;
+		if v_district is null then
+			return null;
+		end if;
+	end if;
+	return jsonb_build_object(
+		'name', v_name,
+		'activities', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.id, 'title', a.title, 'description', a.description, 'category', a.category,
+				'recurrence', a.recurrence, 'starts_at', a.starts_at, 'ends_at', a.ends_at,
+				'repeat_until', a.repeat_until, 'series_ends_at', a.series_ends_at,
+				'cost_cents', a.cost_cents, 'cancelled', a.cancelled_at is not null,
+				'cancel_reason', a.cancel_reason, 'updated_at', a.updated_at,
+				'centre_name', c.name, 'centre_slug', c.slug,
+				'location', c.name || ', ' || c.street_address || ', ' || c.postcode || ' ' || c.city,
+				'latitude', c.latitude, 'longitude', c.longitude,
+				'skipped_dates', coalesce((
+					select jsonb_agg(e.occurs_on order by e.occurs_on)
+					from public.activity_exceptions e where e.activity_id = a.id
+				), '[]'::jsonb)
+			) order by a.starts_at)
+			from (
+				select * from public.activities x
+				where x.published and x.series_ends_at > now() - interval '183 days'
+					and x.starts_at < now() + interval '1 year'
+					and (v_centre is null or x.community_centre_id = v_centre)
+					and (v_district is null or x.district_id = v_district)
+				order by x.starts_at desc
+				limit 5000
+			) a
+			join public.community_centres c on c.id = a.community_centre_id
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_feed(text, text) from public;
+grant execute on function public.activity_feed(text, text) to anon, authenticated;
 
 select public.add_timestamp_triggers();

@@ -27,6 +27,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		requires: 'municipality_admin',
 		forbidden: 'Deze pagina is alleen voor beheerders van de gemeente.'
 	},
+	{
+		route: '/(app)/buurthuizen/bestuur',
+		requires: 'board_member',
+		forbidden: 'Deze pagina is alleen voor bestuursleden van een buurthuis.'
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];

@@ -143,7 +143,15 @@ const activityPage = fromRow(
 	})
 );
 
-export type ActivityDetail = z.infer<typeof activityPage> & {
+export type ActivityPage = z.infer<typeof activityPage>;
+
+/** activity_page's result, with the first occurrence's times in Amsterdam offset. */
+export function parseActivityPage(data: unknown): ActivityPage {
+	const page = activityPage.parse(data);
+	return { ...page, startsAt: toAmsterdamIso(page.startsAt), endsAt: toAmsterdamIso(page.endsAt) };
+}
+
+export type ActivityDetail = ActivityPage & {
 	/** The next occurrences (up to a year ahead, at most `upcomingLimit`), cancelled ones marked. */
 	upcoming: Occurrence[];
 };
@@ -162,7 +170,7 @@ export async function getActivity(
 	const { data, error } = await supabase.rpc('activity_page', { p_activity_id: id });
 	if (error) throw new Error(`activity_page: ${error.code} ${error.message}`);
 	if (data === null) return null;
-	const page = activityPage.parse(data);
+	const page = parseActivityPage(data);
 	// An unpublished activity (seen by its board) has no public occurrences: expand it here.
 	const upcoming = page.published
 		? await listOccurrences(supabase, {
@@ -172,12 +180,7 @@ export async function getActivity(
 				limit: upcomingLimit
 			})
 		: [];
-	return {
-		...page,
-		startsAt: toAmsterdamIso(page.startsAt),
-		endsAt: toAmsterdamIso(page.endsAt),
-		upcoming
-	};
+	return { ...page, upcoming };
 }
 
 /** What the board's activity form says, in the shape the SQL functions take. */

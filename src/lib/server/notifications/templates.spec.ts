@@ -7,7 +7,8 @@ const ORIGIN = 'https://buurtkracht.example';
 const ids = {
 	request_id: '11111111-1111-4111-8111-111111111111',
 	match_id: '22222222-2222-4222-8222-222222222222',
-	target_type: 'help_request'
+	target_type: 'help_request',
+	activity_id: '33333333-3333-4333-8333-333333333333'
 };
 
 describe('renderNotification', () => {

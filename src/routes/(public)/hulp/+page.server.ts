@@ -1,11 +1,20 @@
 import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
 import { BOARD_PAGE_SIZE, loadBoard } from '#lib/server/buurthulp/board';
+import { centresByDistrict, centresFor } from '#lib/server/buurthuizen/district-centres';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { filters, ignored, tooLongSearch } = parseBoardFilters(url.searchParams);
-	const board = await loadBoard(locals.supabase, filters);
+	const [board, centres] = await Promise.all([
+		loadBoard(locals.supabase, filters),
+		centresByDistrict(locals.supabase)
+	]);
 	return {
+		// The buurthuis of each wijk on this page, named on the cards.
+		centres: centresFor(
+			centres,
+			board.result.items.map((i) => i.districtId)
+		),
 		filters,
 		ignored,
 		tooLongSearch: tooLongSearch ?? null,

@@ -1,19 +1,25 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { readHelpPrefill } from '#lib/buurthuizen/help-link';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import { requestSchema } from '#lib/schemas/buurthulp/requests';
 import { loadDistricts, postHelpRequest } from '#lib/server/buurthulp/requests';
 import { hasRole } from '#lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = locals.viewer;
 	const districts = await loadDistricts(locals.supabase, viewer?.municipalityId ?? null);
 	return {
 		districts,
 		isCoordinator: hasRole(viewer, 'coordinator'),
 		form: await superValidate(
-			{ districtId: viewer?.districtId ?? undefined },
+			{
+				districtId: viewer?.districtId ?? undefined,
+				// From "vervoer nodig? vraag hulp" on a buurthuis activity: date, place, vervoer.
+				...readHelpPrefill(url.searchParams, todayInNl())
+			},
 			zod4(requestSchema),
 			{ errors: false }
 		)

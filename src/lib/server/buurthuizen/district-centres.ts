@@ -1,0 +1,41 @@
+// The buurthuizen of each wijk, for pages of other areas that name "the buurthuis of the wijk"
+// (the Buurthulp board). Public reference data that rarely changes: kept for five minutes in this
+// server process, so those pages spend no extra call on it most of the time.
+import type { RequestClient } from '../supabase';
+
+export interface DistrictCentre {
+	name: string;
+	slug: string;
+}
+
+const TTL_MS = 5 * 60_000;
+let cached: { at: number; map: Map<string, DistrictCentre[]> } | null = null;
+
+/** District id → its buurthuizen by name. */
+export async function centresByDistrict(
+	supabase: RequestClient,
+	now = Date.now()
+): Promise<Map<string, DistrictCentre[]>> {
+	if (cached && now - cached.at < TTL_MS) return cached.map;
+	const { data, error } = await supabase
+		.from('community_centres')
+		.select('district_id, name, slug')
+		.order('name');
+	if (error) throw new Error(`centresByDistrict: ${error.code} ${error.message}`);
+	const map = new Map<string, DistrictCentre[]>();
+	for (const c of data) {
+		map.set(c.district_id, [...(map.get(c.district_id) ?? []), { name: c.name, slug: c.slug }]);
+	}
+	cached = { at: now, map };
+	return map;
+}
+
+/** Only the wijken a page shows, as a plain object for page data. */
+export function centresFor(
+	map: Map<string, DistrictCentre[]>,
+	districtIds: Iterable<string>
+): Record<string, DistrictCentre[]> {
+	const out: Record<string, DistrictCentre[]> = {};
+	for (const id of districtIds) out[id] = map.get(id) ?? [];
+	return out;
+}
