@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
+import { amsterdamDate, amsterdamTime } from '#lib/buurthuizen/dates';
 import { eventJsonLd, jsonLdText } from '#lib/buurthuizen/event-json-ld';
+import { transportHelpLink } from '#lib/buurthuizen/help-link';
 import { activityAudienceLabel, activityCategoryLabel, costLabel } from '#lib/buurthuizen/labels';
 import { getActivity } from '#lib/server/buurthuizen/activities';
 import { occurrenceView } from '#lib/server/buurthuizen/centre-page';
@@ -21,8 +23,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			url.origin
 		)
 	);
+	const c = activity.centre;
+	const transportHref = transportHelpLink({
+		title: activity.title,
+		centreName: c.name,
+		address: `${c.streetAddress}, ${c.postcode} ${c.city}`,
+		districtId: c.districtId,
+		occursOn: next?.occursOn ?? amsterdamDate(activity.startsAt),
+		startTime: amsterdamTime(next?.startsAt ?? activity.startsAt)
+	});
 	return {
 		activity,
+		transportHref,
 		upcoming: activity.upcoming.map(occurrenceView),
 		labels: {
 			category: activityCategoryLabel(activity.category),
