@@ -11,6 +11,14 @@ import { DEMO_PASSWORD, expectAccessible } from '../../support/browser.ts';
 
 const markers = (page: Page) => page.locator('.leaflet-marker-icon');
 const listItems = (page: Page) => page.getByTestId('buurthuizen-lijst').locator(':scope > li');
+/** Collects Content-Security-Policy violations the page reports (blocked tiles, eval, inline). */
+function watchCsp(page: Page): string[] {
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (m.text().includes('Content Security Policy')) violations.push(m.text());
+	});
+	return violations;
+}
 const mapReady = (page: Page) =>
 	expect(page.getByTestId('kaart')).toHaveAttribute('data-ready', 'ja');
 
@@ -49,6 +57,7 @@ async function postWeeklyActivity(title: string) {
 test('the map shows 19 markers, and a filter narrows markers and list together, also after a reload', async ({
 	page
 }) => {
+	const csp = watchCsp(page);
 	await page.goto('/buurthuizen');
 	await mapReady(page);
 	await expect(markers(page)).toHaveCount(19);
@@ -70,6 +79,7 @@ test('the map shows 19 markers, and a filter narrows markers and list together, 
 	await expect(listItems(page)).toHaveCount(1);
 	await expect(markers(page)).toHaveCount(1);
 	await expect(page.getByLabel('Rolstoeltoegankelijk')).toBeChecked();
+	expect(csp).toEqual([]);
 });
 
 test('without map tiles the markers, their names, the wijk outlines and the list still work', async ({
@@ -139,6 +149,7 @@ test('a buurthuis page has its facts, week and list, feed and print links; the a
 	page
 }) => {
 	const title = `Zitdansen ${Date.now()}`;
+	const csp = watchCsp(page);
 	const { id } = await postWeeklyActivity(title);
 	await page.goto('/buurthuizen/de-lorzie');
 	await expect(page.getByRole('heading', { level: 1, name: 'Buurthuis De Lorzie' })).toBeVisible();
@@ -187,6 +198,7 @@ test('a buurthuis page has its facts, week and list, feed and print links; the a
 	await page.goto('/buurthuizen/de-lorzie/week');
 	await expect(page.getByRole('heading', { level: 1, name: /Weekprogramma/ })).toBeVisible();
 	await expectAccessible(page);
+	expect(csp).toEqual([]);
 });
 
 test('the list, filters and pages work without JavaScript', async ({ browser }) => {
