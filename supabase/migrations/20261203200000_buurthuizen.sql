@@ -338,10 +338,13 @@ create or replace function public.activity_occurs_on(p_activity public.activitie
 		);
 $$;
 
+revoke all on function public.activity_occurs_on(public.activities, date) from public, anon, authenticated;
+
 -- The start of the occurrence on a local date.
 create or replace function public.activity_occurrence_start(p_activity public.activities, p_occurs_on date) returns timestamptz language sql stable set search_path = '' as $$
 	select (p_occurs_on + (p_activity.starts_at at time zone 'Europe/Amsterdam')::time) at time zone 'Europe/Amsterdam';
 $$;
+revoke all on function public.activity_occurrence_start(public.activities, date) from public, anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Board: create, update, copy, cancel, skip a week (board members of the centre only)
@@ -370,6 +373,8 @@ begin
 	end if;
 end;
 $$;
+
+revoke all on function public.assert_activity_fits(text, text, text, text, text) from public, anon, authenticated;
 
 -- Checks what a board member sends: the dates, the numbers, and a social goal of the centre's wijk.
 create or replace function public.assert_activity_values(
@@ -400,6 +405,8 @@ begin
 	end if;
 end;
 $$;
+
+revoke all on function public.assert_activity_values(uuid, timestamptz, timestamptz, text, date, integer, integer, uuid) from public, anon, authenticated;
 
 -- Locks the activity for a board member of its centre; raises not_found for anyone else, so an
 -- unpublished activity of another centre does not even show it exists.
