@@ -20,7 +20,7 @@ export interface PageWeight {
 	jsGzip: number;
 }
 
-const gzipped = (body: Uint8Array) => gzipSync(body, { level: 9 }).byteLength;
+export const gzipped = (body: Uint8Array) => gzipSync(body, { level: 9 }).byteLength;
 
 function assetUrls(html: string, base: URL) {
 	const css = new Set<string>();

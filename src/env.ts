@@ -31,6 +31,17 @@ export const variables = defineEnvVars({
 	},
 	SUPABASE_DATA_DIR: { schema: optional, description: 'PGlite data folder (embedded mode).' },
 	DATABASE_URL: { schema: optional, description: 'Run the embedded Supabase on this PostgreSQL.' },
+	PUBLIC_MAP_TILE_URL: {
+		public: true,
+		schema: optional,
+		description:
+			'Map tiles ({z}/{x}/{y} template) for the Buurthuizen map; default PDOK BRT-Achtergrondkaart, "none" for no tiles. Also read at build time for the CSP.'
+	},
+	PUBLIC_MAP_TILE_ATTRIBUTION: {
+		public: true,
+		schema: optional,
+		description: 'Attribution shown on the map for PUBLIC_MAP_TILE_URL.'
+	},
 	SMTP_HOST: { schema: optional, description: 'SMTP server for auth and app mail.' },
 	SMTP_PORT: { schema: optional, description: 'SMTP port.' },
 	ORIGIN: {

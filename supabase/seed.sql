@@ -73,3 +73,61 @@ on conflict (municipality_id, slug) do nothing;
 -- A demo number: the municipality sets its own.
 update public.municipalities set coordinator_phone = '075 000 00 00'
 where slug = 'zaanstad' and coordinator_phone is null;
+-- Wijk outlines for the map (issue 11): approximate polygons, the Voronoi cells of the wijk points
+-- above inside a rough outline of Zaanstad. They orient a visitor when no map tiles load; they
+-- decide nothing. Replace with the municipality's own wijk boundaries before going live.
+update public.districts d set outline = o.outline::jsonb
+from (values
+	('assendelft', '{"type":"Polygon","coordinates":[[[4.7,52.515],[4.7215,52.5168],[4.7622,52.4816],[4.7224,52.4535],[4.705,52.46],[4.7,52.515]]]}'),
+	('krommenie', '{"type":"Polygon","coordinates":[[[4.7215,52.5168],[4.76,52.52],[4.7895,52.5112],[4.7631,52.4817],[4.7622,52.4816],[4.7215,52.5168]]]}'),
+	('wormerveer', '{"type":"Polygon","coordinates":[[[4.7895,52.5112],[4.8,52.508],[4.8182,52.4912],[4.7843,52.4779],[4.7631,52.4817],[4.7895,52.5112]]]}'),
+	('westzaan', '{"type":"Polygon","coordinates":[[[4.7555,52.4405],[4.745,52.445],[4.7224,52.4535],[4.7622,52.4816],[4.7631,52.4817],[4.7843,52.4779],[4.7921,52.4671],[4.7877,52.4571],[4.7555,52.4405]]]}'),
+	('zaandijk', '{"type":"Polygon","coordinates":[[[4.8182,52.4912],[4.825,52.485],[4.8358,52.4684],[4.7921,52.4671],[4.7843,52.4779],[4.8182,52.4912]]]}'),
+	('koog-aan-de-zaan', '{"type":"Polygon","coordinates":[[[4.8358,52.4684],[4.8386,52.4642],[4.8077,52.4537],[4.7877,52.4571],[4.7921,52.4671],[4.8358,52.4684]]]}'),
+	('zaandam-noord', '{"type":"Polygon","coordinates":[[[4.8386,52.4642],[4.84,52.462],[4.8447,52.4594],[4.8225,52.4402],[4.8092,52.4439],[4.8077,52.4537],[4.8386,52.4642]]]}'),
+	('zaandam-oost', '{"type":"Polygon","coordinates":[[[4.8447,52.4594],[4.865,52.448],[4.8605,52.4273],[4.8241,52.4345],[4.8225,52.4402],[4.8447,52.4594]]]}'),
+	('zaandam-west', '{"type":"Polygon","coordinates":[[[4.7979,52.4166],[4.78,52.43],[4.7714,52.4337],[4.8092,52.4439],[4.8225,52.4402],[4.8241,52.4345],[4.7979,52.4166]]]}'),
+	('zaandam-zuid', '{"type":"Polygon","coordinates":[[[4.8605,52.4273],[4.86,52.425],[4.835,52.41],[4.8,52.415],[4.7979,52.4166],[4.8241,52.4345],[4.8605,52.4273]]]}'),
+	('poelenburg-peldersveld', '{"type":"Polygon","coordinates":[[[4.7714,52.4337],[4.7555,52.4405],[4.7877,52.4571],[4.8077,52.4537],[4.8092,52.4439],[4.7714,52.4337]]]}')
+) as o (slug, outline)
+where d.slug = o.slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and d.outline is null;
+
+-- Each buurthuis's accessibility in OpenStreetMap's terms, opening hours (OSM opening_hours),
+-- contact and whether the sociaal wijkteam shares the building (issue 11). De Lorzie and A3 as
+-- far as known; the demo entries vary on purpose, so the filters have something to show. Contact
+-- details are illustrative (.example). Only rows nobody has filled in yet are updated.
+update public.community_centres c set
+	wheelchair = p.wheelchair,
+	toilets_wheelchair = p.toilets,
+	hearing_loop = p.loop,
+	parking = p.parking,
+	opening_hours = p.hours,
+	shares_district_team = p.team,
+	district_team_note = p.team_note,
+	phone = coalesce(c.phone, p.phone),
+	email = coalesce(c.email, c.slug || '@buurthuizen.example'),
+	website = coalesce(c.website, 'https://' || c.slug || '.buurthuizen.example')
+from (values
+	('de-lorzie', 'yes', 'yes', 'yes', 'yes', 'Mo-Fr 09:00-17:00; Tu,Th 19:00-22:00; Sa 10:00-13:00', true, 'Het sociaal wijkteam Wormerveer zit hier op dinsdag- en donderdagochtend.', '075 000 0101'),
+	('a3', 'yes', 'no', 'no', 'yes', 'Mo-Fr 09:00-16:30; We 19:00-21:30', true, 'Het sociaal wijkteam Assendelft houdt hier elke woensdag spreekuur.', '075 000 0102'),
+	('saendelft-demo', 'yes', 'yes', 'yes', 'limited', 'Mo-Fr 09:00-17:00', false, null, '075 000 0103'),
+	('de-vlinder-demo', 'yes', 'yes', 'no', 'yes', 'Mo-Th 09:00-16:00', true, 'Het sociaal wijkteam Krommenie zit hier op maandag.', '075 000 0104'),
+	('het-hoornveld-demo', 'limited', 'no', 'no', 'yes', 'Tu-Sa 10:00-16:00', false, null, '075 000 0105'),
+	('de-zaanbocht-demo', 'yes', 'no', 'yes', 'no', 'Mo-Fr 13:00-17:00', false, null, '075 000 0106'),
+	('het-zuideinde-demo', 'limited', 'no', 'no', 'yes', 'Mo,We,Fr 09:30-12:00', true, 'Het sociaal wijkteam Westzaan zit hier op vrijdagochtend.', '075 000 0107'),
+	('de-fabriek-demo', 'yes', 'yes', 'no', 'limited', 'Mo-Fr 09:00-17:00; Sa 10:00-14:00', false, null, '075 000 0108'),
+	('rooswijk-demo', 'yes', 'yes', 'yes', 'limited', 'Tu-Fr 09:00-16:00', true, 'Het sociaal wijkteam Zaandijk zit hier op dinsdag.', '075 000 0109'),
+	('de-kogerveld-demo', 'yes', 'no', 'no', 'yes', 'Mo-Fr 10:00-16:00', false, null, '075 000 0110'),
+	('het-molenpad-demo', 'no', 'no', 'no', 'no', 'Mo,Th 09:00-12:00', false, null, '075 000 0111'),
+	('de-rosmolen-demo', 'yes', 'yes', 'no', 'limited', 'Mo-Fr 09:00-17:00', true, 'Het sociaal wijkteam Zaandam-Noord zit hier elke werkdag.', '075 000 0112'),
+	('kalf-demo', 'yes', 'yes', 'yes', 'no', 'Mo-Fr 09:00-21:00', false, null, '075 000 0113'),
+	('het-oostzijde-demo', 'yes', 'no', 'no', 'no', 'Mo-Sa 09:00-17:00', false, null, '075 000 0114'),
+	('de-russische-buurt-demo', 'limited', 'no', 'no', 'limited', 'We-Fr 10:00-15:00', true, 'Het sociaal wijkteam Zaandam-Oost zit hier op woensdag.', '075 000 0115'),
+	('de-westerkoog-demo', 'yes', 'yes', 'no', 'yes', 'Mo-Fr 09:00-17:00', false, null, '075 000 0116'),
+	('het-hembrug-demo', 'yes', 'yes', 'yes', 'yes', 'Mo-Fr 09:00-17:00; Su 12:00-16:00', true, 'Het sociaal wijkteam Zaandam-Zuid zit hier op maandag en donderdag.', '075 000 0117'),
+	('de-poelenburcht-demo', 'yes', 'no', 'no', 'limited', 'Mo-Fr 09:00-17:00', true, 'Het sociaal wijkteam Poelenburg/Peldersveld zit hier elke werkdag.', '075 000 0118'),
+	('peldersveld-demo', 'no', 'no', 'no', 'yes', 'Tu,Th 13:00-17:00', false, null, '075 000 0119')
+) as p (slug, wheelchair, toilets, loop, parking, hours, team, team_note, phone)
+where c.slug = p.slug and c.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and c.wheelchair is null and c.opening_hours is null;

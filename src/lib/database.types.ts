@@ -300,57 +300,78 @@ export type Database = {
 					city: string;
 					created_at: string;
 					district_id: string;
+					district_team_note: string | null;
 					email: string | null;
+					hearing_loop: string | null;
 					id: string;
 					is_demo: boolean;
 					latitude: number;
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					opening_hours: string | null;
+					parking: string | null;
 					phone: string | null;
 					postcode: string;
+					shares_district_team: boolean;
 					slug: string;
 					street_address: string;
+					toilets_wheelchair: string | null;
 					updated_at: string;
 					website: string | null;
+					wheelchair: string | null;
 				};
 				Insert: {
 					accessibility?: string;
 					city: string;
 					created_at?: string;
 					district_id: string;
+					district_team_note?: string | null;
 					email?: string | null;
+					hearing_loop?: string | null;
 					id?: string;
 					is_demo?: boolean;
 					latitude: number;
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					opening_hours?: string | null;
+					parking?: string | null;
 					phone?: string | null;
 					postcode: string;
+					shares_district_team?: boolean;
 					slug: string;
 					street_address: string;
+					toilets_wheelchair?: string | null;
 					updated_at?: string;
 					website?: string | null;
+					wheelchair?: string | null;
 				};
 				Update: {
 					accessibility?: string;
 					city?: string;
 					created_at?: string;
 					district_id?: string;
+					district_team_note?: string | null;
 					email?: string | null;
+					hearing_loop?: string | null;
 					id?: string;
 					is_demo?: boolean;
 					latitude?: number;
 					longitude?: number;
 					municipality_id?: string;
 					name?: string;
+					opening_hours?: string | null;
+					parking?: string | null;
 					phone?: string | null;
 					postcode?: string;
+					shares_district_team?: boolean;
 					slug?: string;
 					street_address?: string;
+					toilets_wheelchair?: string | null;
 					updated_at?: string;
 					website?: string | null;
+					wheelchair?: string | null;
 				};
 				Relationships: [
 					{
@@ -377,6 +398,7 @@ export type Database = {
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					outline: Json | null;
 					postcode_areas: number[];
 					slug: string;
 					updated_at: string;
@@ -388,6 +410,7 @@ export type Database = {
 					longitude: number;
 					municipality_id: string;
 					name: string;
+					outline?: Json | null;
 					postcode_areas?: number[];
 					slug: string;
 					updated_at?: string;
@@ -399,6 +422,7 @@ export type Database = {
 					longitude?: number;
 					municipality_id?: string;
 					name?: string;
+					outline?: Json | null;
 					postcode_areas?: number[];
 					slug?: string;
 					updated_at?: string;
@@ -1596,6 +1620,10 @@ export type Database = {
 					payload: Json;
 				}[];
 			};
+			community_centre_map: {
+				Args: { p_latitude?: number; p_longitude?: number; p_postcode?: string };
+				Returns: Json;
+			};
 			complete_match: {
 				Args: { p_match_id: string; p_thanks?: string };
 				Returns: undefined;
@@ -1636,6 +1664,10 @@ export type Database = {
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
 				Returns: undefined;
+			};
+			distance_m: {
+				Args: { p_lat1: number; p_lat2: number; p_lng1: number; p_lng2: number };
+				Returns: number;
 			};
 			escalate_followup: {
 				Args: { p_followup_id: string; p_reason: string };
@@ -1802,6 +1834,16 @@ export type Database = {
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_profile_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			nearest_community_centres: {
+				Args: { p_latitude: number; p_limit?: number; p_longitude: number };
+				Returns: {
+					distance_m: number;
+					district_id: string;
+					id: string;
+					name: string;
+					slug: string;
+				}[];
+			};
 			notification_failed: {
 				Args: { p_error: string; p_id: string };
 				Returns: undefined;
@@ -1860,6 +1902,7 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			postcode_location: { Args: { p_postcode: string }; Returns: Json };
 			register_for_activity: {
 				Args: { p_activity_id: string; p_occurs_on: string };
 				Returns: number;
@@ -2022,6 +2065,7 @@ export type Database = {
 			moderation_action: 'hide' | 'unhide' | 'block' | 'unblock' | 'dismiss_report';
 			moderation_target_type:
 				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
+			osm_access: 'yes' | 'limited' | 'no';
 			report_status: 'open' | 'content_hidden' | 'dismissed';
 			report_target_type: 'help_request' | 'help_offer' | 'match_message';
 			response_status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
@@ -2202,6 +2246,7 @@ export const Constants = {
 			],
 			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
+			osm_access: ['yes', 'limited', 'no'],
 			report_status: ['open', 'content_hidden', 'dismissed'],
 			report_target_type: ['help_request', 'help_offer', 'match_message'],
 			response_status: ['pending', 'accepted', 'declined', 'withdrawn']

@@ -21,6 +21,12 @@ describe('permissionsPolicy', () => {
 		expect(permissionsPolicy('/(app)/winkel')).toContain('microphone=()');
 		expect(permissionsPolicy('/(app)/winkel')).toContain('geolocation=()');
 	});
+
+	it('lets only the buurthuizen map ask for the location ("bij mij in de buurt")', () => {
+		expect(permissionsPolicy('/(public)/buurthuizen')).toContain('geolocation=(self)');
+		expect(permissionsPolicy('/(public)/buurthuizen/[slug]')).toContain('geolocation=()');
+		expect(permissionsPolicy('/(public)/hulp')).toContain('geolocation=()');
+	});
 });
 
 describe('sessionCookieOptions', () => {

@@ -18,7 +18,10 @@ const CAMERA_ROUTES: string[] = [
 	'/winkel' // the shop counter's cheque scanner (Mantelzorgwaardering)
 ];
 
-const DENIED_FEATURES = ['microphone', 'geolocation', 'payment', 'usb', 'display-capture'];
+/** Routes (exactly these) that may ask for the browser's location: "bij mij in de buurt". */
+const GEOLOCATION_ROUTES: string[] = ['/buurthuizen'];
+
+const DENIED_FEATURES = ['microphone', 'payment', 'usb', 'display-capture'];
 
 const withoutGroups = (routeId: string) => routeId.replace(/\/\([^/]+\)/g, '') || '/';
 
@@ -26,9 +29,12 @@ export function permissionsPolicy(routeId: string | null): string {
 	const route = routeId === null ? null : withoutGroups(routeId);
 	const camera =
 		route !== null && CAMERA_ROUTES.some((r) => route === r || route.startsWith(`${r}/`));
-	return [`camera=${camera ? '(self)' : '()'}`, ...DENIED_FEATURES.map((f) => `${f}=()`)].join(
-		', '
-	);
+	const geolocation = route !== null && GEOLOCATION_ROUTES.includes(route);
+	return [
+		`camera=${camera ? '(self)' : '()'}`,
+		`geolocation=${geolocation ? '(self)' : '()'}`,
+		...DENIED_FEATURES.map((f) => `${f}=()`)
+	].join(', ');
 }
 
 /** The CSP of the static error page: nothing to load, nothing may frame it. */

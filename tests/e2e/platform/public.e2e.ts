@@ -29,18 +29,18 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('the buurthuizen page lists all 19, with the demo entries marked', async ({ page }) => {
 	await page.goto('/buurthuizen');
-	await expect(page.getByRole('listitem').filter({ hasText: 'Buurthuis' })).toHaveCount(19);
-	await expect(page.getByText('Buurthuis De Lorzie')).toBeVisible();
+	await expect(page.getByTestId('buurthuizen-lijst').locator(':scope > li')).toHaveCount(19);
+	await expect(page.getByText('Buurthuis De Lorzie', { exact: true })).toBeVisible();
 	await expect(page.getByText('(demo)').first()).toBeVisible();
 });
 
-// The home page promised a map and an application form that do not exist yet (issue 9).
+// The home page promised a map and an application form that did not exist yet (issue 9); the
+// map came with issue 11.
 test('the home page promises only what the pages give', async ({ page }) => {
 	await page.goto('/');
-	await expect(page.locator('main')).not.toContainText('op de kaart');
-	await expect(page.getByText('Een kaart met activiteiten komt binnenkort.')).toBeVisible();
+	await expect(page.getByText('Alle 19 buurthuizen op de kaart en per wijk')).toBeVisible();
 	await page.locator('main').getByRole('link', { name: 'Buurthuizen' }).click();
-	await expect(page.locator('main')).toContainText('De kaart met activiteiten komt binnenkort');
+	await expect(page.getByRole('region', { name: 'Kaart met de buurthuizen' })).toBeVisible();
 });
 
 test('an unknown page gets the Dutch 404 page', async ({ page }) => {

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { loadCentrePage } from '#lib/server/buurthuizen/centre-page';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const query = new URLSearchParams(url.searchParams);
+	query.delete('weergave');
+	const page = await loadCentrePage(locals.supabase, params.slug, query, new Date());
+	if (!page) error(404, 'Dit buurthuis bestaat niet (meer).');
+	return { ...page, printedOn: new Date().toISOString() };
+};
