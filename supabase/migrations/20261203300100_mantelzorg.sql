@@ -217,7 +217,7 @@ create index applications_queue_idx on public.applications (municipality_id, dis
 
 create index applications_carer_idx on public.applications (carer_user_id) where carer_user_id is not null;
 
--- The fraud signals look up earlier applications by these.
+-- The fraud signals (application_signals) look up earlier applications by these.
 create index applications_carer_identity_idx on public.applications (
 	municipality_id, lower(carer_last_name), carer_birth_date, carer_postcode
 );
@@ -966,13 +966,13 @@ create or replace function public.application_signals(p_app public.applications)
 		'recipient_carers', (
 			select count(distinct (lower(a.carer_first_name), lower(a.carer_last_name), a.carer_birth_date))
 			from public.applications a
-			where a.scheme_id = p_app.scheme_id
+			where a.municipality_id = p_app.municipality_id and a.scheme_id = p_app.scheme_id
 				and lower(a.care_recipient_name) = lower(p_app.care_recipient_name)
 				and a.care_recipient_postcode = p_app.care_recipient_postcode
 		),
 		'same_address', (
 			select count(*) from public.applications a
-			where a.scheme_id = p_app.scheme_id
+			where a.municipality_id = p_app.municipality_id and a.scheme_id = p_app.scheme_id
 				and a.carer_postcode = p_app.carer_postcode
 				and lower(a.carer_house_number) = lower(p_app.carer_house_number)
 		)
@@ -991,7 +991,8 @@ create or replace function public.signal_flags(p_signals jsonb) returns jsonb la
 $$;
 
 -- Open applications (and those decided in the last 30 days) in the consulent's wijken, oldest
--- first, with their signals. Only what the list needs: no care recipient, no contact details.
+-- first (at most 200), with their signals. Only what the list needs: no care recipient, no
+-- contact details.
 create or replace function public.caseworker_queue() returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
@@ -1023,7 +1024,7 @@ begin
 				where a.municipality_id = v_municipality
 					and (a.status in ('submitted', 'question_asked') or a.decided_at > now() - interval '30 days')
 				order by a.created_at
-				limit 500
+				limit 200
 			) x
 		), '[]'::jsonb)
 	);

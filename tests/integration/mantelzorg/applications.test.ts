@@ -173,6 +173,12 @@ describe('deciding', () => {
 			(a) => a.id === second
 		);
 		expect(flagged?.flags).toContain('same_carer');
+		// The queue counts in one pass what the file counts per application: the same numbers.
+		const file = await caseworker.client.rpc('application_file', {
+			p_application_id: second as string
+		});
+		expect(flagged?.signals).toEqual((file.data as Row).signals);
+		expect(flagged?.signals).toEqual({ same_carer: 1, recipient_carers: 1, same_address: 2 });
 	});
 
 	it('gives a young carer a Pluim, and others the value of their age band', async () => {
