@@ -73,6 +73,7 @@ on conflict (municipality_id, slug) do nothing;
 -- A demo number: the municipality sets its own.
 update public.municipalities set coordinator_phone = '075 000 00 00'
 where slug = 'zaanstad' and coordinator_phone is null;
+
 -- Wijk outlines for the map (issue 11): approximate polygons, the Voronoi cells of the wijk points
 -- above inside a rough outline of Zaanstad. They orient a visitor when no map tiles load; they
 -- decide nothing. Replace with the municipality's own wijk boundaries before going live.

@@ -9,6 +9,7 @@ import type { Database } from '../../../src/lib/database.types.ts';
 import { ACCESS, ACTORS, allowed, type Actor, type Op } from '../../support/access-matrix.ts';
 import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-scenario.ts';
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
+import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -62,6 +63,12 @@ beforeAll(async () => {
 			key,
 			id,
 			copy: keyed.has(key) ? newId : null
+		})),
+		...(await mantelzorgScenario()).rows.map(({ table, key, id, copy }) => ({
+			table,
+			key,
+			id,
+			copy: copy ?? (keyed.has(key) ? newId : null)
 		})),
 		{
 			table: 'municipalities',

@@ -8,7 +8,11 @@ const ids = {
 	request_id: '11111111-1111-4111-8111-111111111111',
 	match_id: '22222222-2222-4222-8222-222222222222',
 	target_type: 'help_request',
-	activity_id: '33333333-3333-4333-8333-333333333333'
+	activity_id: '33333333-3333-4333-8333-333333333333',
+	application_id: '33333333-3333-4333-8333-333333333333',
+	decision: 'approved',
+	cheque_id: '44444444-4444-4444-8444-444444444444',
+	expires_on: '2027-03-31'
 };
 
 describe('renderNotification', () => {
