@@ -673,6 +673,13 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'memberships_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
 					}
 				];
 			};
@@ -1046,6 +1053,135 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			shop_private_details: {
+				Row: {
+					account_holder: string;
+					contact_email: string;
+					contact_name: string;
+					contact_phone: string | null;
+					created_at: string;
+					iban: string;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					account_holder: string;
+					contact_email: string;
+					contact_name: string;
+					contact_phone?: string | null;
+					created_at?: string;
+					iban: string;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					account_holder?: string;
+					contact_email?: string;
+					contact_name?: string;
+					contact_phone?: string | null;
+					created_at?: string;
+					iban?: string;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_private_details_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_private_details_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: true;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			shops: {
+				Row: {
+					category: string;
+					city: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					description: string | null;
+					district_id: string | null;
+					id: string;
+					kvk_number: string;
+					latitude: number | null;
+					longitude: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id: string | null;
+					postcode: string;
+					status: string;
+					street_address: string;
+					updated_at: string;
+				};
+				Insert: {
+					category: string;
+					city: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					description?: string | null;
+					district_id?: string | null;
+					id?: string;
+					kvk_number: string;
+					latitude?: number | null;
+					longitude?: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id?: string | null;
+					postcode: string;
+					status?: string;
+					street_address: string;
+					updated_at?: string;
+				};
+				Update: {
+					category?: string;
+					city?: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					description?: string | null;
+					district_id?: string | null;
+					id?: string;
+					kvk_number?: string;
+					latitude?: number | null;
+					longitude?: number | null;
+					municipality_id?: string;
+					name?: string;
+					owner_user_id?: string | null;
+					postcode?: string;
+					status?: string;
+					street_address?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shops_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shops_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			thanks: {
 				Row: {
 					created_at: string;
@@ -1172,6 +1308,10 @@ export type Database = {
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
+			add_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
+				Returns: string;
+			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -1179,6 +1319,14 @@ export type Database = {
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
 				Returns: undefined;
+			};
+			approved_shops: {
+				Args: {
+					p_category?: string;
+					p_district_id?: string;
+					p_municipality_id?: string;
+				};
+				Returns: Json;
 			};
 			assert_help_request_fits: {
 				Args: {
@@ -1243,6 +1391,10 @@ export type Database = {
 				Returns: Json;
 			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
+			decide_shop: {
+				Args: { p_shop_id: string; p_status: string };
+				Returns: undefined;
+			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
 				Returns: undefined;
@@ -1361,6 +1513,7 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			post_help_request: {
 				Args: {
 					p_category: string;
@@ -1381,6 +1534,28 @@ export type Database = {
 					p_when_kind: string;
 				};
 				Returns: string;
+			};
+			register_shop: {
+				Args: {
+					p_account_holder: string;
+					p_category: string;
+					p_city: string;
+					p_contact_email: string;
+					p_contact_name: string;
+					p_contact_phone: string;
+					p_description: string;
+					p_district_id: string;
+					p_iban: string;
+					p_kvk_number: string;
+					p_name: string;
+					p_postcode: string;
+					p_street_address: string;
+				};
+				Returns: string;
+			};
+			remove_shop_staff: {
+				Args: { p_membership_id: string };
+				Returns: undefined;
 			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
@@ -1423,6 +1598,8 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
@@ -1496,6 +1673,18 @@ export type Database = {
 			report_status: 'open' | 'content_hidden' | 'dismissed';
 			report_target_type: 'help_request' | 'help_offer' | 'match_message';
 			response_status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+			shop_category:
+				| 'groceries'
+				| 'bakery_butcher'
+				| 'flowers_garden'
+				| 'books_gifts'
+				| 'clothing_shoes'
+				| 'food_drink'
+				| 'care_wellness'
+				| 'hobby_sport'
+				| 'household'
+				| 'other';
+			shop_status: 'pending' | 'approved' | 'suspended';
 		};
 		CompositeTypes: {
 			voor_jou_candidate: {
@@ -1654,7 +1843,20 @@ export const Constants = {
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
 			report_status: ['open', 'content_hidden', 'dismissed'],
 			report_target_type: ['help_request', 'help_offer', 'match_message'],
-			response_status: ['pending', 'accepted', 'declined', 'withdrawn']
+			response_status: ['pending', 'accepted', 'declined', 'withdrawn'],
+			shop_category: [
+				'groceries',
+				'bakery_butcher',
+				'flowers_garden',
+				'books_gifts',
+				'clothing_shoes',
+				'food_drink',
+				'care_wellness',
+				'hobby_sport',
+				'household',
+				'other'
+			],
+			shop_status: ['pending', 'approved', 'suspended']
 		}
 	}
 } as const;
