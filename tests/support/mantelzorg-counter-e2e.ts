@@ -26,9 +26,9 @@ async function demoApi(email: string): Promise<Client> {
 	return api;
 }
 
-const check = <T>(r: { data: T; error: unknown }) => {
-	if (r.error) throw r.error;
-	return r.data;
+const check = <T>(r: { data: T; error: unknown }): NonNullable<T> => {
+	if (r.error || r.data === null || r.data === undefined) throw r.error ?? new Error('no data');
+	return r.data as NonNullable<T>;
 };
 
 /** Issues `count` approved cheques of € 50 to the demo resident; returns their codes. */
@@ -42,18 +42,17 @@ export async function issueCheques(count: number): Promise<string[]> {
 		new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 	const existing = check(await admin.from('schemes').select('id').eq('year', year));
 	if (existing.length === 0) {
-		check(
-			await admin.from('schemes').insert({
-				municipality_id: me.municipality_id,
-				year,
-				cheque_value_cents: 5000,
-				pluim_value_cents: 2500,
-				application_opens_on: day(-30),
-				application_closes_on: day(30),
-				redeem_until: day(200),
-				budget_cents: 57_000_000
-			})
-		);
+		const { error } = await admin.from('schemes').insert({
+			municipality_id: me.municipality_id,
+			year,
+			cheque_value_cents: 5000,
+			pluim_value_cents: 2500,
+			application_opens_on: day(-30),
+			application_closes_on: day(30),
+			redeem_until: day(200),
+			budget_cents: 57_000_000
+		});
+		if (error) throw error;
 	}
 	const [district] = check(await admin.from('districts').select('id').eq('slug', 'krommenie'));
 	const { data: caseworkerId } = await caseworker.auth.getUser();
