@@ -172,9 +172,8 @@ try {
 			(select id, row_number() over (order by code) as n from public.cheques) cc
 		where cc.id = c.id and cc.n = a.n;
 	`);
-	const [{ n: existing }] = await db<
-		{ n: number }[]
-	>`select count(*)::int as n from public.redemptions`;
+	const existing =
+		(await db<{ n: number }[]>`select count(*)::int as n from public.redemptions`)[0]?.n ?? 0;
 	await db.unsafe(`
 		with picked as (
 			select c.id, c.municipality_id, row_number() over (order by c.code) as n
@@ -187,12 +186,12 @@ try {
 		join picked p on p.n = 1 + (i % (select count(*) from picked));
 		analyze;
 	`);
-	const [{ n: redemptions }] = await db<
-		{ n: number }[]
-	>`select count(*)::int as n from public.redemptions`;
-	const [{ n: applications }] = await db<
-		{ n: number }[]
-	>`select count(*)::int as n from public.applications`;
+	const redemptions = (
+		await db<{ n: number }[]>`select count(*)::int as n from public.redemptions`
+	)[0]?.n;
+	const applications = (
+		await db<{ n: number }[]>`select count(*)::int as n from public.applications`
+	)[0]?.n;
 	const dashboardTimes: number[] = [];
 	for (let i = 0; i < 60; i++) {
 		const t = performance.now();
