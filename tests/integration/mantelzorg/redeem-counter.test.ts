@@ -222,6 +222,25 @@ describe('redeeming at the counter', () => {
 		expect((await guesser.client.from('code_attempts').select('id')).data).toEqual([]);
 	});
 
+	it('20 wrong codes at one shop within 15 minutes lock the whole shop, also for fresh staff', async () => {
+		const busyShop = await createShop({ input: { p_name: 'Winkel Druk' } });
+		const team = await Promise.all([1, 2, 3, 4, 5].map(() => createStaff(busyShop)));
+		const good = await createCheque();
+		for (const member of team) {
+			for (let i = 0; i < 4; i++) {
+				const answer = await redeem(member, busyShop.id, `QQQQ QQQQ QQQQ QQQ${i}`, 100);
+				expect(answer.ok).toBe(false);
+			}
+		}
+		const newcomer = await createStaff(busyShop);
+		expect(await redeem(newcomer, busyShop.id, good.code, 100)).toMatchObject({
+			ok: false,
+			reason: 'code_entry_locked'
+		});
+		// Another shop is not affected.
+		expect((await redeem(otherStaff, otherShop.id, good.code, 100)).ok).toBe(true);
+	});
+
 	it('staff undo their own redemption; not someone else\u2019s', async () => {
 		const cheque = await createCheque({ valueCents: 3000 });
 		const done = await redeem(staff, shop.id, cheque.code, 1200);

@@ -107,7 +107,7 @@ describe('redeem_cheque under load on PostgreSQL', () => {
 			const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
 				new Date()
 			);
-			for (let round = 0; round < 5; round++) {
+			for (let round = 0; round < 3; round++) {
 				const ids: string[] = [];
 				for (const c of cheques) {
 					const a = await redeem(db, staff.id, shop.id, c.code, 100);
