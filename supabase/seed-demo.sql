@@ -121,6 +121,12 @@ from public.activities a join public.community_centres c on c.id = a.community_c
 where c.slug = 'de-lorzie' and a.title = 'Taalcafé'
 on conflict (activity_id, occurs_on) do nothing;
 
+-- Mantelzorgwaardering: the demo shop account owns the demo shop (its staff membership comes from
+-- the seed step).
+update public.shops s set owner_user_id = u.id
+from auth.users u
+where u.email = 'winkel@buurtkracht.example' and s.id = '00000000-0000-4000-8000-00000000a001';
+
 -- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken,
 -- mantelzorger@'s approved application with its cheque, and an application from a carer without
 -- e-mail waiting in consulent@'s queue. Values as in Zaanstad: a € 50 cheque, a € 25 Pluim for

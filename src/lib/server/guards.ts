@@ -32,6 +32,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		requires: 'board_member',
 		forbidden: 'Deze pagina is alleen voor bestuursleden van een buurthuis.'
 	},
+	{
+		route: '/(app)/winkel',
+		requires: 'shop_staff',
+		forbidden:
+			'Deze pagina is alleen voor medewerkers van een winkel die meedoet aan de mantelzorgwaardering.'
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];

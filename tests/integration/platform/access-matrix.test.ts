@@ -10,6 +10,7 @@ import { ACCESS, ACTORS, allowed, type Actor, type Op } from '../../support/acce
 import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-scenario.ts';
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
+import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -57,7 +58,9 @@ beforeAll(async () => {
 		`select id from public.community_centres where municipality_id = '${ZAANSTAD_ID}' limit 1`
 	);
 	const keyed = new Set(['id']);
+	const counterProbes = await counterScenarioProbes();
 	probes = [
+		...counterProbes,
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,
 			key,
