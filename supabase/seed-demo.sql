@@ -64,3 +64,9 @@ select d.municipality_id, u.id, d.id, 'computer_help', 'Uitleg over tablet en te
 from auth.users u, public.districts d
 where u.email = 'vrijwilliger@buurtkracht.example' and d.slug = 'zaandam-oost'
 	and not exists (select 1 from public.help_offers o where o.volunteer_id = u.id);
+
+-- Mantelzorgwaardering: the demo shop account owns the demo shop (its staff membership comes from
+-- the seed step).
+update public.shops s set owner_user_id = u.id
+from auth.users u
+where u.email = 'winkel@buurtkracht.example' and s.id = '00000000-0000-4000-8000-00000000a001';

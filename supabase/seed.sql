@@ -68,3 +68,25 @@ from (values
 ) as c (district_slug, slug, name, street, postcode, city, lat, lng, access, demo)
 join public.districts d on d.slug = c.district_slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
 on conflict (municipality_id, slug) do nothing;
+
+-- Mantelzorgwaardering: a handful of approved demo shops (all marked "(demo)"; names, KvK numbers
+-- and IBANs are invented). The first is the demo shop account's shop (DEMO_SHOP_ID in
+-- src/lib/server/embedded/seed.ts); seed-demo.sql makes winkel@ its owner.
+insert into public.shops (id, municipality_id, name, kvk_number, street_address, postcode, city,
+	district_id, category, description, latitude, longitude, status, decided_at)
+select s.id::uuid, d.municipality_id, s.name, s.kvk, s.street, s.postcode, s.city, d.id, s.category,
+	s.description, s.lat, s.lng, 'approved', now()
+from (values
+	('00000000-0000-4000-8000-00000000a001', 'Boekhandel De Zaanse Bladzijde (demo)', '90000001', 'Westzijde 21', '1506 EA', 'Zaandam', 'zaandam-west', 'books_gifts', 'Boeken, kaarten en cadeaus.', 52.4390, 4.8110),
+	('00000000-0000-4000-8000-00000000a002', 'Bloemenhuis Krommenie (demo)', '90000002', 'Zuiderhoofdstraat 12', '1561 AA', 'Krommenie', 'krommenie', 'flowers_garden', 'Bloemen en planten.', 52.4985, 4.7640),
+	('00000000-0000-4000-8000-00000000a003', 'Bakkerij Het Molentje (demo)', '90000003', 'Zaanweg 80', '1521 DM', 'Wormerveer', 'wormerveer', 'bakery_butcher', 'Brood en banket.', 52.4915, 4.7880),
+	('00000000-0000-4000-8000-00000000a004', 'Lunchroom De Koog (demo)', '90000004', 'Hoogstraat 14', '1541 KX', 'Koog aan de Zaan', 'koog-aan-de-zaan', 'food_drink', 'Koffie en lunch.', 52.4615, 4.8065),
+	('00000000-0000-4000-8000-00000000a005', 'Sportwinkel Assendelft (demo)', '90000005', 'Dorpsstraat 300', '1566 BG', 'Assendelft', 'assendelft', 'hobby_sport', 'Sport en vrije tijd.', 52.4875, 4.7345)
+) as s (id, name, kvk, street, postcode, city, district_slug, category, description, lat, lng)
+join public.districts d on d.slug = s.district_slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
+on conflict (id) do nothing;
+
+insert into public.shop_private_details (shop_id, municipality_id, iban, account_holder, contact_name, contact_email)
+select s.id, s.municipality_id, 'NL91ABNA0417164300', s.name, 'Demo contact', 'winkel@buurtkracht.example'
+from public.shops s where s.id::text like '00000000-0000-4000-8000-00000000a00%'
+on conflict (shop_id) do nothing;

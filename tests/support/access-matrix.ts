@@ -23,6 +23,7 @@ const PUBLIC: Access = {
 	admin: ['select']
 };
 const COORDINATORS_READ: Access = { coordinator: ['select'] };
+const ADMINS_READ: Access = { admin: ['select'] };
 const NOBODY: Access = {};
 
 export const ACCESS: Record<Table, Access> = {
@@ -51,7 +52,17 @@ export const ACCESS: Record<Table, Access> = {
 	followups: COORDINATORS_READ,
 	help_invitations: COORDINATORS_READ,
 	reports: COORDINATORS_READ,
-	moderation_actions: COORDINATORS_READ
+	moderation_actions: COORDINATORS_READ,
+	// Platform audit log: append-only, read by the municipality's admins
+	audit_log: ADMINS_READ,
+	// Mantelzorgwaardering: every change goes through its SQL functions, except what admins
+	// manage directly (the scheme's rules, the consulenten's wijken)
+	schemes: { ...PUBLIC, admin: ['select', 'insert', 'update'] },
+	caseworker_districts: { admin: ['select', 'insert', 'delete'] },
+	applications: ADMINS_READ,
+	callback_checks: ADMINS_READ,
+	cheques: ADMINS_READ,
+	scheme_counts: ADMINS_READ
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/database.types.ts';
 import { ACCESS, ACTORS, allowed, type Actor, type Op } from '../../support/access-matrix.ts';
 import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-scenario.ts';
+import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -60,6 +61,12 @@ beforeAll(async () => {
 			key,
 			id,
 			copy: keyed.has(key) ? newId : null
+		})),
+		...(await mantelzorgScenario()).rows.map(({ table, key, id, copy }) => ({
+			table,
+			key,
+			id,
+			copy: copy ?? (keyed.has(key) ? newId : null)
 		})),
 		{
 			table: 'municipalities',

@@ -6,7 +6,7 @@ import type { Lite } from './lite.ts';
 
 export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
 const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
-/** Stands in for a shop until the shops table lands with Mantelzorgwaardering. */
+/** The demo shop (supabase/seed.sql); winkel@ is its owner and staff. */
 export const DEMO_SHOP_ID = '00000000-0000-4000-8000-00000000a001';
 
 export interface DemoAccount {
