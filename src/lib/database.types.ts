@@ -410,6 +410,48 @@ export type Database = {
 					}
 				];
 			};
+			code_attempts: {
+				Row: {
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					shop_id: string;
+					staff_user_id: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					shop_id: string;
+					staff_user_id?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					shop_id?: string;
+					staff_user_id?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'code_attempts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'code_attempts_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			community_centres: {
 				Row: {
 					accessibility: string;
@@ -1278,6 +1320,158 @@ export type Database = {
 					}
 				];
 			};
+			redemptions: {
+				Row: {
+					amount_cents: number;
+					batch_id: string | null;
+					cheque_id: string;
+					confirmed_again: boolean;
+					created_at: string;
+					id: string;
+					idempotency_key: string;
+					municipality_id: string;
+					remaining_after_cents: number;
+					shop_id: string;
+					staff_user_id: string | null;
+					undone_at: string | null;
+					undone_by: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					amount_cents: number;
+					batch_id?: string | null;
+					cheque_id: string;
+					confirmed_again?: boolean;
+					created_at?: string;
+					id?: string;
+					idempotency_key: string;
+					municipality_id: string;
+					remaining_after_cents: number;
+					shop_id: string;
+					staff_user_id?: string | null;
+					undone_at?: string | null;
+					undone_by?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					amount_cents?: number;
+					batch_id?: string | null;
+					cheque_id?: string;
+					confirmed_again?: boolean;
+					created_at?: string;
+					id?: string;
+					idempotency_key?: string;
+					municipality_id?: string;
+					remaining_after_cents?: number;
+					shop_id?: string;
+					staff_user_id?: string | null;
+					undone_at?: string | null;
+					undone_by?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'redemptions_batch_id_fkey';
+						columns: ['batch_id'];
+						isOneToOne: false;
+						referencedRelation: 'reimbursement_batches';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_cheque_id_fkey';
+						columns: ['cheque_id'];
+						isOneToOne: false;
+						referencedRelation: 'cheques';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			reimbursement_batches: {
+				Row: {
+					approved_at: string | null;
+					approved_by: string | null;
+					created_at: string;
+					created_by: string | null;
+					exported_at: string | null;
+					exported_by: string | null;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					redemption_count: number;
+					reference: string;
+					shop_id: string;
+					status: string;
+					total_cents: number;
+					updated_at: string;
+				};
+				Insert: {
+					approved_at?: string | null;
+					approved_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					exported_at?: string | null;
+					exported_by?: string | null;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					redemption_count: number;
+					reference: string;
+					shop_id: string;
+					status?: string;
+					total_cents: number;
+					updated_at?: string;
+				};
+				Update: {
+					approved_at?: string | null;
+					approved_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					exported_at?: string | null;
+					exported_by?: string | null;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					redemption_count?: number;
+					reference?: string;
+					shop_id?: string;
+					status?: string;
+					total_cents?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'reimbursement_batches_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'reimbursement_batches_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			reports: {
 				Row: {
 					created_at: string;
@@ -1619,6 +1813,7 @@ export type Database = {
 					status: string;
 					street_address: string;
 					updated_at: string;
+					counter_wrong_code: Json | null;
 				};
 				Insert: {
 					category: string;
@@ -1829,6 +2024,10 @@ export type Database = {
 				Args: { p_application_id: string };
 				Returns: string;
 			};
+			approve_reimbursement_batch: {
+				Args: { p_batch_id: string };
+				Returns: undefined;
+			};
 			approved_shops: {
 				Args: {
 					p_category?: string;
@@ -1918,6 +2117,49 @@ export type Database = {
 				Args: { p_request_id: string };
 				Returns: Json;
 			};
+			counter_code: { Args: { p_code: string }; Returns: string };
+			counter_locked: { Args: { p_shop_id: string }; Returns: boolean };
+			counter_shop: {
+				Args: { p_shop_id: string };
+				Returns: {
+					category: string;
+					city: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					description: string | null;
+					district_id: string | null;
+					id: string;
+					kvk_number: string;
+					latitude: number | null;
+					longitude: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id: string | null;
+					postcode: string;
+					status: string;
+					street_address: string;
+					updated_at: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shops';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			counter_wrong_code: {
+				Args: { p_shop: Database['public']['Tables']['shops']['Row'] };
+				Returns: Json;
+			};
+			create_reimbursement_batch: {
+				Args: {
+					p_period_end: string;
+					p_period_start: string;
+					p_shop_id: string;
+				};
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
@@ -1962,6 +2204,10 @@ export type Database = {
 			expire_help_requests: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
+			};
+			export_reimbursement_batch: {
+				Args: { p_batch_id: string };
+				Returns: Json;
 			};
 			find_person_by_email: {
 				Args: { p_email: string };
@@ -2093,6 +2339,11 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			lookup_cheque: {
+				Args: { p_code: string; p_shop_id: string };
+				Returns: Json;
+			};
+			mantelzorg_dashboard: { Args: { p_year?: number }; Returns: Json };
 			mark_letters_printed: {
 				Args: { p_cheque_ids: string[]; p_letter?: string };
 				Returns: number;
@@ -2163,6 +2414,7 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			post_help_request: {
 				Args: {
@@ -2193,6 +2445,23 @@ export type Database = {
 				Args: { p_check_id: string; p_note?: string; p_outcome: string };
 				Returns: undefined;
 			};
+			redeem_cheque: {
+				Args: {
+					p_amount_cents: number;
+					p_code: string;
+					p_confirm_again?: boolean;
+					p_idempotency_key: string;
+					p_shop_id: string;
+				};
+				Returns: Json;
+			};
+			redemption_answer: {
+				Args: {
+					p_row: Database['public']['Tables']['redemptions']['Row'];
+					p_shop_id: string;
+				};
+				Returns: Json;
+			};
 			register_shop: {
 				Args: {
 					p_account_holder: string;
@@ -2210,6 +2479,10 @@ export type Database = {
 					p_street_address: string;
 				};
 				Returns: string;
+			};
+			reimbursement_admin_page: {
+				Args: Record<PropertyKey, never>;
+				Returns: Json;
 			};
 			reject_application: {
 				Args: { p_application_id: string; p_reason: string };
@@ -2265,6 +2538,10 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_redemptions_page: {
+				Args: { p_limit?: number; p_shop_id: string };
+				Returns: Json;
+			};
 			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
@@ -2291,6 +2568,7 @@ export type Database = {
 				Args: { p_limit?: number; p_request_id: string };
 				Returns: Json;
 			};
+			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };
 			update_help_request: {
 				Args: {
 					p_category: string;
@@ -2361,6 +2639,7 @@ export type Database = {
 			moderation_action: 'hide' | 'unhide' | 'block' | 'unblock' | 'dismiss_report';
 			moderation_target_type:
 				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
+			reimbursement_batch_status: 'draft' | 'approved' | 'exported';
 			reimbursement_schedule: 'monthly' | 'quarterly';
 			report_status: 'open' | 'content_hidden' | 'dismissed';
 			report_target_type: 'help_request' | 'help_offer' | 'match_message';
@@ -2538,6 +2817,7 @@ export const Constants = {
 			],
 			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
+			reimbursement_batch_status: ['draft', 'approved', 'exported'],
 			reimbursement_schedule: ['monthly', 'quarterly'],
 			report_status: ['open', 'content_hidden', 'dismissed'],
 			report_target_type: ['help_request', 'help_offer', 'match_message'],

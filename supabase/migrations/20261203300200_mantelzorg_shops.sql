@@ -260,26 +260,38 @@ grant execute on function public.remove_shop_staff(uuid) to authenticated;
 -- Pages
 -- ---------------------------------------------------------------------------------------------
 
--- The public list (and the map layer later): approved shops, filtered by wijk and category.
+-- The public list (and the map layer later): approved shops, filtered by wijk and category, and
+-- the municipality's wijken for the filter, in one call.
 create or replace function public.approved_shops(
 	p_municipality_id uuid default null,
 	p_district_id uuid default null,
 	p_category text default null
 ) returns jsonb language sql stable security invoker set search_path = '' as $$
-	select coalesce(jsonb_agg(jsonb_build_object(
-		'id', s.id, 'name', s.name, 'street_address', s.street_address, 'postcode', s.postcode,
-		'city', s.city, 'district_id', s.district_id, 'district_name', d.name,
-		'category', s.category, 'description', s.description,
-		'latitude', s.latitude, 'longitude', s.longitude
-	) order by s.name), '[]'::jsonb)
-	from public.shops s
-	left join public.districts d on d.id = s.district_id
-	where s.status = 'approved'
-		and s.municipality_id = coalesce(p_municipality_id,
-			(select m.id from public.municipalities m where m.slug = 'zaanstad'))
-		and (p_district_id is null or s.district_id = p_district_id)
-		and (p_category is null or s.category = p_category)
-		and char_length(coalesce(p_category, '')) <= 40;
+	with m as (
+		select coalesce(p_municipality_id,
+			(select m.id from public.municipalities m where m.slug = 'zaanstad')) as id
+	)
+	select jsonb_build_object(
+		'shops', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', s.id, 'name', s.name, 'street_address', s.street_address, 'postcode', s.postcode,
+				'city', s.city, 'district_id', s.district_id, 'district_name', d.name,
+				'category', s.category, 'description', s.description,
+				'latitude', s.latitude, 'longitude', s.longitude
+			) order by s.name)
+			from public.shops s
+			left join public.districts d on d.id = s.district_id
+			where s.status = 'approved'
+				and s.municipality_id = (select id from m)
+				and (p_district_id is null or s.district_id = p_district_id)
+				and (p_category is null or s.category = p_category)
+				and char_length(coalesce(p_category, '')) <= 40
+		), '[]'::jsonb),
+		'districts', coalesce((
+			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
+			from public.districts d where d.municipality_id = (select id from m)
+		), '[]'::jsonb)
+	);
 $$;
 revoke all on function public.approved_shops(uuid, uuid, text) from public;
 grant execute on function public.approved_shops(uuid, uuid, text) to anon, authenticated;

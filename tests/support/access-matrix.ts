@@ -62,7 +62,14 @@ export const ACCESS: Record<Table, Access> = {
 	applications: ADMINS_READ,
 	callback_checks: ADMINS_READ,
 	cheques: ADMINS_READ,
-	scheme_counts: ADMINS_READ
+	scheme_counts: ADMINS_READ,
+	// Mantelzorgwaardering: shops and the counter (tests/support/mantelzorg-counter-scenario.ts).
+	// The matrix row is an approved shop; pending shops are hidden (tests/integration/mantelzorg).
+	shops: PUBLIC,
+	shop_private_details: ADMINS_READ,
+	redemptions: ADMINS_READ,
+	code_attempts: ADMINS_READ,
+	reimbursement_batches: ADMINS_READ
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

@@ -27,6 +27,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		requires: 'municipality_admin',
 		forbidden: 'Deze pagina is alleen voor beheerders van de gemeente.'
 	},
+	{
+		route: '/(app)/winkel',
+		requires: 'shop_staff',
+		forbidden:
+			'Deze pagina is alleen voor medewerkers van een winkel die meedoet aan de mantelzorgwaardering.'
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];

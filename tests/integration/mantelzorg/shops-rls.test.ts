@@ -26,20 +26,22 @@ beforeAll(async () => {
 describe('shops', () => {
 	it('the public list shows approved shops only, filtered by wijk and category', async () => {
 		const anon = anonClient();
-		const all = (await anon.rpc('approved_shops', {})).data as { id: string; name: string }[];
-		expect(all.map((s) => s.id)).toContain(approved.id);
-		expect(all.map((s) => s.id)).not.toContain(pending.id);
-		const inWijk = (
-			await anon.rpc('approved_shops', { p_district_id: await districtIdOf('wormerveer') })
-		).data as { id: string }[];
-		expect(inWijk.map((s) => s.id)).toContain(approved.id);
-		const elsewhere = (
-			await anon.rpc('approved_shops', { p_district_id: await districtIdOf('krommenie') })
-		).data as { id: string }[];
-		expect(elsewhere.map((s) => s.id)).not.toContain(approved.id);
-		const otherCategory = (await anon.rpc('approved_shops', { p_category: 'flowers_garden' }))
-			.data as { id: string }[];
-		expect(otherCategory.map((s) => s.id)).not.toContain(approved.id);
+		const ids = async (args: Record<string, string>) => {
+			const { data, error } = await anon.rpc('approved_shops', args);
+			if (error) throw error;
+			return (data as { shops: { id: string }[] }).shops.map((s) => s.id);
+		};
+		const all = await ids({});
+		expect(all).toContain(approved.id);
+		expect(all).not.toContain(pending.id);
+		expect(await ids({ p_district_id: await districtIdOf('wormerveer') })).toContain(approved.id);
+		expect(await ids({ p_district_id: await districtIdOf('krommenie') })).not.toContain(
+			approved.id
+		);
+		expect(await ids({ p_category: 'flowers_garden' })).not.toContain(approved.id);
+		expect(await ids({ p_category: 'bakery_butcher' })).toContain(approved.id);
+		const { data } = await anon.rpc('approved_shops', {});
+		expect((data as { districts: unknown[] }).districts).toHaveLength(11);
 	});
 
 	it('strangers and anonymous visitors see no pending shop and no bank details', async () => {

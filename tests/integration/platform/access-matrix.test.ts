@@ -9,6 +9,7 @@ import type { Database } from '../../../src/lib/database.types.ts';
 import { ACCESS, ACTORS, allowed, type Actor, type Op } from '../../support/access-matrix.ts';
 import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
+import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -55,7 +56,9 @@ beforeAll(async () => {
 		`select id from public.community_centres where municipality_id = '${ZAANSTAD_ID}' limit 1`
 	);
 	const keyed = new Set(['id']);
+	const counterProbes = await counterScenarioProbes();
 	probes = [
+		...counterProbes,
 		...scenario.rows.map(({ table, key, id }) => ({
 			table,
 			key,

@@ -4,10 +4,12 @@
 // names the person cared for or the reason of a decision: it links to the carer's page.
 import { z } from 'zod';
 import { mailKind, type MailKind } from '../notifications/mail-kind';
+import { shopMailKinds } from './shop-mail';
 
 const CARER_PAGE = '/mantelzorg/mijn';
 
 export const mailKinds: Record<string, MailKind> = {
+	...shopMailKinds,
 	application_decided: mailKind({
 		payload: z.object({
 			application_id: z.uuid(),

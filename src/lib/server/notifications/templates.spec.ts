@@ -7,7 +7,14 @@ const ORIGIN = 'https://buurtkracht.example';
 const ids = {
 	request_id: '11111111-1111-4111-8111-111111111111',
 	match_id: '22222222-2222-4222-8222-222222222222',
-	target_type: 'help_request'
+	target_type: 'help_request',
+	// Mantelzorgwaardering
+	application_id: '33333333-3333-4333-8333-333333333333',
+	decision: 'approved',
+	cheque_id: '44444444-4444-4444-8444-444444444444',
+	expires_on: '2026-12-31',
+	shop_id: '55555555-5555-4555-8555-555555555555',
+	shop_name: 'Bakkerij Het Molentje'
 };
 
 describe('renderNotification', () => {

@@ -1,0 +1,49 @@
+// The counter's refusals and the shop and payout errors as Dutch sentences (B1), for staff at a
+// busy till and for the municipality. Unknown errors fall back to db-errors.ts.
+import { dbErrorMessage, type DbError } from '../db-errors';
+
+/** Answers of redeem_cheque / lookup_cheque with ok = false. */
+export const COUNTER_REFUSALS: Record<string, string> = {
+	code_unknown: 'Deze code kennen we niet. Controleer de code en typ hem opnieuw.',
+	code_entry_locked:
+		'Er zijn te vaak verkeerde codes ingevoerd. Invoeren kan over een kwartier weer. De gemeente is op de hoogte gebracht.',
+	cheque_blocked:
+		'Deze cheque is geblokkeerd, bijvoorbeeld omdat hij kwijt was. Vraag de klant om de nieuwe cheque.',
+	cheque_expired: 'Deze cheque is verlopen. Hij kan niet meer gebruikt worden.',
+	cheque_used: 'Deze cheque is al helemaal gebruikt. Er staat niets meer op.',
+	insufficient_balance: 'Er staat niet genoeg meer op deze cheque. Kies een lager bedrag.',
+	confirm_again:
+		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat u hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
+	idempotency_key_reused: 'Deze verzilvering is al verwerkt. Zoek de cheque opnieuw op.'
+};
+
+export const counterRefusal = (reason: string | null | undefined) =>
+	COUNTER_REFUSALS[reason ?? ''] ?? 'Deze cheque kan nu niet gebruikt worden.';
+
+const ERRORS: Record<string, string> = {
+	shop_not_approved:
+		'Uw winkel is nog niet goedgekeurd door de gemeente. Daarna kunt u cheques aannemen.',
+	shop_not_found: 'Deze winkel bestaat niet (meer).',
+	kvk_already_registered:
+		'Er is al een winkel aangemeld met dit KvK-nummer. Neem contact op met de gemeente als dit niet klopt.',
+	district_not_found: 'Kies een wijk uit de lijst.',
+	account_blocked: 'Uw account is geblokkeerd. Neem contact op met de gemeente.',
+	person_not_found:
+		'Er is geen account met dit e-mailadres in deze gemeente. Vraag de medewerker eerst een account te maken.',
+	already_granted: 'Deze persoon werkt al voor uw winkel.',
+	membership_not_found: 'Deze medewerker bestaat niet (meer).',
+	invalid_amount: 'Vul een bedrag in van minstens € 0,01.',
+	redemption_not_found: 'Deze verzilvering bestaat niet, of u heeft hem niet zelf gedaan.',
+	redemption_batched:
+		'Deze verzilvering zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',
+	redemption_already_undone: 'Deze verzilvering is al ongedaan gemaakt.',
+	invalid_period: 'De begindatum moet voor de einddatum liggen.',
+	nothing_to_pay: 'Er zijn in deze periode geen verzilveringen die nog niet uitbetaald zijn.',
+	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',
+	batch_not_draft: 'Deze uitbetaling is al goedgekeurd.',
+	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kunt u het betaalbestand downloaden.',
+	rate_limited: 'U heeft vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
+};
+
+export const counterErrorMessage = (error: DbError | null | undefined) =>
+	dbErrorMessage(error, ERRORS);

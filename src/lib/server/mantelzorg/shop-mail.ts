@@ -1,0 +1,41 @@
+// The mails of the shops and the counter, registered in *_mantelzorg_shops.sql and
+// *_mantelzorg_redemptions.sql. Spread into mailKinds in mail.ts.
+import { z } from 'zod';
+import { mailKind, type MailKind } from '../notifications/mail-kind';
+
+const shopPayload = z.object({ shop_name: z.string().max(100) });
+
+export const shopMailKinds: Record<string, MailKind> = {
+	shop_approved: mailKind({
+		payload: shopPayload,
+		content: (p) => ({
+			subject: 'Uw winkel doet mee met de mantelzorgwaardering',
+			paragraphs: [
+				`De gemeente heeft ${p.shop_name} goedgekeurd. Vanaf nu kunt u cheques en Pluimen aannemen.`,
+				'Voeg uw medewerkers toe, dan kunnen zij ook cheques aannemen aan de kassa.'
+			],
+			action: { label: 'Naar de kassa', path: '/winkel' }
+		})
+	}),
+	shop_suspended: mailKind({
+		payload: shopPayload,
+		content: (p) => ({
+			subject: 'Uw winkel doet niet meer mee met de mantelzorgwaardering',
+			paragraphs: [
+				`${p.shop_name} kan geen cheques meer aannemen. Heeft u vragen? Neem contact op met de gemeente.`
+			],
+			action: { label: 'Bekijk de verzilveringen', path: '/winkel/verzilveringen' }
+		})
+	}),
+	shop_code_lockout: mailKind({
+		payload: z.object({ shop_id: z.uuid(), shop_name: z.string().max(100) }),
+		content: (p) => ({
+			subject: 'Veel verkeerde chequecodes bij een winkel',
+			paragraphs: [
+				`Bij ${p.shop_name} zijn in korte tijd veel verkeerde codes ingevoerd. Het invoeren van codes is daar een kwartier geblokkeerd.`,
+				'Misschien probeert iemand codes te raden. Neem zo nodig contact op met de winkel.'
+			],
+			action: { label: 'Bekijk de winkels', path: '/beheer/winkels' }
+		})
+	})
+};

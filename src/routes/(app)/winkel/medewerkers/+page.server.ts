@@ -1,0 +1,39 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { addStaffSchema, membershipIdSchema } from '#lib/schemas/mantelzorg/shop';
+import { counterShopId } from '#lib/server/mantelzorg/redemptions';
+import { addShopStaff, loadShopStaffPage, removeShopStaff } from '#lib/server/mantelzorg/shops';
+import type { Actions, PageServerLoad } from './$types';
+
+const shopOf = (locals: App.Locals, url: URL) => {
+	const shopId = counterShopId(locals.viewer, url.searchParams.get('winkel'));
+	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
+	return shopId;
+};
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const page = await loadShopStaffPage(locals.supabase, shopOf(locals, url));
+	if (!page) error(403, 'Alleen de eigenaar van de winkel kan medewerkers toevoegen.');
+	return { ...page, me: locals.viewer?.id ?? '', form: await superValidate(zod4(addStaffSchema)) };
+};
+
+export const actions: Actions = {
+	toevoegen: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(addStaffSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await addShopStaff(locals.supabase, shopOf(locals, url), form.data.email);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		return message(form, {
+			type: 'success',
+			text: `${form.data.email} is toegevoegd als medewerker.`
+		});
+	},
+	verwijderen: async ({ request, locals }) => {
+		const parsed = membershipIdSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'Deze medewerker bestaat niet (meer).' });
+		const result = await removeShopStaff(locals.supabase, parsed.data.membershipId);
+		if (!result.ok) return fail(400, { problem: result.problem });
+		return { removed: true };
+	}
+};

@@ -1,0 +1,28 @@
+import { error, fail } from '@sveltejs/kit';
+import { undoSchema } from '#lib/schemas/mantelzorg/shop';
+import {
+	counterShopId,
+	loadShopRedemptions,
+	undoRedemption
+} from '#lib/server/mantelzorg/redemptions';
+import type { Actions, PageServerLoad } from './$types';
+
+const shopOf = (locals: App.Locals, url: URL) => {
+	const shopId = counterShopId(locals.viewer, url.searchParams.get('winkel'));
+	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
+	return shopId;
+};
+
+export const load: PageServerLoad = async ({ locals, url }) =>
+	loadShopRedemptions(locals.supabase, shopOf(locals, url));
+
+export const actions: Actions = {
+	ongedaan: async ({ request, locals, url }) => {
+		shopOf(locals, url);
+		const parsed = undoSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'Deze verzilvering bestaat niet (meer).' });
+		const result = await undoRedemption(locals.supabase, parsed.data.redemptionId);
+		if (!result.ok) return fail(400, { problem: result.problem });
+		return { undone: result.value.remainingCents };
+	}
+};
