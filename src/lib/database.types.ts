@@ -2328,6 +2328,7 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
+			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			log_audit: {
 				Args: {

@@ -17,3 +17,13 @@ export const formatDay = (day: string) =>
 
 /** A stored (normalised) code in groups of four, as printed and shown: "ABCD EFGH JKMN PQR5". */
 export const groupCode = (code: string) => (code.match(/.{1,4}/g) ?? []).join(' ');
+
+const momentFormat = new Intl.DateTimeFormat('nl-NL', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/Amsterdam'
+});
+
+/** The day of a moment (timestamptz) as people in the Netherlands saw it. */
+export const formatMomentDay = (at: string) => momentFormat.format(new Date(at));
