@@ -70,3 +70,65 @@ where u.email = 'vrijwilliger@buurtkracht.example' and d.slug = 'zaandam-oost'
 update public.shops s set owner_user_id = u.id
 from auth.users u
 where u.email = 'winkel@buurtkracht.example' and s.id = '00000000-0000-4000-8000-00000000a001';
+
+-- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken,
+-- mantelzorger@'s approved application with its cheque, and an application from a carer without
+-- e-mail waiting in consulent@'s queue. Values as in Zaanstad: a € 50 cheque, a € 25 Pluim for
+-- carers up to 23, budget € 570,000.
+insert into public.schemes
+	(municipality_id, year, cheque_value_cents, pluim_value_cents, young_carer_max_age,
+	 min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until,
+	 budget_cents, retention_months, reimbursement_schedule)
+values ('00000000-0000-4000-8000-000000000001', extract(year from current_date)::integer, 5000, 2500, 23,
+	8, 3, current_date - 30, current_date + 90, current_date + 365, 57000000, 24, 'monthly')
+on conflict (municipality_id, year) do nothing;
+
+insert into public.caseworker_districts (municipality_id, user_id, district_id)
+select d.municipality_id, u.id, d.id
+from auth.users u, public.districts d
+where u.email = 'consulent@buurtkracht.example'
+	and d.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and d.slug in ('zaandam-oost', 'zaandam-noord', 'krommenie', 'wormerveer')
+on conflict (user_id, district_id) do nothing;
+
+insert into public.applications
+	(municipality_id, scheme_id, district_id, carer_user_id, entered_by, carer_first_name,
+	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_email, carer_phone,
+	 care_recipient_name, care_recipient_postcode, care_relation, hours_per_week, caring_since,
+	 consent_at, status, decided_by, decided_at)
+select s.municipality_id, s.id, d.id, carer.id, null, 'Marja', 'Mantel', date '1968-03-14',
+	'1502CD', '8', carer.email, null, 'Henk Mantel', '1502CD', 'partner', 16, date '2021-09-01',
+	now() - interval '20 days', 'approved', cw.id, now() - interval '14 days'
+from public.schemes s
+join public.districts d on d.municipality_id = s.municipality_id and d.slug = 'zaandam-oost'
+join auth.users carer on carer.email = 'mantelzorger@buurtkracht.example'
+join auth.users cw on cw.email = 'consulent@buurtkracht.example'
+where s.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and s.year = extract(year from current_date)::integer
+	and not exists (select 1 from public.applications a where a.carer_user_id = carer.id);
+
+insert into public.cheques
+	(municipality_id, scheme_id, application_id, carer_user_id, kind, code, value_cents,
+	 remaining_cents, holder_first_name, expires_on, letter_needed)
+select a.municipality_id, a.scheme_id, a.id, a.carer_user_id, 'cheque', public.generate_cheque_code(),
+	s.cheque_value_cents, s.cheque_value_cents, a.carer_first_name, s.redeem_until, false
+from public.applications a
+join public.schemes s on s.id = a.scheme_id
+join auth.users carer on carer.id = a.carer_user_id and carer.email = 'mantelzorger@buurtkracht.example'
+where a.status = 'approved'
+	and not exists (select 1 from public.cheques c where c.application_id = a.id);
+
+insert into public.applications
+	(municipality_id, scheme_id, district_id, carer_user_id, entered_by, carer_first_name,
+	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_email, carer_phone,
+	 care_recipient_name, care_recipient_postcode, care_relation, hours_per_week, caring_since,
+	 consent_at, status)
+select s.municipality_id, s.id, d.id, null, cw.id, 'Gerrit', 'Zorgvuldig', date '1951-11-23',
+	'1561BK', '42', null, '075 612 3456', 'Truus Zorgvuldig', '1561BK', 'partner', 30,
+	date '2019-02-01', now() - interval '2 days', 'submitted'
+from public.schemes s
+join public.districts d on d.municipality_id = s.municipality_id and d.slug = 'krommenie'
+join auth.users cw on cw.email = 'consulent@buurtkracht.example'
+where s.municipality_id = '00000000-0000-4000-8000-000000000001'
+	and s.year = extract(year from current_date)::integer
+	and not exists (select 1 from public.applications a where a.carer_last_name = 'Zorgvuldig');

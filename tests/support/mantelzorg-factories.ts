@@ -41,6 +41,7 @@ export interface SchemeOptions {
 	closesInDays?: number;
 	redeemUntilInDays?: number;
 	retentionMonths?: number;
+	budgetCents?: number;
 }
 
 /** A scheme for the municipality, as maintenance; its year is the first one the municipality lacks. */
@@ -56,7 +57,7 @@ export async function createScheme(municipalityId: string, o: SchemeOptions = {}
 		 values ('${municipalityId}', ${year}, ${o.chequeValueCents ?? 5000}, ${o.pluimValueCents ?? 2500},
 			${o.youngCarerMaxAge ?? 23}, ${q(JSON.stringify(o.ageBands ?? []))}::jsonb,
 			current_date + ${o.opensInDays ?? -10}, current_date + ${o.closesInDays ?? 60},
-			current_date + ${o.redeemUntilInDays ?? 300}, 57000000, ${o.retentionMonths ?? 24})
+			current_date + ${o.redeemUntilInDays ?? 300}, ${o.budgetCents ?? 57000000}, ${o.retentionMonths ?? 24})
 		 returning id`
 	);
 	return row?.id as string;

@@ -74,6 +74,18 @@ describe('the check character', () => {
 		);
 	});
 
+	it('catches every swap of two different characters at any distance', () => {
+		const c = generate();
+		for (let i = 0; i < 16; i++) {
+			for (let j = i + 1; j < 16; j++) {
+				if (c[i] === c[j]) continue;
+				const chars = [...c];
+				[chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+				expect(isValid(chars.join('')), `${i}<->${j}`).toBe(false);
+			}
+		}
+	});
+
 	it('accepts exactly one check character per payload', () => {
 		fc.assert(
 			fc.property(payload, (p) => {

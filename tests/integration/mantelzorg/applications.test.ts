@@ -203,6 +203,27 @@ describe('deciding', () => {
 		]);
 	});
 
+	it('never approves beyond the budget, even when two approvals race for its last cheque', async () => {
+		const { m, caseworker } = await setting({ chequeValueCents: 5000, budgetCents: 7500 });
+		const ids: string[] = [];
+		for (let i = 0; i < 2; i++) {
+			const { data } = await caseworker.client.rpc('enter_application_for_carer', {
+				...applicationArgs(),
+				p_district_id: m.north
+			});
+			ids.push(data as string);
+		}
+		const results = await Promise.all(
+			ids.map((id) => caseworker.client.rpc('approve_application', { p_application_id: id }))
+		);
+		expect(results.filter((r) => r.error === null)).toHaveLength(1);
+		expect(message(results.find((r) => r.error)?.error ?? null)).toMatch(/budget_exhausted/);
+		const [left] = await sql<{ status: string }>(
+			`select status from public.applications where id = any (array['${ids.join("','")}']::uuid[]) and status <> 'approved'`
+		);
+		expect(left?.status).toBe('submitted');
+	});
+
 	it('rejects with a reason, which the carer reads; a decided application stays decided', async () => {
 		const { caseworker, carer } = await setting();
 		const { data: id } = await carer.client.rpc('submit_application', applicationArgs());

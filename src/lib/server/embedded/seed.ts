@@ -58,6 +58,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		displayName: 'Vera Vrijwilliger',
 		role: null,
 		description: 'vrijwilliger'
+	},
+	{
+		email: 'mantelzorger@buurtkracht.example',
+		displayName: 'Marja Mantel',
+		role: null,
+		description: 'mantelzorger met een goedgekeurde mantelzorgcheque'
 	}
 ];
 

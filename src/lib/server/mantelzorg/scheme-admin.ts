@@ -1,7 +1,7 @@
 // /beheer/regeling: the municipality's regelingen, one per year, read and written directly (the
 // table's policies let only the municipality's admins write; a trigger logs each change).
 import { z } from 'zod';
-import type { SchemeValues } from '#lib/schemas/mantelzorg/scheme';
+import type { SchemeValues } from '#lib/schemas/mantelzorg/scheme-form';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { ok, refused, type WriteResult } from '../result';

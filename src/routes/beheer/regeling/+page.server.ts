@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { schemeSchema, type SchemeInput } from '#lib/schemas/mantelzorg/scheme';
+import { schemeSchema, type SchemeInput } from '#lib/schemas/mantelzorg/scheme-form';
 import { loadSchemes, saveScheme, type SchemeRow } from '#lib/server/mantelzorg/scheme-admin';
 import type { Actions, PageServerLoad } from './$types';
 

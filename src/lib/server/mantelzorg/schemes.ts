@@ -1,0 +1,115 @@
+// Regelingen: the municipality's scheme per year. Everyone reads them (the application page
+// shows the window and values); municipal admins write them directly, under RLS, and a trigger
+// writes each change to the audit log.
+import { z } from 'zod';
+import { reimbursementSchedule } from '#lib/mantelzorg/enums';
+import type { SchemeForm } from '#lib/schemas/mantelzorg/scheme';
+import { ok, refused, type WriteResult } from '../result';
+import { fromRow } from '../rows';
+import type { RequestClient } from '../supabase';
+import { mantelzorgErrorMessage } from './errors';
+
+const COLUMNS =
+	'id, year, cheque_value_cents, age_bands, pluim_value_cents, young_carer_max_age, min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until, budget_cents, retention_months, reimbursement_schedule';
+
+const scheme = fromRow(
+	z.object({
+		id: z.uuid(),
+		year: z.number().int(),
+		chequeValueCents: z.number().int(),
+		ageBands: z.array(
+			z.object({ minAge: z.number().int(), maxAge: z.number().int(), valueCents: z.number().int() })
+		),
+		pluimValueCents: z.number().int(),
+		youngCarerMaxAge: z.number().int(),
+		minHoursPerWeek: z.number().int(),
+		minMonths: z.number().int(),
+		applicationOpensOn: z.string(),
+		applicationClosesOn: z.string(),
+		redeemUntil: z.string(),
+		budgetCents: z.coerce.number().int(),
+		retentionMonths: z.number().int(),
+		reimbursementSchedule
+	})
+);
+export type Scheme = z.infer<typeof scheme>;
+
+/** The municipality's schemes, newest year first. */
+export async function loadSchemes(
+	supabase: RequestClient,
+	municipalityId: string
+): Promise<Scheme[]> {
+	const { data, error } = await supabase
+		.from('schemes')
+		.select(COLUMNS)
+		.eq('municipality_id', municipalityId)
+		.order('year', { ascending: false });
+	if (error) throw new Error(`schemes: ${error.message}`);
+	return z.array(scheme).parse(data);
+}
+
+/** Today in the Netherlands, as YYYY-MM-DD. */
+const todayInNl = () =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+/** The scheme whose application window is open today, if any. */
+export async function loadOpenScheme(
+	supabase: RequestClient,
+	municipalityId: string
+): Promise<Scheme | null> {
+	const today = todayInNl();
+	const { data, error } = await supabase
+		.from('schemes')
+		.select(COLUMNS)
+		.eq('municipality_id', municipalityId)
+		.lte('application_opens_on', today)
+		.gte('application_closes_on', today)
+		.order('year', { ascending: false })
+		.limit(1);
+	if (error) throw new Error(`schemes: ${error.message}`);
+	return data[0] ? scheme.parse(data[0]) : null;
+}
+
+function schemeRow(form: SchemeForm) {
+	return {
+		year: form.year,
+		cheque_value_cents: form.chequeValueCents,
+		age_bands: form.ageBands.filter((b) => b !== null),
+		pluim_value_cents: form.pluimValueCents,
+		young_carer_max_age: form.youngCarerMaxAge,
+		min_hours_per_week: form.minHoursPerWeek,
+		min_months: form.minMonths,
+		application_opens_on: form.applicationOpensOn,
+		application_closes_on: form.applicationClosesOn,
+		redeem_until: form.redeemUntil,
+		budget_cents: form.budgetCents,
+		retention_months: form.retentionMonths,
+		reimbursement_schedule: form.reimbursementSchedule
+	};
+}
+
+/** Creates the scheme for a year, or changes it (schemeId given). Returns its id. */
+export async function saveScheme(
+	supabase: RequestClient,
+	municipalityId: string,
+	form: SchemeForm,
+	schemeId?: string
+): Promise<WriteResult<string>> {
+	const row = schemeRow(form);
+	const { data, error } = schemeId
+		? await supabase
+				.from('schemes')
+				.update(row)
+				.eq('id', schemeId)
+				.eq('municipality_id', municipalityId)
+				.select('id')
+		: await supabase
+				.from('schemes')
+				.insert({ ...row, municipality_id: municipalityId })
+				.select('id');
+	if (error?.code === '23505') return refused(`Er is al een regeling voor ${form.year}.`);
+	if (error) return refused(mantelzorgErrorMessage(error));
+	// RLS refusing an update returns no row instead of an error.
+	if (!data?.[0]) return refused('Dit mag je niet doen met jouw account.');
+	return ok(data[0].id);
+}

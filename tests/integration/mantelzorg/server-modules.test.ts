@@ -1,0 +1,194 @@
+// The server modules the pages call parse what the SQL functions really return (their zod
+// schemas are the trust boundary), and turn refusals into Dutch sentences.
+import { describe, expect, it } from 'vitest';
+import {
+	answerQuestion,
+	approveApplication,
+	askQuestion,
+	enterApplicationForCarer,
+	loadApplicationFile,
+	loadCarerPage,
+	loadCaseworkerQueue,
+	submitApplication
+} from '../../../src/lib/server/mantelzorg/applications.ts';
+import {
+	blockAndReissueCheque,
+	drawCallbackSample,
+	loadCallbackChecks,
+	loadLetterQueue,
+	markLettersPrinted,
+	recordCallbackOutcome
+} from '../../../src/lib/server/mantelzorg/cheques.ts';
+import {
+	loadOpenScheme,
+	loadSchemes,
+	saveScheme
+} from '../../../src/lib/server/mantelzorg/schemes.ts';
+import {
+	applicationSchema,
+	enteredApplicationSchema
+} from '../../../src/lib/schemas/mantelzorg/application.ts';
+import { schemeSchema } from '../../../src/lib/schemas/mantelzorg/scheme.ts';
+import type { RequestClient } from '../../../src/lib/server/supabase.ts';
+import { createMunicipality, createScheme, personIn } from '../../support/mantelzorg-factories.ts';
+
+const form = {
+	carerFirstName: 'Joke',
+	carerLastName: 'de Vries',
+	carerBirthDate: '1961-04-02',
+	carerPostcode: '1561ab',
+	carerHouseNumber: '7',
+	carerPhone: '',
+	careRecipientName: 'Piet de Vries',
+	careRecipientPostcode: '1561 AB',
+	careRelation: 'partner',
+	hoursPerWeek: '20',
+	caringSince: '2020-05-01',
+	consent: 'yes'
+};
+
+describe('the Mantelzorgwaardering server modules', () => {
+	it('carry a carer, a consulent and an admin through the whole flow', async () => {
+		const m = await createMunicipality();
+		await createScheme(m.id);
+		const carer = await personIn(m.id, 'mantelzorger');
+		const caseworker = await personIn(m.id, 'consulent', 'caseworker', [m.north]);
+		const admin = await personIn(m.id, 'beheer', 'municipality_admin');
+		const asCarer = carer.client as unknown as RequestClient;
+		const asCaseworker = caseworker.client as unknown as RequestClient;
+		const asAdmin = admin.client as unknown as RequestClient;
+
+		expect((await loadOpenScheme(asCarer, m.id))?.chequeValueCents).toBe(5000);
+		const submitted = await submitApplication(asCarer, applicationSchema.parse(form));
+		expect(submitted.ok).toBe(true);
+		const again = await submitApplication(asCarer, applicationSchema.parse(form));
+		expect(again).toEqual({
+			ok: false,
+			problem:
+				'Je hebt al een aanvraag voor deze persoon. Op de pagina Mijn mantelzorg zie je hoe het ermee staat.'
+		});
+		const fewHours = await submitApplication(
+			asCarer,
+			applicationSchema.parse({ ...form, careRecipientName: 'Iemand anders', hoursPerWeek: '3' })
+		);
+		expect(fewHours).toEqual({
+			ok: false,
+			problem: 'Je kunt aanvragen als je minstens 8 uur per week zorgt.'
+		});
+		const id = submitted.ok ? submitted.value : '';
+
+		const queue = await loadCaseworkerQueue(asCaseworker);
+		expect(queue.districts).toEqual([{ id: m.north, name: 'Noord' }]);
+		expect(queue.applications.map((a) => a.id)).toEqual([id]);
+		expect((await askQuestion(asCaseworker, id, 'Sinds wanneer precies?')).ok).toBe(true);
+		expect((await approveApplication(asCaseworker, id)).ok).toBe(false);
+		expect((await answerQuestion(asCarer, id, 'Sinds mei 2020.')).ok).toBe(true);
+		const approved = await approveApplication(asCaseworker, id);
+		expect(approved.ok).toBe(true);
+
+		const file = await loadApplicationFile(asCaseworker, id);
+		expect(file?.application).toMatchObject({
+			carerPostcode: '1561AB',
+			careRelation: 'partner',
+			answer: 'Sinds mei 2020.'
+		});
+		expect(file?.cheques).toHaveLength(1);
+		expect(await loadApplicationFile(asCarer, id)).toBeNull();
+
+		const page = await loadCarerPage(asCarer);
+		expect(page.openScheme).not.toBeNull();
+		expect(page.applications[0]?.status).toBe('approved');
+		expect(page.cheques[0]).toMatchObject({ kind: 'cheque', valueCents: 5000, receipts: [] });
+
+		const chequeId = approved.ok ? approved.value : '';
+		const reissued = await blockAndReissueCheque(asCaseworker, chequeId);
+		expect(reissued.ok).toBe(true);
+		expect(await blockAndReissueCheque(asCaseworker, chequeId)).toEqual({
+			ok: false,
+			problem: 'Deze cheque is al geblokkeerd.'
+		});
+
+		// A carer without e-mail, entered by the consulent: a letter.
+		const entered = await enterApplicationForCarer(
+			asCaseworker,
+			enteredApplicationSchema.parse({
+				...form,
+				carerLastName: 'Bakker',
+				careRecipientName: 'Mien Bakker',
+				districtId: m.north
+			})
+		);
+		expect(entered.ok).toBe(true);
+		await approveApplication(asCaseworker, entered.ok ? entered.value : '');
+		const letters = await loadLetterQueue(asAdmin);
+		expect(letters.map((l) => [l.carerLastName, l.letter])).toEqual([['Bakker', 'cheque']]);
+		expect(await markLettersPrinted(asAdmin, [letters[0]?.chequeId as string], 'cheque')).toEqual({
+			ok: true,
+			value: 1
+		});
+
+		const sample = await drawCallbackSample(asAdmin, 10);
+		expect(sample.ok && sample.value.length).toBe(2);
+		const checks = await loadCallbackChecks(asAdmin);
+		expect(
+			(
+				await recordCallbackOutcome(asAdmin, checks[0]?.id as string, {
+					outcome: 'confirmed',
+					note: ''
+				})
+			).ok
+		).toBe(true);
+
+		const schemes = await loadSchemes(asAdmin, m.id);
+		const current = schemes[0];
+		const changed = await saveScheme(
+			asAdmin,
+			m.id,
+			schemeSchema.parse({
+				year: String(current?.year),
+				chequeValueCents: '60,00',
+				pluimValueCents: '25',
+				youngCarerMaxAge: '23',
+				minHoursPerWeek: '8',
+				minMonths: '3',
+				applicationOpensOn: current?.applicationOpensOn,
+				applicationClosesOn: current?.applicationClosesOn,
+				redeemUntil: current?.redeemUntil,
+				budgetCents: '570.000',
+				retentionMonths: '24',
+				reimbursementSchedule: 'quarterly',
+				ageBands: [{ minAge: '65', maxAge: '130', value: '75' }, {}]
+			}),
+			current?.id
+		);
+		expect(changed).toEqual({ ok: true, value: current?.id });
+		const [after] = await loadSchemes(asCarer, m.id);
+		expect(after).toMatchObject({
+			chequeValueCents: 6000,
+			budgetCents: 57000000,
+			reimbursementSchedule: 'quarterly',
+			ageBands: [{ minAge: 65, maxAge: 130, valueCents: 7500 }]
+		});
+		const notAdmin = await saveScheme(
+			asCaseworker,
+			m.id,
+			schemeSchema.parse({
+				...{
+					year: '2098',
+					chequeValueCents: '50',
+					pluimValueCents: '25',
+					youngCarerMaxAge: '23',
+					minHoursPerWeek: '8',
+					minMonths: '3',
+					applicationOpensOn: '2098-01-01',
+					applicationClosesOn: '2098-06-01',
+					redeemUntil: '2098-12-31',
+					budgetCents: '1000',
+					retentionMonths: '24',
+					reimbursementSchedule: 'monthly'
+				}
+			})
+		);
+		expect(notAdmin.ok).toBe(false);
+	});
+});
