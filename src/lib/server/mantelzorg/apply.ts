@@ -5,7 +5,18 @@ import { normalisePostcode, type ApplicationForm } from '#lib/schemas/mantelzorg
 import type { RequestClient } from '../supabase';
 import { errorKey } from '../db-errors';
 import { fromRow } from '../rows';
-import { FIELD_OF_ERROR, carerErrorMessage } from './messages';
+import { mantelzorgErrorMessage } from './errors';
+
+/** Errors that belong to one field of the form, so the page shows them next to it. */
+const FIELD_OF_ERROR: Record<string, keyof ApplicationForm> = {
+	district_required: 'districtId',
+	postcode_not_in_district: 'districtId',
+	postcode_not_in_municipality: 'postcode',
+	not_eligible_hours: 'hoursPerWeek',
+	not_eligible_months: 'caringSince',
+	invalid_birth_date: 'birthDate',
+	consent_required: 'consent'
+};
 
 const schemeRow = z.object({
 	year: z.number(),
@@ -80,8 +91,12 @@ const common = (form: ApplicationForm) => ({
 
 function answer(result: { data: unknown; error: { message?: string; code?: string } | null }) {
 	if (result.error || typeof result.data !== 'string') {
-		const field = FIELD_OF_ERROR[errorKey(result.error)] as keyof ApplicationForm | undefined;
-		return { ok: false as const, problem: carerErrorMessage(result.error), field: field ?? null };
+		const field = FIELD_OF_ERROR[errorKey(result.error)];
+		return {
+			ok: false as const,
+			problem: mantelzorgErrorMessage(result.error),
+			field: field ?? null
+		};
 	}
 	return { ok: true as const, value: result.data };
 }

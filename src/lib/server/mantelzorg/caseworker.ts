@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
-import { ok, refused, type WriteResult } from '../result';
-import { carerErrorMessage } from './messages';
 
 const status = z.enum(['submitted', 'question_asked', 'approved', 'rejected']);
 
@@ -133,20 +131,11 @@ export async function loadFile(
 	return parsed.success ? parsed.data : null;
 }
 
-const done = ({ error }: { error: { message?: string; code?: string } | null }): WriteResult =>
-	error ? refused(carerErrorMessage(error)) : ok();
-
-export const askQuestion = async (supabase: RequestClient, id: string, question: string) =>
-	done(await supabase.rpc('ask_question', { p_application_id: id, p_question: question }));
-
-export const answerForCarer = async (supabase: RequestClient, id: string, answer: string) =>
-	done(await supabase.rpc('answer_question', { p_application_id: id, p_answer: answer }));
-
-export const approveApplication = async (supabase: RequestClient, id: string) =>
-	done(await supabase.rpc('approve_application', { p_application_id: id }));
-
-export const rejectApplication = async (supabase: RequestClient, id: string, reason: string) =>
-	done(await supabase.rpc('reject_application', { p_application_id: id, p_reason: reason }));
-
-export const blockAndReissue = async (supabase: RequestClient, chequeId: string) =>
-	done(await supabase.rpc('block_and_reissue_cheque', { p_cheque_id: chequeId }));
+// The decisions themselves are mz-core's writes; the pages import them from here with the reads.
+export {
+	answerQuestion as answerForCarer,
+	approveApplication,
+	askQuestion,
+	rejectApplication
+} from './applications';
+export { blockAndReissueCheque as blockAndReissue } from './cheques';

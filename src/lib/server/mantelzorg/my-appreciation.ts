@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
-import { ok, refused, type WriteResult } from '../result';
-import { carerErrorMessage } from './messages';
 import { chequeQrSvg } from './qr';
 import { renderLetter, type LetterShop } from './letters';
 import { groupCode } from '#lib/mantelzorg/display';
@@ -79,17 +77,7 @@ export async function loadCarerPage(supabase: RequestClient) {
 	return { ...parsed.data, cheques };
 }
 
-export async function answerQuestion(
-	supabase: RequestClient,
-	applicationId: string,
-	answer: string
-): Promise<WriteResult> {
-	const { error } = await supabase.rpc('answer_question', {
-		p_application_id: applicationId,
-		p_answer: answer
-	});
-	return error ? refused(carerErrorMessage(error)) : ok();
-}
+export { answerQuestion } from './applications';
 
 const letterRow = fromRow(
 	z.object({

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
-import { ok, refused, type WriteResult } from '../result';
-import { carerErrorMessage } from './messages';
+import { ok, type WriteResult } from '../result';
+import { markLettersPrinted } from './cheques';
 import { renderLetterBatch, type ChequeLetter } from './letters';
 import { formatPostcode } from './my-appreciation';
 
@@ -87,12 +87,9 @@ export async function markPrinted(
 	for (const kind of ['cheque', 'reminder'] as const) {
 		const ids = letters.filter((l) => l.letter === kind).map((l) => l.chequeId);
 		if (ids.length === 0) continue;
-		const { data, error } = await supabase.rpc('mark_letters_printed', {
-			p_cheque_ids: ids,
-			p_letter: kind
-		});
-		if (error) return refused(carerErrorMessage(error));
-		count += typeof data === 'number' ? data : 0;
+		const marked = await markLettersPrinted(supabase, ids, kind);
+		if (!marked.ok) return marked;
+		count += marked.value;
 	}
 	return ok(count);
 }

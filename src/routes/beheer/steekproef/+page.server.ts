@@ -1,6 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { callbackOutcomeSchema, sampleSchema } from '#lib/schemas/mantelzorg/decisions';
-import { drawSample, loadChecks, recordOutcome } from '#lib/server/mantelzorg/callbacks';
+import {
+	drawCallbackSample,
+	loadCallbackChecks,
+	recordCallbackOutcome
+} from '#lib/server/mantelzorg/cheques';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -9,9 +13,11 @@ const NOTICES: Record<string, string> = {
 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const checks = await loadChecks(locals.supabase);
-	if (!checks) error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
-	return { checks, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
+	// The guard lets only the municipality's admins in; the SQL checks again.
+	return {
+		checks: await loadCallbackChecks(locals.supabase),
+		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null
+	};
 };
 
 export const actions: Actions = {
@@ -24,7 +30,7 @@ export const actions: Actions = {
 				sizeProblem: parsed.error.issues[0]?.message
 			});
 		}
-		const result = await drawSample(locals.supabase, parsed.data.size);
+		const result = await drawCallbackSample(locals.supabase, parsed.data.size);
 		if (!result.ok) return fail(400, { size: String(raw.size ?? ''), sizeProblem: result.problem });
 		redirect(303, '/beheer/steekproef?gelukt=getrokken');
 	},
@@ -36,7 +42,10 @@ export const actions: Actions = {
 			return fail(400, { checkId, outcomeProblem: parsed.error.issues[0]?.message });
 		}
 		const { outcome, note } = parsed.data;
-		const result = await recordOutcome(locals.supabase, parsed.data.checkId, outcome, note);
+		const result = await recordCallbackOutcome(locals.supabase, parsed.data.checkId, {
+			outcome,
+			note
+		});
 		if (!result.ok) return fail(400, { checkId, outcomeProblem: result.problem });
 		redirect(303, '/beheer/steekproef?gelukt=vastgelegd');
 	}
