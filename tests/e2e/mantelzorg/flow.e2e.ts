@@ -185,6 +185,18 @@ test('the consulent and beheer pages of Mantelzorgwaardering pass axe', async ({
 		await expect(admin.getByRole('heading', { level: 1 })).toHaveText(heading);
 		await expectAccessible(admin);
 	}
+	// The regeling form: a wrong age band is refused next to its field, and this year's regeling
+	// saves as it is.
+	await admin.goto('/beheer/regeling');
+	await admin.getByLabel('Groep 1: van leeftijd').fill('75');
+	await admin.getByLabel('Groep 1: tot en met leeftijd').fill('130');
+	await admin.getByLabel('Groep 1: waarde (euro)').fill('veel');
+	await admin.getByRole('button', { name: 'Regeling opslaan' }).click();
+	await expect(admin.getByLabel('Groep 1: waarde (euro)')).toHaveAccessibleDescription(/in euro/);
+	await expectAccessible(admin);
+	await admin.goto('/beheer/regeling');
+	await admin.getByRole('button', { name: 'Regeling opslaan' }).click();
+	await expect(admin.getByRole('status')).toContainText('De regeling is opgeslagen.');
 	// An admin without the consulent role does not get the queue.
 	const response = await admin.goto('/mantelzorg/consulent');
 	expect(response?.status()).toBe(403);

@@ -1,41 +1,49 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { schemeSchema, type SchemeInput } from '#lib/schemas/mantelzorg/scheme-form';
-import { loadSchemes, saveScheme, type SchemeRow } from '#lib/server/mantelzorg/scheme-admin';
+import { schemeSchema } from '#lib/schemas/mantelzorg/scheme';
+import { loadSchemes, saveScheme, type Scheme } from '#lib/server/mantelzorg/schemes';
 import type { Actions, PageServerLoad } from './$types';
 
+const BANDS = [0, 1, 2] as const;
 const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
-function formValues(scheme: SchemeRow | undefined, year: number): SchemeInput {
-	if (!scheme) {
-		return {
-			year: String(year),
-			chequeValue: '50,00',
-			pluimValue: '25,00',
-			youngCarerMaxAge: '23',
-			minHoursPerWeek: '8',
-			minMonths: '3',
-			applicationOpensOn: `${year}-01-01`,
-			applicationClosesOn: `${year}-12-31`,
-			redeemUntil: `${year + 1}-03-31`,
-			budget: '570000,00',
-			retentionMonths: '24',
-			reimbursementSchedule: 'monthly'
-		};
+/** The form's fields as typed (strings), from a stored scheme or the defaults for a new year. */
+function formValues(scheme: Scheme | undefined, year: number): Record<string, string> {
+	const values: Record<string, string> = scheme
+		? {
+				year: String(scheme.year),
+				chequeValue: euros(scheme.chequeValueCents),
+				pluimValue: euros(scheme.pluimValueCents),
+				youngCarerMaxAge: String(scheme.youngCarerMaxAge),
+				minHoursPerWeek: String(scheme.minHoursPerWeek),
+				minMonths: String(scheme.minMonths),
+				applicationOpensOn: scheme.applicationOpensOn,
+				applicationClosesOn: scheme.applicationClosesOn,
+				redeemUntil: scheme.redeemUntil,
+				budget: euros(scheme.budgetCents),
+				retentionMonths: String(scheme.retentionMonths),
+				reimbursementSchedule: scheme.reimbursementSchedule
+			}
+		: {
+				year: String(year),
+				chequeValue: '50,00',
+				pluimValue: '25,00',
+				youngCarerMaxAge: '23',
+				minHoursPerWeek: '8',
+				minMonths: '3',
+				applicationOpensOn: `${year}-01-01`,
+				applicationClosesOn: `${year}-12-31`,
+				redeemUntil: `${year + 1}-03-31`,
+				budget: '570.000,00',
+				retentionMonths: '24',
+				reimbursementSchedule: 'monthly'
+			};
+	for (const i of BANDS) {
+		const band = scheme?.ageBands[i];
+		values[`band${i}Min`] = band ? String(band.minAge) : '';
+		values[`band${i}Max`] = band ? String(band.maxAge) : '';
+		values[`band${i}Value`] = band ? euros(band.valueCents) : '';
 	}
-	return {
-		year: String(scheme.year),
-		chequeValue: euros(scheme.chequeValueCents),
-		pluimValue: euros(scheme.pluimValueCents),
-		youngCarerMaxAge: String(scheme.youngCarerMaxAge),
-		minHoursPerWeek: String(scheme.minHoursPerWeek),
-		minMonths: String(scheme.minMonths),
-		applicationOpensOn: scheme.applicationOpensOn,
-		applicationClosesOn: scheme.applicationClosesOn,
-		redeemUntil: scheme.redeemUntil,
-		budget: euros(scheme.budgetCents),
-		retentionMonths: String(scheme.retentionMonths),
-		reimbursementSchedule: scheme.reimbursementSchedule
-	};
+	return values;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -52,28 +60,51 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const scheme = schemes.find((s) => s.year === year);
 	return {
 		schemes,
-		editing: scheme ? year : null,
+		editing: scheme ? { id: scheme.id, year } : null,
 		values: formValues(scheme, year),
 		saved: url.searchParams.get('gelukt') === 'opgeslagen'
 	};
 };
 
+/** Field names on the page for the schema's paths, so each error shows next to its field. */
+const FIELD: Record<string, string> = {
+	chequeValueCents: 'chequeValue',
+	pluimValueCents: 'pluimValue',
+	budgetCents: 'budget'
+};
+
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const raw = Object.fromEntries(await request.formData()) as Record<string, string>;
-		const parsed = schemeSchema.safeParse(raw);
+		const form = await request.formData();
+		const raw = Object.fromEntries(
+			[...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : ''])
+		);
+		const parsed = schemeSchema.safeParse({
+			...raw,
+			chequeValueCents: raw.chequeValue ?? '',
+			pluimValueCents: raw.pluimValue ?? '',
+			budgetCents: raw.budget ?? '',
+			ageBands: BANDS.map((i) => ({
+				minAge: raw[`band${i}Min`] ?? '',
+				maxAge: raw[`band${i}Max`] ?? '',
+				value: raw[`band${i}Value`] ?? ''
+			}))
+		});
 		if (!parsed.success) {
 			const errors: Record<string, string[]> = {};
 			for (const issue of parsed.error.issues) {
-				const key = String(issue.path[0] ?? '');
+				const [head, index] = issue.path.map(String);
+				const key = head === 'ageBands' ? `band${index}Value` : (FIELD[head ?? ''] ?? head ?? '');
 				(errors[key] ??= []).push(issue.message);
 			}
 			return fail(400, { values: raw, errors, problem: null });
 		}
+		const schemeId = typeof raw.schemeId === 'string' && raw.schemeId ? raw.schemeId : undefined;
 		const result = await saveScheme(
 			locals.supabase,
 			locals.viewer?.municipalityId ?? '',
-			parsed.data
+			parsed.data,
+			schemeId
 		);
 		if (!result.ok) return fail(400, { values: raw, errors: {}, problem: result.problem });
 		redirect(303, `/beheer/regeling?jaar=${parsed.data.year}&gelukt=opgeslagen`);
