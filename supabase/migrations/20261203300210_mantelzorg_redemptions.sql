@@ -608,20 +608,25 @@ begin
 	return jsonb_build_object(
 		'scheme', jsonb_build_object('id', v_scheme.id, 'year', v_scheme.year, 'budget_cents', v_scheme.budget_cents),
 		'districts', coalesce((
+			-- A carer counts once per wijk however many people they care for; young when any of
+			-- their approved applications brought a Pluim. One pass over applications and cheques.
+			with carers as (
+				select ap.district_id, bool_or(c.kind = 'pluim') as young
+				from public.applications ap
+				left join public.cheques c on c.application_id = ap.id
+				where ap.scheme_id = v_scheme.id and ap.status = 'approved'
+				group by ap.district_id, lower(ap.carer_first_name), lower(ap.carer_last_name), ap.carer_birth_date
+			), per_district as (
+				select district_id, count(*) as carers, count(*) filter (where young) as young
+				from carers group by district_id
+			)
 			select jsonb_agg(jsonb_build_object(
 				'district_id', d.id, 'name', d.name,
-				'carers', coalesce(a.carers, 0) + coalesce(sc.approved, 0),
-				'young_carers', coalesce(a.young, 0) + coalesce(sc.young_carers, 0)
+				'carers', coalesce(pd.carers, 0) + coalesce(sc.approved, 0),
+				'young_carers', coalesce(pd.young, 0) + coalesce(sc.young_carers, 0)
 			) order by d.name)
 			from public.districts d
-			left join lateral (
-				select count(distinct (lower(ap.carer_first_name), lower(ap.carer_last_name), ap.carer_birth_date)) as carers,
-					count(distinct (lower(ap.carer_first_name), lower(ap.carer_last_name), ap.carer_birth_date)) filter (
-						where exists (select 1 from public.cheques c where c.application_id = ap.id and c.kind = 'pluim')
-					) as young
-				from public.applications ap
-				where ap.scheme_id = v_scheme.id and ap.district_id = d.id and ap.status = 'approved'
-			) a on true
+			left join per_district pd on pd.district_id = d.id
 			left join public.scheme_counts sc on sc.scheme_id = v_scheme.id and sc.district_id = d.id
 			where d.municipality_id = v_municipality
 		), '[]'::jsonb),

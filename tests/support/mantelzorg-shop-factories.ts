@@ -10,14 +10,15 @@ export interface TestShop {
 	owner: TestUser;
 }
 
-let admin: TestUser | null = null;
+let admin: Promise<TestUser> | null = null;
 
-/** One municipality admin per test file, created on first use. */
-export async function shopAdmin(): Promise<TestUser> {
-	if (!admin) {
-		admin = await createUser({ label: 'beheerder' });
-		await grantRole(admin.id, 'municipality_admin');
-	}
+/** One municipality admin per test file, created on first use (shared by parallel callers). */
+export function shopAdmin(): Promise<TestUser> {
+	admin ??= (async () => {
+		const user = await createUser({ label: 'beheerder' });
+		await grantRole(user.id, 'municipality_admin');
+		return user;
+	})();
 	return admin;
 }
 

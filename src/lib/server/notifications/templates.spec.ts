@@ -12,7 +12,7 @@ const ids = {
 	application_id: '33333333-3333-4333-8333-333333333333',
 	decision: 'approved',
 	cheque_id: '44444444-4444-4444-8444-444444444444',
-	expires_on: '2026-12-31',
+	expires_on: '2027-03-31',
 	shop_id: '55555555-5555-4555-8555-555555555555',
 	shop_name: 'Bakkerij Het Molentje'
 };

@@ -1,0 +1,160 @@
+// The shop counter in Chromium: staff type a code and redeem part, then the rest; a third try is
+// refused; the municipality batches and downloads the payout. Without JavaScript for the typing,
+// and with a fake camera showing the cheque's QR code for the scanning. axe on every page.
+import { readFile } from 'node:fs/promises';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { E2E_ORIGIN } from '../../../playwright.config.ts';
+import { demoPerson } from '../../support/people.ts';
+import { expectAccessible, signIn } from '../../support/browser.ts';
+import { issueCheques, qrVideo } from '../../support/mantelzorg-counter-e2e.ts';
+
+const grouped = (code: string) => code.toLowerCase().match(/.{4}/g)!.join(' ');
+
+let codes: string[];
+
+test.beforeAll(async () => {
+	codes = await issueCheques(2);
+});
+
+async function typeCode(page: Page, code: string) {
+	await page.getByLabel('Code van de cheque').fill(code);
+	await page.getByRole('button', { name: 'Cheque zoeken' }).click();
+}
+
+test('staff type the code and redeem part, then the rest; a third is refused (no JavaScript)', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(page, 'winkel@buurtkracht.example');
+	await page.goto('/winkel');
+	const code = codes[0] as string;
+
+	// A typo is caught by the check character before any lookup.
+	const typo = code.slice(0, 15) + (code[15] === '0' ? '1' : '0');
+	await typeCode(page, typo);
+	await expect(page.getByText('waarschijnlijk is er een teken verkeerd getypt')).toBeVisible();
+
+	await typeCode(page, grouped(code));
+	await expect(page.getByTestId('resterend')).toHaveText('€ 50,00');
+	await expect(page.getByText('Ingrid')).toBeVisible();
+	await expect(page.getByText('Inwoner', { exact: true })).toHaveCount(0);
+	await expect(page.locator('main')).not.toContainText('Inwoner');
+	await page.getByLabel('Bedrag in euro').fill('20,00');
+	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	await expect(page.getByText('Gelukt: € 20,00 afgeschreven')).toBeVisible();
+	await expect(page.getByText('Er staat nog € 30,00 op.')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Volgende cheque' }).click();
+	await typeCode(page, code);
+	await expect(page.getByLabel('Bedrag in euro')).toHaveValue('30,00');
+	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	// Double-scan protection: the same cheque at the same shop minutes later asks again.
+	await expect(page.getByText('Bevestig dan opnieuw.')).toBeVisible();
+	await page.getByRole('button', { name: 'Ja, nog een keer afschrijven' }).click();
+	await expect(page.getByText('Er staat nog € 0,00 op.')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Volgende cheque' }).click();
+	await typeCode(page, code);
+	await expect(page.getByText('Deze cheque is al helemaal gebruikt.')).toBeVisible();
+
+	await page.goto('/winkel/verzilveringen');
+	await expect(page.getByRole('cell', { name: '€ 20,00', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Ongedaan maken/ })).toHaveCount(2);
+});
+
+test('axe: the counter, the shop pages and the public list', async ({ browser }) => {
+	const staff = await demoPerson(browser, 'winkel@buurtkracht.example');
+	for (const path of [
+		'/winkel',
+		'/winkel/verzilveringen',
+		'/winkel/medewerkers',
+		'/mantelzorg/winkel-aanmelden'
+	]) {
+		await staff.goto(path);
+		await expectAccessible(staff);
+	}
+	await staff.goto('/winkel');
+	await typeCode(staff, codes[1] as string);
+	await expect(staff.getByTestId('resterend')).toHaveText('€ 50,00');
+	await expectAccessible(staff);
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto('/mantelzorg/winkels');
+	await expect(
+		visitor.getByRole('heading', { name: /Boekhandel De Zaanse Bladzijde/ })
+	).toBeVisible();
+	await expectAccessible(visitor);
+	await visitor.getByLabel('Wijk').selectOption({ label: 'Krommenie' });
+	await visitor.getByRole('button', { name: 'Filter' }).click();
+	await expect(visitor).toHaveURL(/wijk=/);
+	await expect(visitor.getByRole('heading', { name: /Bloemenhuis Krommenie/ })).toBeVisible();
+	await expect(visitor.getByRole('heading', { name: /Boekhandel/ })).toHaveCount(0);
+});
+
+test('the municipality batches the redemptions and downloads the payment file', async ({
+	browser
+}) => {
+	const admin = await demoPerson(browser, 'beheer@buurtkracht.example');
+	for (const path of ['/beheer/winkels', '/beheer/mantelzorg']) {
+		await admin.goto(path);
+		await expectAccessible(admin);
+	}
+	await admin.goto('/beheer/uitbetalingen');
+	await expectAccessible(admin);
+	await admin
+		.getByLabel('Winkel')
+		.selectOption({ label: 'Boekhandel De Zaanse Bladzijde (demo) (€ 50,00)' });
+	await admin.getByRole('button', { name: 'Klaarzetten' }).click();
+	await expect(admin.getByText('De uitbetaling is klaargezet.')).toBeVisible();
+	await admin
+		.getByRole('button', { name: /^Goedkeuren/ })
+		.first()
+		.click();
+	await expect(admin.getByText('De uitbetaling is goedgekeurd.')).toBeVisible();
+	await expectAccessible(admin);
+	const [download] = await Promise.all([
+		admin.waitForEvent('download'),
+		admin
+			.getByRole('link', { name: /^Betaalbestand \(SEPA\)/ })
+			.first()
+			.click()
+	]);
+	const xml = await readFile((await download.path()) as string, 'utf8');
+	expect(xml).toContain('pain.001.001.03');
+	expect(xml).toContain('<NbOfTxs>1</NbOfTxs>');
+	expect(xml).toContain('<CtrlSum>50.00</CtrlSum>');
+	await admin.reload();
+	await expect(admin.getByRole('cell', { name: 'Betaalbestand gemaakt' }).first()).toBeVisible();
+});
+
+test('the camera path: a fake camera shows the QR code and the counter finds the cheque', async () => {
+	const code = codes[1] as string;
+	const video = await qrVideo(code);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+	try {
+		const context = await browser.newContext({ baseURL: E2E_ORIGIN, locale: 'nl-NL' });
+		await context.grantPermissions(['camera'], { origin: E2E_ORIGIN });
+		const page = await context.newPage();
+		await signIn(page, 'winkel@buurtkracht.example');
+		await page.goto('/winkel');
+		await page.getByRole('button', { name: 'Scan QR-code' }).click();
+		await expect(page.getByTestId('resterend')).toHaveText('€ 50,00', { timeout: 20_000 });
+		await expect(
+			page.getByRole('heading', { name: `Cheque ${code.match(/.{4}/g)!.join(' ')}` })
+		).toBeVisible();
+		await page.getByLabel('Bedrag in euro').fill('12,50');
+		await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+		await expect(page.getByText('Er staat nog € 37,50 op.')).toBeVisible();
+	} finally {
+		await browser.close();
+	}
+});
