@@ -27,6 +27,20 @@ describe('guardRoute', () => {
 		});
 	});
 
+	it('keeps the consulent pages, and their actions, for caseworkers', () => {
+		expect(
+			guardRoute('/(app)/mantelzorg/consulent/[id=uuid]', true, person('coordinator'))
+		).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
+		});
+		expect(guardRoute('/(app)/mantelzorg/consulent', false, person('caseworker'))).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+		expect(guardRoute('/(app)/mantelzorg/mijn', false, null)).toEqual({ kind: 'sign_in' });
+	});
+
 	it('keeps the coordination pages, and their actions, for coordinators', () => {
 		for (const route of ['/(app)/hulp/coordinatie', '/(app)/hulp/coordinatie/vraag/[id=uuid]']) {
 			for (const isAction of [false, true]) {

@@ -38,6 +38,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		forbidden:
 			'Deze pagina is alleen voor medewerkers van een winkel die meedoet aan de mantelzorgwaardering.'
 	},
+	{
+		route: '/(app)/mantelzorg/consulent',
+		requires: 'caseworker',
+		forbidden: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];

@@ -1,0 +1,95 @@
+// The print queue at /beheer/brieven: cheque and reminder letters for carers without e-mail, as
+// one PDF, and marking what was printed.
+import { z } from 'zod';
+import type { RequestClient } from '../supabase';
+import { fromRow } from '../rows';
+import { ok, type WriteResult } from '../result';
+import { markLettersPrinted } from './cheques';
+import { renderLetterBatch, type ChequeLetter } from './letters';
+import { formatPostcode } from './my-appreciation';
+
+const pageRow = fromRow(
+	z.object({
+		municipalityName: z.string(),
+		letters: z.array(
+			z.object({
+				chequeId: z.uuid(),
+				letter: z.enum(['cheque', 'reminder']),
+				kind: z.enum(['cheque', 'pluim']),
+				code: z.string(),
+				valueCents: z.number(),
+				remainingCents: z.number(),
+				expiresOn: z.string(),
+				carerFirstName: z.string(),
+				carerLastName: z.string(),
+				carerPostcode: z.string(),
+				carerHouseNumber: z.string(),
+				districtName: z.string(),
+				schemeYear: z.number()
+			})
+		),
+		shops: z.array(
+			z.object({
+				name: z.string(),
+				streetAddress: z.string(),
+				postcode: z.string(),
+				city: z.string(),
+				districtName: z.string().nullable()
+			})
+		)
+	})
+);
+export type PrintQueue = z.infer<typeof pageRow>;
+
+/** Null when the reader is not an admin of the municipality (the SQL refuses). */
+export async function loadPrintQueue(supabase: RequestClient): Promise<PrintQueue | null> {
+	const { data, error } = await supabase.rpc('letter_print_page');
+	if (error) return null;
+	const parsed = pageRow.safeParse(data);
+	return parsed.success ? parsed.data : null;
+}
+
+export function queueLetters(queue: PrintQueue): ChequeLetter[] {
+	return queue.letters.map((l) => ({
+		kind: l.kind,
+		purpose: l.letter === 'reminder' ? 'reminder' : 'issued',
+		code: l.code,
+		valueCents: l.valueCents,
+		remainingCents: l.remainingCents,
+		expiresOn: l.expiresOn,
+		holderFirstName: l.carerFirstName,
+		addressLines: [
+			`${l.carerFirstName} ${l.carerLastName}`,
+			`${formatPostcode(l.carerPostcode)} ${l.carerHouseNumber}`,
+			queue.municipalityName
+		],
+		district: l.districtName,
+		year: l.schemeYear,
+		municipalityName: queue.municipalityName
+	}));
+}
+
+export function renderPrintQueue(queue: PrintQueue, shopListUrl: string): Promise<Buffer> {
+	const shops = queue.shops.map((s) => ({
+		name: s.name,
+		address: `${s.streetAddress}, ${formatPostcode(s.postcode)} ${s.city}`,
+		district: s.districtName
+	}));
+	return renderLetterBatch(queueLetters(queue), shops, { shopListUrl });
+}
+
+/** Marks the given letters printed; returns how many were still waiting. */
+export async function markPrinted(
+	supabase: RequestClient,
+	letters: { chequeId: string; letter: 'cheque' | 'reminder' }[]
+): Promise<WriteResult<number>> {
+	let count = 0;
+	for (const kind of ['cheque', 'reminder'] as const) {
+		const ids = letters.filter((l) => l.letter === kind).map((l) => l.chequeId);
+		if (ids.length === 0) continue;
+		const marked = await markLettersPrinted(supabase, ids, kind);
+		if (!marked.ok) return marked;
+		count += marked.value;
+	}
+	return ok(count);
+}

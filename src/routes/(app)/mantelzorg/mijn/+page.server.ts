@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { answerSchema } from '#lib/schemas/mantelzorg/decisions';
+import { answerQuestion, loadCarerPage } from '#lib/server/mantelzorg/my-appreciation';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOTICES: Record<string, string> = {
+	aangevraagd:
+		'Je aanvraag is verstuurd. Een consulent van het sociaal wijkteam bekijkt hem. Je krijgt bericht per e-mail.',
+	beantwoord: 'Je antwoord is verstuurd. De consulent bekijkt je aanvraag verder.'
+};
+
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	page: await loadCarerPage(locals.supabase),
+	notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null
+});
+
+export const actions: Actions = {
+	beantwoorden: async ({ request, locals }) => {
+		const raw = Object.fromEntries(await request.formData());
+		const parsed = answerSchema.safeParse(raw);
+		const typed = { answerFor: String(raw.applicationId ?? ''), answer: String(raw.answer ?? '') };
+		if (!parsed.success) {
+			return fail(400, { ...typed, answerProblem: parsed.error.issues[0]?.message ?? null });
+		}
+		const result = await answerQuestion(
+			locals.supabase,
+			parsed.data.applicationId,
+			parsed.data.answer
+		);
+		if (!result.ok) return fail(400, { ...typed, answerProblem: result.problem });
+		redirect(303, '/mantelzorg/mijn?gelukt=beantwoord');
+	}
+};
