@@ -294,6 +294,414 @@ export type Database = {
 					}
 				];
 			};
+			applications: {
+				Row: {
+					answer: string | null;
+					answered_at: string | null;
+					care_recipient_name: string;
+					care_recipient_postcode: string;
+					care_relation: string;
+					carer_birth_date: string;
+					carer_email: string | null;
+					carer_first_name: string;
+					carer_house_number: string;
+					carer_last_name: string;
+					carer_phone: string | null;
+					carer_postcode: string;
+					carer_user_id: string | null;
+					caring_since: string;
+					consent_at: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					district_id: string;
+					entered_by: string | null;
+					hours_per_week: number;
+					id: string;
+					municipality_id: string;
+					question: string | null;
+					question_asked_at: string | null;
+					question_asked_by: string | null;
+					rejection_reason: string | null;
+					scheme_id: string;
+					status: string;
+					updated_at: string;
+					application_signals: Json | null;
+				};
+				Insert: {
+					answer?: string | null;
+					answered_at?: string | null;
+					care_recipient_name: string;
+					care_recipient_postcode: string;
+					care_relation: string;
+					carer_birth_date: string;
+					carer_email?: string | null;
+					carer_first_name: string;
+					carer_house_number: string;
+					carer_last_name: string;
+					carer_phone?: string | null;
+					carer_postcode: string;
+					carer_user_id?: string | null;
+					caring_since: string;
+					consent_at: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					district_id: string;
+					entered_by?: string | null;
+					hours_per_week: number;
+					id?: string;
+					municipality_id: string;
+					question?: string | null;
+					question_asked_at?: string | null;
+					question_asked_by?: string | null;
+					rejection_reason?: string | null;
+					scheme_id: string;
+					status?: string;
+					updated_at?: string;
+				};
+				Update: {
+					answer?: string | null;
+					answered_at?: string | null;
+					care_recipient_name?: string;
+					care_recipient_postcode?: string;
+					care_relation?: string;
+					carer_birth_date?: string;
+					carer_email?: string | null;
+					carer_first_name?: string;
+					carer_house_number?: string;
+					carer_last_name?: string;
+					carer_phone?: string | null;
+					carer_postcode?: string;
+					carer_user_id?: string | null;
+					caring_since?: string;
+					consent_at?: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					district_id?: string;
+					entered_by?: string | null;
+					hours_per_week?: number;
+					id?: string;
+					municipality_id?: string;
+					question?: string | null;
+					question_asked_at?: string | null;
+					question_asked_by?: string | null;
+					rejection_reason?: string | null;
+					scheme_id?: string;
+					status?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'applications_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'applications_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'applications_scheme_id_fkey';
+						columns: ['scheme_id'];
+						isOneToOne: false;
+						referencedRelation: 'schemes';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			audit_log: {
+				Row: {
+					action: string;
+					actor_id: string | null;
+					created_at: string;
+					details: NonNullable<Json>;
+					entity_id: string | null;
+					entity_type: string;
+					id: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					action: string;
+					actor_id?: string | null;
+					created_at?: string;
+					details?: NonNullable<Json>;
+					entity_id?: string | null;
+					entity_type: string;
+					id?: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					action?: string;
+					actor_id?: string | null;
+					created_at?: string;
+					details?: NonNullable<Json>;
+					entity_id?: string | null;
+					entity_type?: string;
+					id?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'audit_log_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			callback_checks: {
+				Row: {
+					application_id: string;
+					created_at: string;
+					drawn_by: string | null;
+					id: string;
+					municipality_id: string;
+					note: string | null;
+					outcome: string | null;
+					recorded_at: string | null;
+					recorded_by: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					application_id: string;
+					created_at?: string;
+					drawn_by?: string | null;
+					id?: string;
+					municipality_id: string;
+					note?: string | null;
+					outcome?: string | null;
+					recorded_at?: string | null;
+					recorded_by?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					application_id?: string;
+					created_at?: string;
+					drawn_by?: string | null;
+					id?: string;
+					municipality_id?: string;
+					note?: string | null;
+					outcome?: string | null;
+					recorded_at?: string | null;
+					recorded_by?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'callback_checks_application_id_fkey';
+						columns: ['application_id'];
+						isOneToOne: true;
+						referencedRelation: 'applications';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'callback_checks_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			caseworker_districts: {
+				Row: {
+					created_at: string;
+					district_id: string;
+					id: string;
+					municipality_id: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					district_id: string;
+					id?: string;
+					municipality_id: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					district_id?: string;
+					id?: string;
+					municipality_id?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'caseworker_districts_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'caseworker_districts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			cheques: {
+				Row: {
+					application_id: string | null;
+					blocked_at: string | null;
+					blocked_by: string | null;
+					carer_user_id: string | null;
+					code: string;
+					created_at: string;
+					expires_on: string;
+					holder_first_name: string | null;
+					id: string;
+					kind: string;
+					letter_needed: boolean;
+					letter_printed_at: string | null;
+					municipality_id: string;
+					remaining_cents: number;
+					reminder_letter_needed: boolean;
+					reminder_letter_printed_at: string | null;
+					reminder_sent_at: string | null;
+					replaced_by: string | null;
+					scheme_id: string;
+					status: string;
+					updated_at: string;
+					value_cents: number;
+				};
+				Insert: {
+					application_id?: string | null;
+					blocked_at?: string | null;
+					blocked_by?: string | null;
+					carer_user_id?: string | null;
+					code: string;
+					created_at?: string;
+					expires_on: string;
+					holder_first_name?: string | null;
+					id?: string;
+					kind: string;
+					letter_needed?: boolean;
+					letter_printed_at?: string | null;
+					municipality_id: string;
+					remaining_cents: number;
+					reminder_letter_needed?: boolean;
+					reminder_letter_printed_at?: string | null;
+					reminder_sent_at?: string | null;
+					replaced_by?: string | null;
+					scheme_id: string;
+					status?: string;
+					updated_at?: string;
+					value_cents: number;
+				};
+				Update: {
+					application_id?: string | null;
+					blocked_at?: string | null;
+					blocked_by?: string | null;
+					carer_user_id?: string | null;
+					code?: string;
+					created_at?: string;
+					expires_on?: string;
+					holder_first_name?: string | null;
+					id?: string;
+					kind?: string;
+					letter_needed?: boolean;
+					letter_printed_at?: string | null;
+					municipality_id?: string;
+					remaining_cents?: number;
+					reminder_letter_needed?: boolean;
+					reminder_letter_printed_at?: string | null;
+					reminder_sent_at?: string | null;
+					replaced_by?: string | null;
+					scheme_id?: string;
+					status?: string;
+					updated_at?: string;
+					value_cents?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'cheques_application_id_fkey';
+						columns: ['application_id'];
+						isOneToOne: false;
+						referencedRelation: 'applications';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'cheques_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'cheques_replaced_by_fkey';
+						columns: ['replaced_by'];
+						isOneToOne: false;
+						referencedRelation: 'cheques';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'cheques_scheme_id_fkey';
+						columns: ['scheme_id'];
+						isOneToOne: false;
+						referencedRelation: 'schemes';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			code_attempts: {
+				Row: {
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					shop_id: string;
+					staff_user_id: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					shop_id: string;
+					staff_user_id?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					shop_id?: string;
+					staff_user_id?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'code_attempts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'code_attempts_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			community_centres: {
 				Row: {
 					accessibility: string;
@@ -947,6 +1355,13 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'memberships_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
 					}
 				];
 			};
@@ -1188,6 +1603,158 @@ export type Database = {
 					}
 				];
 			};
+			redemptions: {
+				Row: {
+					amount_cents: number;
+					batch_id: string | null;
+					cheque_id: string;
+					confirmed_again: boolean;
+					created_at: string;
+					id: string;
+					idempotency_key: string;
+					municipality_id: string;
+					remaining_after_cents: number;
+					shop_id: string;
+					staff_user_id: string | null;
+					undone_at: string | null;
+					undone_by: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					amount_cents: number;
+					batch_id?: string | null;
+					cheque_id: string;
+					confirmed_again?: boolean;
+					created_at?: string;
+					id?: string;
+					idempotency_key: string;
+					municipality_id: string;
+					remaining_after_cents: number;
+					shop_id: string;
+					staff_user_id?: string | null;
+					undone_at?: string | null;
+					undone_by?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					amount_cents?: number;
+					batch_id?: string | null;
+					cheque_id?: string;
+					confirmed_again?: boolean;
+					created_at?: string;
+					id?: string;
+					idempotency_key?: string;
+					municipality_id?: string;
+					remaining_after_cents?: number;
+					shop_id?: string;
+					staff_user_id?: string | null;
+					undone_at?: string | null;
+					undone_by?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'redemptions_batch_id_fkey';
+						columns: ['batch_id'];
+						isOneToOne: false;
+						referencedRelation: 'reimbursement_batches';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_cheque_id_fkey';
+						columns: ['cheque_id'];
+						isOneToOne: false;
+						referencedRelation: 'cheques';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'redemptions_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			reimbursement_batches: {
+				Row: {
+					approved_at: string | null;
+					approved_by: string | null;
+					created_at: string;
+					created_by: string | null;
+					exported_at: string | null;
+					exported_by: string | null;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					redemption_count: number;
+					reference: string;
+					shop_id: string;
+					status: string;
+					total_cents: number;
+					updated_at: string;
+				};
+				Insert: {
+					approved_at?: string | null;
+					approved_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					exported_at?: string | null;
+					exported_by?: string | null;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					redemption_count: number;
+					reference: string;
+					shop_id: string;
+					status?: string;
+					total_cents: number;
+					updated_at?: string;
+				};
+				Update: {
+					approved_at?: string | null;
+					approved_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					exported_at?: string | null;
+					exported_by?: string | null;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					redemption_count?: number;
+					reference?: string;
+					shop_id?: string;
+					status?: string;
+					total_cents?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'reimbursement_batches_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'reimbursement_batches_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			reports: {
 				Row: {
 					created_at: string;
@@ -1328,6 +1895,265 @@ export type Database = {
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			scheme_counts: {
+				Row: {
+					applications: number;
+					approved: number;
+					created_at: string;
+					district_id: string | null;
+					id: string;
+					municipality_id: string;
+					rejected: number;
+					scheme_id: string;
+					updated_at: string;
+					young_carers: number;
+				};
+				Insert: {
+					applications?: number;
+					approved?: number;
+					created_at?: string;
+					district_id?: string | null;
+					id?: string;
+					municipality_id: string;
+					rejected?: number;
+					scheme_id: string;
+					updated_at?: string;
+					young_carers?: number;
+				};
+				Update: {
+					applications?: number;
+					approved?: number;
+					created_at?: string;
+					district_id?: string | null;
+					id?: string;
+					municipality_id?: string;
+					rejected?: number;
+					scheme_id?: string;
+					updated_at?: string;
+					young_carers?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'scheme_counts_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'scheme_counts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'scheme_counts_scheme_id_fkey';
+						columns: ['scheme_id'];
+						isOneToOne: false;
+						referencedRelation: 'schemes';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			schemes: {
+				Row: {
+					age_bands: NonNullable<Json>;
+					application_closes_on: string;
+					application_opens_on: string;
+					budget_cents: number;
+					cheque_value_cents: number;
+					created_at: string;
+					id: string;
+					min_hours_per_week: number;
+					min_months: number;
+					municipality_id: string;
+					pluim_value_cents: number;
+					redeem_until: string;
+					reimbursement_schedule: string;
+					retention_months: number;
+					updated_at: string;
+					year: number;
+					young_carer_max_age: number;
+				};
+				Insert: {
+					age_bands?: NonNullable<Json>;
+					application_closes_on: string;
+					application_opens_on: string;
+					budget_cents: number;
+					cheque_value_cents: number;
+					created_at?: string;
+					id?: string;
+					min_hours_per_week?: number;
+					min_months?: number;
+					municipality_id: string;
+					pluim_value_cents: number;
+					redeem_until: string;
+					reimbursement_schedule?: string;
+					retention_months?: number;
+					updated_at?: string;
+					year: number;
+					young_carer_max_age?: number;
+				};
+				Update: {
+					age_bands?: NonNullable<Json>;
+					application_closes_on?: string;
+					application_opens_on?: string;
+					budget_cents?: number;
+					cheque_value_cents?: number;
+					created_at?: string;
+					id?: string;
+					min_hours_per_week?: number;
+					min_months?: number;
+					municipality_id?: string;
+					pluim_value_cents?: number;
+					redeem_until?: string;
+					reimbursement_schedule?: string;
+					retention_months?: number;
+					updated_at?: string;
+					year?: number;
+					young_carer_max_age?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schemes_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			shop_private_details: {
+				Row: {
+					account_holder: string;
+					contact_email: string;
+					contact_name: string;
+					contact_phone: string | null;
+					created_at: string;
+					iban: string;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					account_holder: string;
+					contact_email: string;
+					contact_name: string;
+					contact_phone?: string | null;
+					created_at?: string;
+					iban: string;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					account_holder?: string;
+					contact_email?: string;
+					contact_name?: string;
+					contact_phone?: string | null;
+					created_at?: string;
+					iban?: string;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_private_details_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_private_details_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: true;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			shops: {
+				Row: {
+					category: string;
+					city: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					description: string | null;
+					district_id: string | null;
+					id: string;
+					kvk_number: string;
+					latitude: number | null;
+					longitude: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id: string | null;
+					postcode: string;
+					status: string;
+					street_address: string;
+					updated_at: string;
+					counter_wrong_code: Json | null;
+				};
+				Insert: {
+					category: string;
+					city: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					description?: string | null;
+					district_id?: string | null;
+					id?: string;
+					kvk_number: string;
+					latitude?: number | null;
+					longitude?: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id?: string | null;
+					postcode: string;
+					status?: string;
+					street_address: string;
+					updated_at?: string;
+				};
+				Update: {
+					category?: string;
+					city?: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					description?: string | null;
+					district_id?: string | null;
+					id?: string;
+					kvk_number?: string;
+					latitude?: number | null;
+					longitude?: number | null;
+					municipality_id?: string;
+					name?: string;
+					owner_user_id?: string | null;
+					postcode?: string;
+					status?: string;
+					street_address?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shops_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shops_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			social_goals: {
 				Row: {
@@ -1531,12 +2357,46 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
+			add_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
+				Returns: string;
+			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			age_bands_are_valid: { Args: { p_bands: Json }; Returns: boolean };
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
+				Returns: undefined;
+			};
+			answer_question: {
+				Args: { p_answer: string; p_application_id: string };
+				Returns: undefined;
+			};
+			application_file: { Args: { p_application_id: string }; Returns: Json };
+			application_signals: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: Json;
+			};
+			approve_application: {
+				Args: { p_application_id: string };
+				Returns: string;
+			};
+			approve_reimbursement_batch: {
+				Args: { p_batch_id: string };
+				Returns: undefined;
+			};
+			approved_shops: {
+				Args: {
+					p_category?: string;
+					p_district_id?: string;
+					p_municipality_id?: string;
+				};
+				Returns: Json;
+			};
+			ask_question: {
+				Args: { p_application_id: string; p_question: string };
 				Returns: undefined;
 			};
 			assert_activity_fits: {
@@ -1597,6 +2457,11 @@ export type Database = {
 				Args: { p_block?: boolean; p_reason: string; p_user_id: string };
 				Returns: undefined;
 			};
+			block_and_reissue_cheque: {
+				Args: { p_cheque_id: string };
+				Returns: string;
+			};
+			callback_checks_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			cancel_activity: {
 				Args: { p_activity_id: string; p_cancel?: boolean; p_reason?: string };
 				Returns: undefined;
@@ -1609,7 +2474,17 @@ export type Database = {
 				Args: { p_activity_id: string; p_occurs_on: string };
 				Returns: undefined;
 			};
+			caseworker_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			centre_board_page: { Args: { p_centre_id: string }; Returns: Json };
+			cheque_check_character: { Args: { p_payload: string }; Returns: string };
+			cheque_kind_and_value: {
+				Args: {
+					p_age: number;
+					p_scheme: Database['public']['Tables']['schemes']['Row'];
+				};
+				Returns: Record<string, unknown>;
+			};
+			cheque_receipts: { Args: { p_cheque_id: string }; Returns: Json };
 			claim_notifications: {
 				Args: { p_limit?: number };
 				Returns: {
@@ -1641,6 +2516,41 @@ export type Database = {
 				Args: { p_activity_id: string; p_starts_on?: string };
 				Returns: string;
 			};
+			counter_code: { Args: { p_code: string }; Returns: string };
+			counter_locked: { Args: { p_shop_id: string }; Returns: boolean };
+			counter_shop: {
+				Args: { p_shop_id: string };
+				Returns: {
+					category: string;
+					city: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					description: string | null;
+					district_id: string | null;
+					id: string;
+					kvk_number: string;
+					latitude: number | null;
+					longitude: number | null;
+					municipality_id: string;
+					name: string;
+					owner_user_id: string | null;
+					postcode: string;
+					status: string;
+					street_address: string;
+					updated_at: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shops';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			counter_wrong_code: {
+				Args: { p_shop: Database['public']['Tables']['shops']['Row'] };
+				Returns: Json;
+			};
 			create_activity: {
 				Args: {
 					p_audience: string;
@@ -1660,7 +2570,19 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			create_reimbursement_batch: {
+				Args: {
+					p_period_end: string;
+					p_period_start: string;
+					p_shop_id: string;
+				};
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
+			decide_shop: {
+				Args: { p_shop_id: string; p_status: string };
+				Returns: undefined;
+			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
 				Returns: undefined;
@@ -1668,6 +2590,34 @@ export type Database = {
 			distance_m: {
 				Args: { p_lat1: number; p_lat2: number; p_lng1: number; p_lng2: number };
 				Returns: number;
+			};
+			district_for_postcode: {
+				Args: {
+					p_district_id: string;
+					p_municipality_id: string;
+					p_postcode: string;
+				};
+				Returns: string;
+			};
+			draw_callback_sample: { Args: { p_size: number }; Returns: Json };
+			enter_application_for_carer: {
+				Args: {
+					p_care_recipient_name: string;
+					p_care_recipient_postcode: string;
+					p_care_relation: string;
+					p_carer_birth_date: string;
+					p_carer_email?: string;
+					p_carer_first_name: string;
+					p_carer_house_number: string;
+					p_carer_last_name: string;
+					p_carer_phone?: string;
+					p_carer_postcode: string;
+					p_caring_since: string;
+					p_consent: boolean;
+					p_district_id: string;
+					p_hours_per_week: number;
+				};
+				Returns: string;
 			};
 			escalate_followup: {
 				Args: { p_followup_id: string; p_reason: string };
@@ -1677,6 +2627,10 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			export_reimbursement_batch: {
+				Args: { p_batch_id: string };
+				Returns: Json;
+			};
 			find_person_by_email: {
 				Args: { p_email: string };
 				Returns: {
@@ -1684,6 +2638,10 @@ export type Database = {
 					id: string;
 					municipality_id: string;
 				}[];
+			};
+			generate_cheque_code: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			grant_role_by_email: {
 				Args: {
@@ -1734,12 +2692,56 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			insert_application: {
+				Args: {
+					p_care_recipient_name: string;
+					p_care_recipient_postcode: string;
+					p_care_relation: string;
+					p_carer_birth_date: string;
+					p_carer_email: string;
+					p_carer_first_name: string;
+					p_carer_house_number: string;
+					p_carer_last_name: string;
+					p_carer_phone: string;
+					p_carer_postcode: string;
+					p_carer_user_id: string;
+					p_caring_since: string;
+					p_consent: boolean;
+					p_district_id: string;
+					p_entered_by: string;
+					p_hours_per_week: number;
+					p_municipality_id: string;
+				};
+				Returns: string;
+			};
+			insert_cheque: {
+				Args: {
+					p_application_id: string;
+					p_carer_user_id: string;
+					p_expires_on: string;
+					p_holder_first_name: string;
+					p_kind: string;
+					p_letter_needed: boolean;
+					p_municipality_id: string;
+					p_scheme_id: string;
+					p_value_cents: number;
+				};
+				Returns: string;
+			};
 			invite_volunteer: {
 				Args: { p_request_id: string; p_volunteer_id: string };
 				Returns: undefined;
 			};
 			is_acting_for: { Args: { p_request_id: string }; Returns: boolean };
 			is_blocked: { Args: Record<PropertyKey, never>; Returns: boolean };
+			is_caseworker_for: {
+				Args: { p_district_id: string; p_municipality_id: string };
+				Returns: boolean;
+			};
+			is_caseworker_for_application: {
+				Args: { p_application_id: string };
+				Returns: boolean;
+			};
 			is_match_participant: { Args: { p_match_id: string }; Returns: boolean };
 			is_matched_volunteer_for: {
 				Args: { p_request_id: string };
@@ -1753,6 +2755,8 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
+			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
 					p_activity_id?: string;
@@ -1821,6 +2825,25 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			log_audit: {
+				Args: {
+					p_action: string;
+					p_details?: Json;
+					p_entity_id: string;
+					p_entity_type: string;
+					p_municipality_id: string;
+				};
+				Returns: undefined;
+			};
+			lookup_cheque: {
+				Args: { p_code: string; p_shop_id: string };
+				Returns: Json;
+			};
+			mantelzorg_dashboard: { Args: { p_year?: number }; Returns: Json };
+			mark_letters_printed: {
+				Args: { p_cheque_ids: string[]; p_letter?: string };
+				Returns: number;
+			};
 			matched_volunteer_phone: { Args: { p_match_id: string }; Returns: string };
 			may_edit_help_request: {
 				Args: {
@@ -1830,6 +2853,7 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -1844,6 +2868,8 @@ export type Database = {
 					slug: string;
 				}[];
 			};
+			normalise_cheque_code: { Args: { p_code: string }; Returns: string };
+			normalise_postcode: { Args: { p_postcode: string }; Returns: string };
 			notification_failed: {
 				Args: { p_error: string; p_id: string };
 				Returns: undefined;
@@ -1866,6 +2892,36 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			open_scheme: {
+				Args: { p_municipality_id: string };
+				Returns: {
+					age_bands: NonNullable<Json>;
+					application_closes_on: string;
+					application_opens_on: string;
+					budget_cents: number;
+					cheque_value_cents: number;
+					created_at: string;
+					id: string;
+					min_hours_per_week: number;
+					min_months: number;
+					municipality_id: string;
+					pluim_value_cents: number;
+					redeem_until: string;
+					reimbursement_schedule: string;
+					retention_months: number;
+					updated_at: string;
+					year: number;
+					young_carer_max_age: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'schemes';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
+			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -1903,9 +2959,68 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			purge_expired_applications: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
+			record_callback_outcome: {
+				Args: { p_check_id: string; p_note?: string; p_outcome: string };
+				Returns: undefined;
+			};
+			redeem_cheque: {
+				Args: {
+					p_amount_cents: number;
+					p_code: string;
+					p_confirm_again?: boolean;
+					p_idempotency_key: string;
+					p_shop_id: string;
+				};
+				Returns: Json;
+			};
+			redemption_answer: {
+				Args: {
+					p_row: Database['public']['Tables']['redemptions']['Row'];
+					p_shop_id: string;
+				};
+				Returns: Json;
+			};
 			register_for_activity: {
 				Args: { p_activity_id: string; p_occurs_on: string };
 				Returns: number;
+			};
+			register_shop: {
+				Args: {
+					p_account_holder: string;
+					p_category: string;
+					p_city: string;
+					p_contact_email: string;
+					p_contact_name: string;
+					p_contact_phone: string;
+					p_description: string;
+					p_district_id: string;
+					p_iban: string;
+					p_kvk_number: string;
+					p_name: string;
+					p_postcode: string;
+					p_street_address: string;
+				};
+				Returns: string;
+			};
+			reimbursement_admin_page: {
+				Args: Record<PropertyKey, never>;
+				Returns: Json;
+			};
+			reject_application: {
+				Args: { p_application_id: string; p_reason: string };
+				Returns: undefined;
+			};
+			remind_expiring_cheques: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
+			remove_shop_staff: {
+				Args: { p_membership_id: string };
+				Returns: undefined;
 			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
@@ -1959,16 +3074,42 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_redemptions_page: {
+				Args: { p_limit?: number; p_shop_id: string };
+				Returns: Json;
+			};
+			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
+			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			skip_activity_date: {
 				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
 				Returns: undefined;
 			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
+			submit_application: {
+				Args: {
+					p_care_recipient_name: string;
+					p_care_recipient_postcode: string;
+					p_care_relation: string;
+					p_carer_birth_date: string;
+					p_carer_first_name: string;
+					p_carer_house_number: string;
+					p_carer_last_name: string;
+					p_carer_phone?: string;
+					p_carer_postcode: string;
+					p_caring_since: string;
+					p_consent: boolean;
+					p_district_id?: string;
+					p_hours_per_week: number;
+				};
+				Returns: string;
+			};
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
 				Returns: Json;
 			};
+			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };
 			update_activity: {
 				Args: {
 					p_activity_id: string;
@@ -2043,6 +3184,12 @@ export type Database = {
 				| 'spreekuur'
 				| 'overig';
 			activity_recurrence: 'once' | 'weekly';
+			application_status: 'submitted' | 'question_asked' | 'approved' | 'rejected';
+			callback_outcome: 'confirmed' | 'doubtful' | 'not_reached';
+			care_relation:
+				'partner' | 'parent' | 'child' | 'other_family' | 'friend_or_neighbour' | 'other';
+			cheque_kind: 'cheque' | 'pluim';
+			cheque_status: 'active' | 'blocked';
 			day_part: 'any' | 'morning' | 'afternoon' | 'evening';
 			followup_answer: 'good' | 'okay' | 'bad';
 			followup_side: 'requester' | 'volunteer';
@@ -2066,9 +3213,23 @@ export type Database = {
 			moderation_target_type:
 				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
 			osm_access: 'yes' | 'limited' | 'no';
+			reimbursement_batch_status: 'draft' | 'approved' | 'exported';
+			reimbursement_schedule: 'monthly' | 'quarterly';
 			report_status: 'open' | 'content_hidden' | 'dismissed';
 			report_target_type: 'help_request' | 'help_offer' | 'match_message';
 			response_status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+			shop_category:
+				| 'groceries'
+				| 'bakery_butcher'
+				| 'flowers_garden'
+				| 'books_gifts'
+				| 'clothing_shoes'
+				| 'food_drink'
+				| 'care_wellness'
+				| 'hobby_sport'
+				| 'household'
+				| 'other';
+			shop_status: 'pending' | 'approved' | 'suspended';
 		};
 		CompositeTypes: {
 			voor_jou_candidate: {
@@ -2219,6 +3380,11 @@ export const Constants = {
 				'overig'
 			],
 			activity_recurrence: ['once', 'weekly'],
+			application_status: ['submitted', 'question_asked', 'approved', 'rejected'],
+			callback_outcome: ['confirmed', 'doubtful', 'not_reached'],
+			care_relation: ['partner', 'parent', 'child', 'other_family', 'friend_or_neighbour', 'other'],
+			cheque_kind: ['cheque', 'pluim'],
+			cheque_status: ['active', 'blocked'],
 			day_part: ['any', 'morning', 'afternoon', 'evening'],
 			followup_answer: ['good', 'okay', 'bad'],
 			followup_side: ['requester', 'volunteer'],
@@ -2247,9 +3413,24 @@ export const Constants = {
 			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
 			osm_access: ['yes', 'limited', 'no'],
+			reimbursement_batch_status: ['draft', 'approved', 'exported'],
+			reimbursement_schedule: ['monthly', 'quarterly'],
 			report_status: ['open', 'content_hidden', 'dismissed'],
 			report_target_type: ['help_request', 'help_offer', 'match_message'],
-			response_status: ['pending', 'accepted', 'declined', 'withdrawn']
+			response_status: ['pending', 'accepted', 'declined', 'withdrawn'],
+			shop_category: [
+				'groceries',
+				'bakery_butcher',
+				'flowers_garden',
+				'books_gifts',
+				'clothing_shoes',
+				'food_drink',
+				'care_wellness',
+				'hobby_sport',
+				'household',
+				'other'
+			],
+			shop_status: ['pending', 'approved', 'suspended']
 		}
 	}
 } as const;
