@@ -6,8 +6,8 @@ import type {
 	MatchStatus,
 	Recurrence,
 	ResponseStatus
-} from './enums';
-import { HELP_CATEGORIES } from './enums';
+} from './values';
+import { HELP_CATEGORIES } from './values';
 
 export const CATEGORY_LABELS: Record<HelpCategory, string> = {
 	groceries: 'Boodschappen',
