@@ -59,7 +59,11 @@ const line = (o: Occurrence): ActivityLine => ({
 });
 
 export async function loadMapPage(supabase: RequestClient, filters: MapFilters, now: Date) {
-	const map = await loadCentreMap(supabase, filters);
+	// The shops layer does not depend on the filters: ask for it alongside the buurthuizen.
+	const [map, shops] = await Promise.all([
+		loadCentreMap(supabase, filters),
+		loadShopsLayer(supabase)
+	]);
 	const district = filters.wijk ? map.districts.find((d) => d.slug === filters.wijk) : undefined;
 	const unknownDistrict = Boolean(filters.wijk) && !district;
 	const period = filterPeriod(filters, now);
@@ -120,7 +124,7 @@ export async function loadMapPage(supabase: RequestClient, filters: MapFilters, 
 		// "Bij mij in de buurt": the nearest five, already ordered by the database.
 		nearest: map.origin ? centres.slice(0, 5) : [],
 		centres,
-		shops: await loadShopsLayer(supabase),
+		shops,
 		total: map.centres.length
 	};
 }
