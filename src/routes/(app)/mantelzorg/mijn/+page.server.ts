@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { answerSchema } from '#lib/schemas/mantelzorg/decisions';
 import { answerQuestion, loadCarerPage } from '#lib/server/mantelzorg/my-appreciation';
+import { loadCarerActivities } from '#lib/server/buurthuizen/carer-activities';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -9,10 +10,13 @@ const NOTICES: Record<string, string> = {
 	beantwoord: 'Je antwoord is verstuurd. De consulent bekijkt je aanvraag verder.'
 };
 
-export const load: PageServerLoad = async ({ locals, url }) => ({
-	page: await loadCarerPage(locals.supabase),
-	notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null
-});
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const [page, activities] = await Promise.all([
+		loadCarerPage(locals.supabase),
+		loadCarerActivities(locals.supabase, new Date())
+	]);
+	return { page, activities, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
+};
 
 export const actions: Actions = {
 	beantwoorden: async ({ request, locals }) => {
