@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// Ports can be moved (E2E_PORT, E2E_SMTP_PORT, E2E_MAILBOX_PORT) so two checkouts can run their
+// browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
+const mailboxPort = process.env.E2E_MAILBOX_PORT ?? '2580';
 export const E2E_ORIGIN = `http://127.0.0.1:${port}`;
-export const E2E_MAILBOX = 'http://127.0.0.1:2580';
+export const E2E_MAILBOX = `http://127.0.0.1:${mailboxPort}`;
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'buurtkracht-e2e-'));
 
 export default defineConfig({
@@ -47,8 +51,8 @@ export default defineConfig({
 			PUBLIC_SUPABASE_URL: E2E_ORIGIN,
 			ORIGIN: E2E_ORIGIN,
 			SUPABASE_DATA_DIR: process.env.E2E_DATA_DIR,
-			SMTP_PORT: '2525',
-			MAILBOX_HTTP_PORT: '2580',
+			SMTP_PORT: smtpPort,
+			MAILBOX_HTTP_PORT: mailboxPort,
 			DATABASE_URL: ''
 		}
 	}

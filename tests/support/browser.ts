@@ -2,8 +2,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { E2E_MAILBOX } from '../../playwright.config.ts';
 
-const MAILBOX = 'http://127.0.0.1:2580';
+const MAILBOX = E2E_MAILBOX;
 export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
 
 /** Fails the test on any WCAG 2.1 A/AA violation on the current page. */
