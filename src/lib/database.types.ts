@@ -1414,6 +1414,8 @@ export type Database = {
 					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
+					is_demo: boolean;
+					mail_sender_name: string | null;
 					name: string;
 					slug: string;
 					updated_at: string;
@@ -1422,6 +1424,8 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name: string;
 					slug: string;
 					updated_at?: string;
@@ -1430,11 +1434,45 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name?: string;
 					slug?: string;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			municipality_hosts: {
+				Row: {
+					created_at: string;
+					host: string;
+					municipality_id: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					host: string;
+					municipality_id: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					host?: string;
+					municipality_id?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_hosts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			notification_kinds: {
 				Row: {
@@ -1522,6 +1560,24 @@ export type Database = {
 						referencedColumns: ['id'];
 					}
 				];
+			};
+			platform_operators: {
+				Row: {
+					created_at: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
 			};
 			profile_contacts: {
 				Row: {
@@ -2578,10 +2634,18 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			current_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
 				Returns: undefined;
+			};
+			default_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
@@ -2755,6 +2819,10 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
+			is_platform_operator: {
+				Args: Record<PropertyKey, never>;
+				Returns: boolean;
+			};
 			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
@@ -2853,6 +2921,7 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
