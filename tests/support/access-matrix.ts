@@ -75,6 +75,7 @@ export const ACCESS: Record<Table, Access> = {
 	// The matrix row is an approved shop; pending shops are hidden (tests/integration/mantelzorg).
 	shops: PUBLIC,
 	shop_private_details: ADMINS_READ,
+	shop_staff_invitations: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
 	reimbursement_batches: ADMINS_READ

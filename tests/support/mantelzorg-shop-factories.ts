@@ -65,13 +65,23 @@ export async function createShop(
 	return { id, owner };
 }
 
-/** A new account that the owner adds as staff of the shop. */
+/** The owner invites the address; the id of the invitation. */
+export async function inviteStaff(shop: TestShop, email: string): Promise<string> {
+	const { data, error } = await shop.owner.client.rpc('invite_shop_staff', {
+		p_shop_id: shop.id,
+		p_email: email
+	});
+	if (error) throw new Error(`invite_shop_staff: ${error.message}`);
+	return data as string;
+}
+
+/** A new account that the owner invites and that accepts: staff of the shop. */
 export async function createStaff(shop: TestShop): Promise<TestUser> {
 	const staff = await createUser({ label: 'winkelmedewerker' });
-	const { error } = await shop.owner.client.rpc('add_shop_staff', {
-		p_shop_id: shop.id,
-		p_email: staff.email
+	const invitation = await inviteStaff(shop, staff.email);
+	const { error } = await staff.client.rpc('accept_shop_invitation', {
+		p_invitation_id: invitation
 	});
-	if (error) throw new Error(`add_shop_staff: ${error.message}`);
+	if (error) throw new Error(`accept_shop_invitation: ${error.message}`);
 	return staff;
 }
