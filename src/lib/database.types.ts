@@ -326,6 +326,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -567,6 +568,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -591,6 +593,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -615,6 +618,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -2434,6 +2438,10 @@ export type Database = {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
 			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
+			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
 				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
@@ -2699,6 +2707,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2780,6 +2789,7 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
@@ -2819,7 +2829,6 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2994,7 +3003,6 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -3033,6 +3041,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;

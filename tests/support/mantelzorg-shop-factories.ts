@@ -22,6 +22,18 @@ export function shopAdmin(): Promise<TestUser> {
 	return admin;
 }
 
+let second: Promise<TestUser> | null = null;
+
+/** A second municipality admin per test file: approves what shopAdmin() made (four eyes). */
+export function secondAdmin(): Promise<TestUser> {
+	second ??= (async () => {
+		const user = await createUser({ label: 'beheerder-2' });
+		await grantRole(user.id, 'municipality_admin');
+		return user;
+	})();
+	return second;
+}
+
 export async function districtIdOf(slug: string): Promise<string> {
 	const [row] = await sql<{ id: string }>(
 		`select id from public.districts where slug = '${slug}' and municipality_id = '${ZAANSTAD_ID}'`

@@ -42,6 +42,8 @@ const ERRORS: Record<string, string> = {
 	nothing_to_pay: 'Er zijn in deze periode geen verzilveringen die nog niet uitbetaald zijn.',
 	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',
 	batch_not_draft: 'Deze uitbetaling is al goedgekeurd.',
+	batch_made_by_you:
+		'U heeft deze uitbetaling zelf klaargezet. Een andere beheerder keurt hem goed (vier-ogenprincipe).',
 	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kunt u het betaalbestand downloaden.',
 	rate_limited: 'U heeft vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
 };
