@@ -1,6 +1,8 @@
 // Dumps the parts of a migrated schema that migrations define, as sorted lines that can be compared
 // between two builds: tables, columns, constraints, indexes, RLS and policies, types, views,
-// functions (full definition), triggers and grants. Used by scripts/schema-compare.ts.
+// functions (full definition), triggers, grants, and the rows of the platform's registries
+// (notification kinds, scheduled jobs), which each area's SQL inserts. Used through
+// scripts/lib/schema-build.ts by the schema equality test, db:compare and db:diff.
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 /** One query per kind of object; each row becomes one line "kind | key | definition". */
@@ -8,6 +10,7 @@ const QUERIES: Record<string, string> = {
 	table: `
 		select c.relname as key,
 			concat_ws(' ', 'rls=' || c.relrowsecurity, 'force=' || c.relforcerowsecurity,
+				'options=' || coalesce(array_to_string(c.reloptions, ','), '-'),
 				'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-'),
 				'comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-')) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`,
@@ -62,7 +65,8 @@ const QUERIES: Record<string, string> = {
 		select c.relname as key, c.relkind::text || ' ' || pg_get_viewdef(c.oid) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')`,
 	sequence: `
-		select c.relname as key, 'sequence' as def
+		select c.relname as key,
+			'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-') as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'`,
 	function: `
 		select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
@@ -86,9 +90,28 @@ const QUERIES: Record<string, string> = {
 		from pg_namespace where nspname in ('public', 'auth')`
 };
 
+/**
+ * Registries the platform keeps in tables: part of the schema (each area's SQL inserts its rows),
+ * unlike reference and demo data, which live in the seed files. Table, key column, other columns.
+ */
+const REGISTRIES: [string, string, string[]][] = [
+	['notification_kinds', 'kind', ['area']],
+	['scheduled_jobs', 'name', ['area', 'every']]
+];
+
 export async function dumpSchema(lite: Lite): Promise<string[]> {
+	const queries = { ...QUERIES };
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows } = await lite.exec(`select to_regclass('public.${table}') is not null as ok`);
+		if (!rows[0]?.ok) continue;
+		queries[`row ${table}`] = `
+			select '${table}.' || ${key} as key,
+				concat_ws(' ', ${columns.map((c) => `'${c}=' || ${c}::text`).join(', ')}) as def
+			from public.${table}`;
+	}
 	const lines: string[] = [];
-	for (const [kind, sql] of Object.entries(QUERIES)) {
+	for (const [query, sql] of Object.entries(queries)) {
+		const kind = query.split(' ')[0];
 		const { rows } = await lite.exec(sql);
 		for (const row of rows) {
 			// Whitespace at line ends is not a difference anybody can see or that changes behaviour.
