@@ -13,12 +13,19 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { startLite, type Lite } from '../../src/lib/server/embedded/lite.ts';
 import { newKeys } from './env.ts';
-import { dumpSchema } from './schema-dump.ts';
+import {
+	dumpSchema,
+	readFunctions,
+	readRegistryRows,
+	type FunctionDefinition
+} from './schema-dump.ts';
 
 export interface SqlFile {
 	/** The file name as lite sees it: `<14 digits>_<name>.sql`. */
 	name: string;
 	sql: string;
+	/** Where it was read from, for messages. */
+	source?: string;
 }
 
 export interface BuildOptions {
@@ -50,20 +57,26 @@ async function readSqlFolder(dir: string, rename: (file: string) => string): Pro
 	return Promise.all(
 		files.map(async (file) => ({
 			name: rename(file),
-			sql: await readFile(path.join(dir, file), 'utf8')
+			sql: await readFile(path.join(dir, file), 'utf8'),
+			source: path.join(path.basename(path.dirname(dir)), path.basename(dir), file)
 		}))
 	);
 }
 
 /**
- * A temporary project root: supabase/config.toml and supabase/templates from `root`, and
- * `migrations` as its supabase/migrations. Remove it with `rm(dir, { recursive: true })`.
+ * A temporary project root: supabase/config.toml, supabase/templates and supabase/schemas from
+ * `root`, and `migrations` as its supabase/migrations. The schema files are there as in the real
+ * project, so a build would fail if startLite ever applied them on boot (it must not: the local
+ * database is built from the migrations). Remove it with `rm(dir, { recursive: true })`.
  */
 export async function tempProject(root: string, migrations: SqlFile[]): Promise<string> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'buurtkracht-schema-'));
 	await mkdir(path.join(dir, 'supabase', 'migrations'), { recursive: true });
 	await cp(path.join(root, 'supabase', 'config.toml'), path.join(dir, 'supabase', 'config.toml'));
 	await cp(path.join(root, 'supabase', 'templates'), path.join(dir, 'supabase', 'templates'), {
+		recursive: true
+	}).catch(() => {});
+	await cp(path.join(root, 'supabase', 'schemas'), path.join(dir, 'supabase', 'schemas'), {
 		recursive: true
 	}).catch(() => {});
 	for (const file of migrations) {
@@ -138,6 +151,54 @@ export async function buildAndDump(
 	}
 }
 
+export interface Catalog {
+	dump: string[];
+	functions: FunctionDefinition[];
+	registryRows: Awaited<ReturnType<typeof readRegistryRows>>;
+}
+
+/** Like buildAndDump, and also every function's definition and the registries' rows. */
+export async function buildCatalog(
+	root: string,
+	files: SqlFile[],
+	options: BuildOptions = {}
+): Promise<Catalog> {
+	const project = await tempProject(root, files);
+	try {
+		return await withBuiltDatabase(project, options, async (lite) => ({
+			dump: await dumpSchema(lite),
+			functions: await readFunctions(lite),
+			registryRows: await readRegistryRows(lite)
+		}));
+	} finally {
+		await rm(project, { recursive: true, force: true });
+	}
+}
+
+/**
+ * What went wrong while building `files`, in a few lines: the database's message and the file
+ * whose statement failed (lite's own error carries the whole statement).
+ */
+export function describeBuildError(error: unknown, files: SqlFile[]): string {
+	const chain: unknown[] = [];
+	for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) chain.push(e);
+	const database = chain.find((e) => (e as { severity?: string }).severity) as
+		{ message: string; code?: string; hint?: string; query?: string } | undefined;
+	const message = database?.message ?? String((chain.at(-1) as Error)?.message ?? error);
+	const query = database?.query ?? '';
+	const probe = query.trim().slice(0, 120);
+	const found = probe ? files.find((f) => f.sql.includes(probe)) : undefined;
+	const file = found ? (found.source ?? found.name) : undefined;
+	return [
+		`${database?.code ? `${database.code}: ` : ''}${message}`,
+		database?.hint ? `hint: ${database.hint}` : '',
+		file ? `in ${file}` : '',
+		probe ? `statement: ${probe.split('\n')[0]}…` : ''
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
 export interface SchemaDifference {
 	kind: string;
 	key: string;
@@ -201,7 +262,7 @@ export function lineDiff(left: string, right: string, context = 2): string[] {
 			ops.push(`  ${a[i]}`);
 			i++;
 			j++;
-		} else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+		} else if (j < b.length && (i === a.length || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
 			ops.push(`+ ${b[j]}`);
 			j++;
 		} else {

@@ -94,7 +94,7 @@ const QUERIES: Record<string, string> = {
  * Registries the platform keeps in tables: part of the schema (each area's SQL inserts its rows),
  * unlike reference and demo data, which live in the seed files. Table, key column, other columns.
  */
-const REGISTRIES: [string, string, string[]][] = [
+export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
 	['scheduled_jobs', 'name', ['area', 'every']]
 ];
@@ -120,4 +120,49 @@ export async function dumpSchema(lite: Lite): Promise<string[]> {
 		}
 	}
 	return lines.sort();
+}
+
+export interface FunctionDefinition {
+	name: string;
+	/** Argument types as a drop statement names them: `uuid, text`. */
+	identity: string;
+	/** pg_get_functiondef: a complete `CREATE OR REPLACE FUNCTION` without the final semicolon. */
+	definition: string;
+}
+
+/** Every function in public with its full definition, by name (schema files define each once). */
+export async function readFunctions(lite: Lite): Promise<FunctionDefinition[]> {
+	const { rows } = await lite.exec(`
+		select p.proname as name, pg_get_function_identity_arguments(p.oid) as identity,
+			pg_get_functiondef(p.oid) as definition
+		from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1, 2`);
+	return rows.map((row) => ({
+		name: String(row.name),
+		identity: String(row.identity),
+		definition: String(row.definition).trimEnd()
+	}));
+}
+
+/** The registries' rows, as `{ table, key, values }` with the columns REGISTRIES names. */
+export async function readRegistryRows(
+	lite: Lite
+): Promise<{ table: string; key: string; values: Record<string, string> }[]> {
+	const out: { table: string; key: string; values: Record<string, string> }[] = [];
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows: exists } = await lite.exec(
+			`select to_regclass('public.${table}') is not null as ok`
+		);
+		if (!exists[0]?.ok) continue;
+		const { rows } = await lite.exec(
+			`select ${[key, ...columns].map((c) => `${c}::text as ${c}`).join(', ')} from public.${table}`
+		);
+		for (const row of rows) {
+			out.push({
+				table,
+				key: String(row[key]),
+				values: Object.fromEntries([key, ...columns].map((c) => [c, String(row[c])]))
+			});
+		}
+	}
+	return out;
 }
