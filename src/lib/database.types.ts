@@ -326,6 +326,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -567,6 +568,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -591,6 +593,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -615,6 +618,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -1506,7 +1510,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email: string | null;
+					recipient_id: string | null;
 					sent_at: string | null;
 					seq: number;
 					thread: string | null;
@@ -1522,7 +1527,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1538,7 +1544,8 @@ export type Database = {
 					municipality_id?: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id?: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -2132,6 +2139,63 @@ export type Database = {
 					}
 				];
 			};
+			shop_staff_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_staff_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_staff_invitations_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shops: {
 				Row: {
 					category: string;
@@ -2387,6 +2451,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: string;
+			};
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -2413,10 +2481,6 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
-			add_shop_staff: {
-				Args: { p_email: string; p_shop_id: string };
-				Returns: string;
-			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -2429,6 +2493,10 @@ export type Database = {
 			answer_question: {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
+			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
 			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
@@ -2703,6 +2771,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2784,12 +2853,17 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
 					p_scheme_id: string;
 					p_value_cents: number;
 				};
+				Returns: string;
+			};
+			invite_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2823,7 +2897,6 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2923,6 +2996,7 @@ export type Database = {
 			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -2949,6 +3023,15 @@ export type Database = {
 					p_municipality_id: string;
 					p_payload: Json;
 					p_recipient_id: string;
+				};
+				Returns: undefined;
+			};
+			notify_address: {
+				Args: {
+					p_email: string;
+					p_kind: string;
+					p_municipality_id: string;
+					p_payload: Json;
 				};
 				Returns: undefined;
 			};
@@ -2989,7 +3072,6 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -3028,6 +3110,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3144,6 +3227,7 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
 				Args: { p_limit?: number; p_shop_id: string };
 				Returns: Json;
@@ -3238,6 +3322,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 		};
 		Enums: {
 			activity_audience:
