@@ -1478,6 +1478,82 @@ export type Database = {
 					}
 				];
 			};
+			municipality_looks: {
+				Row: {
+					created_at: string;
+					logo: string | null;
+					logo_alt: string | null;
+					logo_type: string | null;
+					municipality_id: string;
+					primary_color: string;
+					primary_dark_color: string;
+					surface_color: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					logo?: string | null;
+					logo_alt?: string | null;
+					logo_type?: string | null;
+					municipality_id: string;
+					primary_color: string;
+					primary_dark_color: string;
+					surface_color: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					logo?: string | null;
+					logo_alt?: string | null;
+					logo_type?: string | null;
+					municipality_id?: string;
+					primary_color?: string;
+					primary_dark_color?: string;
+					surface_color?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_looks_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			municipality_payout_accounts: {
+				Row: {
+					account_holder: string;
+					created_at: string;
+					iban: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					account_holder: string;
+					created_at?: string;
+					iban: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					account_holder?: string;
+					created_at?: string;
+					iban?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_payout_accounts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			notification_kinds: {
 				Row: {
 					area: string;
@@ -1919,6 +1995,66 @@ export type Database = {
 						columns: ['volunteer_id'];
 						isOneToOne: false;
 						referencedRelation: 'profiles';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			role_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					community_centre_id: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					role: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					community_centre_id?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					role: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					community_centre_id?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					role?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'role_invitations_community_centre_id_fkey';
+						columns: ['community_centre_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_centres';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'role_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
 					}
 				];
@@ -2451,6 +2587,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_role_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 			accept_shop_invitation: {
 				Args: { p_invitation_id: string };
 				Returns: string;
@@ -2631,6 +2771,7 @@ export type Database = {
 				Args: { p_done_at: string; p_status: string };
 				Returns: boolean;
 			};
+			contrast_ratio: { Args: { p_a: string; p_b: string }; Returns: number };
 			coordination_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			coordination_request_page: {
 				Args: { p_request_id: string };
@@ -2694,11 +2835,32 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			create_municipality: {
+				Args: {
+					p_coordinator_phone?: string;
+					p_hosts: string[];
+					p_mail_sender_name?: string;
+					p_name: string;
+					p_payout_account_holder?: string;
+					p_payout_iban?: string;
+					p_slug: string;
+				};
+				Returns: string;
+			};
 			create_reimbursement_batch: {
 				Args: {
 					p_period_end: string;
 					p_period_start: string;
 					p_shop_id: string;
+				};
+				Returns: string;
+			};
+			create_role_invitation: {
+				Args: {
+					p_community_centre_id: string;
+					p_email: string;
+					p_municipality_id: string;
+					p_role: string;
 				};
 				Returns: string;
 			};
@@ -2862,8 +3024,20 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			invite_municipality_admin: {
+				Args: { p_email: string; p_municipality_id: string };
+				Returns: string;
+			};
 			invite_shop_staff: {
 				Args: { p_email: string; p_shop_id: string };
+				Returns: string;
+			};
+			invite_to_role: {
+				Args: {
+					p_community_centre_id?: string;
+					p_email: string;
+					p_role: string;
+				};
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2897,6 +3071,7 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: boolean;
 			};
+			is_valid_iban: { Args: { p_iban: string }; Returns: boolean };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2975,6 +3150,10 @@ export type Database = {
 					p_municipality_id: string;
 				};
 				Returns: undefined;
+			};
+			look_contrast_problem: {
+				Args: { p_primary: string; p_primary_dark: string; p_surface: string };
+				Returns: string;
 			};
 			lookup_cheque: {
 				Args: { p_code: string; p_shop_id: string };
@@ -3073,6 +3252,7 @@ export type Database = {
 				};
 			};
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			platform_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -3166,6 +3346,7 @@ export type Database = {
 				Args: { p_application_id: string; p_reason: string };
 				Returns: undefined;
 			};
+			relative_luminance: { Args: { p_hex: string }; Returns: number };
 			remind_expiring_cheques: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3188,8 +3369,21 @@ export type Database = {
 			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			role_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
 			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
+			save_municipality_look: {
+				Args: {
+					p_logo_alt?: string;
+					p_logo_base64?: string;
+					p_logo_type?: string;
+					p_primary: string;
+					p_primary_dark: string;
+					p_remove_logo?: boolean;
+					p_surface: string;
+				};
+				Returns: undefined;
+			};
 			save_social_goal: {
 				Args: {
 					p_active?: boolean;
@@ -3225,6 +3419,18 @@ export type Database = {
 					p_to?: string;
 				};
 				Returns: Json;
+			};
+			set_municipality_hosts: {
+				Args: { p_hosts: string[]; p_municipality_id: string };
+				Returns: undefined;
+			};
+			set_payout_account: {
+				Args: {
+					p_account_holder: string;
+					p_iban: string;
+					p_municipality_id: string;
+				};
+				Returns: undefined;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
@@ -3300,6 +3506,18 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			update_municipality: {
+				Args: {
+					p_coordinator_phone?: string;
+					p_hosts: string[];
+					p_mail_sender_name?: string;
+					p_municipality_id: string;
+					p_name: string;
+					p_payout_account_holder?: string;
+					p_payout_iban?: string;
+				};
+				Returns: undefined;
+			};
 			update_my_profile: {
 				Args: {
 					p_city: string;
@@ -3322,6 +3540,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_role_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 			withdraw_shop_invitation: {
 				Args: { p_invitation_id: string };
 				Returns: undefined;
