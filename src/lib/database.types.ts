@@ -802,6 +802,41 @@ export type Database = {
 					}
 				];
 			};
+			district_import_drafts: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					districts: NonNullable<Json>;
+					id: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					districts: NonNullable<Json>;
+					id?: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					districts?: NonNullable<Json>;
+					id?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'district_import_drafts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			districts: {
 				Row: {
 					created_at: string;
@@ -1482,7 +1517,6 @@ export type Database = {
 				Row: {
 					created_at: string;
 					logo: string | null;
-					logo_alt: string | null;
 					logo_type: string | null;
 					municipality_id: string;
 					primary_color: string;
@@ -1493,7 +1527,6 @@ export type Database = {
 				Insert: {
 					created_at?: string;
 					logo?: string | null;
-					logo_alt?: string | null;
 					logo_type?: string | null;
 					municipality_id: string;
 					primary_color: string;
@@ -1504,7 +1537,6 @@ export type Database = {
 				Update: {
 					created_at?: string;
 					logo?: string | null;
-					logo_alt?: string | null;
 					logo_type?: string | null;
 					municipality_id?: string;
 					primary_color?: string;
@@ -1661,6 +1693,41 @@ export type Database = {
 					user_id?: string;
 				};
 				Relationships: [];
+			};
+			postcode_areas: {
+				Row: {
+					created_at: string;
+					latitude: number;
+					longitude: number;
+					municipality_id: string;
+					postcode: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					latitude: number;
+					longitude: number;
+					municipality_id: string;
+					postcode: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					latitude?: number;
+					longitude?: number;
+					municipality_id?: string;
+					postcode?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'postcode_areas_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			profile_contacts: {
 				Row: {
@@ -2643,6 +2710,7 @@ export type Database = {
 				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
 				Returns: Json;
 			};
+			apply_district_import: { Args: { p_draft_id: string }; Returns: Json };
 			approve_application: {
 				Args: { p_application_id: string };
 				Returns: string;
@@ -2684,6 +2752,10 @@ export type Database = {
 					p_social_goal_id: string;
 					p_starts_at: string;
 				};
+				Returns: undefined;
+			};
+			assert_district_import: {
+				Args: { p_districts: Json };
 				Returns: undefined;
 			};
 			assert_help_request_fits: {
@@ -2893,6 +2965,7 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			district_import_page: { Args: { p_draft_id: string }; Returns: Json };
 			draw_callback_sample: { Args: { p_size: number }; Returns: Json };
 			enter_application_for_carer: {
 				Args: {
@@ -2986,6 +3059,14 @@ export type Database = {
 					p_target_type: string;
 				};
 				Returns: undefined;
+			};
+			import_districts: {
+				Args: { p_districts: Json; p_municipality_id: string };
+				Returns: Json;
+			};
+			import_postcode_areas: {
+				Args: { p_areas: Json; p_municipality_id: string };
+				Returns: Json;
 			};
 			insert_application: {
 				Args: {
@@ -3173,6 +3254,10 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			merge_districts: {
+				Args: { p_from: string; p_into: string };
+				Returns: undefined;
+			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_email: { Args: Record<PropertyKey, never>; Returns: string };
@@ -3251,6 +3336,7 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			outline_in_netherlands: { Args: { p_outline: Json }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			platform_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
@@ -3355,6 +3441,10 @@ export type Database = {
 				Args: { p_membership_id: string };
 				Returns: undefined;
 			};
+			rename_district: {
+				Args: { p_district_id: string; p_name: string };
+				Returns: undefined;
+			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
 				Returns: string;
@@ -3374,7 +3464,6 @@ export type Database = {
 			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
 			save_municipality_look: {
 				Args: {
-					p_logo_alt?: string;
 					p_logo_base64?: string;
 					p_logo_type?: string;
 					p_primary: string;
@@ -3384,6 +3473,7 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			save_postcode_areas: { Args: { p_areas: Json }; Returns: Json };
 			save_social_goal: {
 				Args: {
 					p_active?: boolean;
@@ -3444,6 +3534,7 @@ export type Database = {
 				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
 				Returns: undefined;
 			};
+			stage_district_import: { Args: { p_districts: Json }; Returns: string };
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
 			submit_application: {
 				Args: {

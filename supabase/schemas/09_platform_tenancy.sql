@@ -85,7 +85,10 @@ begin
 				select h.host from public.municipality_hosts h
 				where h.municipality_id = m.id order by h.position, h.host limit 1
 			),
-			'updated_at', m.updated_at
+			'updated_at', m.updated_at,
+			-- The look's version (its stylesheet's cache key) and whether there is a logo.
+			'look_version', (select floor(extract(epoch from l.updated_at))::bigint from public.municipality_looks l where l.municipality_id = m.id),
+			'has_logo', exists (select 1 from public.municipality_looks l where l.municipality_id = m.id and l.logo is not null)
 		)
 		from public.municipalities m where m.id = v_id
 	);

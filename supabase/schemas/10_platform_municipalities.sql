@@ -97,10 +97,10 @@ create table public.municipality_looks (
 	surface_color text not null check (surface_color ~ '^#[0-9a-f]{6}$'),
 	logo bytea check (logo is null or octet_length(logo) between 16 and 204800),
 	logo_type text check (logo_type in ('image/png', 'image/jpeg', 'image/webp')),
-	logo_alt text check (logo_alt is null or char_length(logo_alt) between 2 and 120),
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
-	constraint municipality_looks_logo_complete check ((logo is null) = (logo_type is null) and (logo is null) = (logo_alt is null))
+	-- The logo stands beside the municipality's name in the header, so it needs no text of its own.
+	constraint municipality_looks_logo_complete check ((logo is null) = (logo_type is null))
 );
 
 create trigger municipality_looks_set_timestamps before insert or update on public.municipality_looks
@@ -131,7 +131,6 @@ create or replace function public.save_municipality_look(
 	p_surface text,
 	p_logo_base64 text default null,
 	p_logo_type text default null,
-	p_logo_alt text default null,
 	p_remove_logo boolean default false
 ) returns void language plpgsql security definer set search_path = '' as $$
 declare
@@ -144,7 +143,6 @@ begin
 	perform public.assert_max_length(p_surface, 7, 'surface');
 	perform public.assert_max_length(p_logo_base64, 280000, 'logo');
 	perform public.assert_max_length(p_logo_type, 20, 'logo_type');
-	perform public.assert_max_length(p_logo_alt, 120, 'logo_alt');
 	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
@@ -157,7 +155,7 @@ begin
 		raise exception 'contrast_too_low: %', v_problem using errcode = '22023';
 	end if;
 	if p_logo_base64 is not null then
-		if p_logo_type not in ('image/png', 'image/jpeg', 'image/webp') or char_length(coalesce(trim(p_logo_alt), '')) < 2 then
+		if p_logo_type is null or p_logo_type not in ('image/png', 'image/jpeg', 'image/webp') then
 			raise exception 'invalid_logo' using errcode = '22023';
 		end if;
 		begin
@@ -174,25 +172,22 @@ begin
 			raise exception 'invalid_logo' using errcode = '22023';
 		end if;
 	end if;
-	insert into public.municipality_looks (municipality_id, primary_color, primary_dark_color, surface_color, logo, logo_type, logo_alt)
+	insert into public.municipality_looks (municipality_id, primary_color, primary_dark_color, surface_color, logo, logo_type)
 	values (v_municipality, lower(p_primary), lower(p_primary_dark), lower(p_surface), v_logo,
-		case when v_logo is not null then p_logo_type end, case when v_logo is not null then trim(p_logo_alt) end)
+		case when v_logo is not null then p_logo_type end)
 	on conflict (municipality_id) do update set
 		primary_color = excluded.primary_color,
 		primary_dark_color = excluded.primary_dark_color,
 		surface_color = excluded.surface_color,
 		logo = case when p_remove_logo then null when excluded.logo is not null then excluded.logo else municipality_looks.logo end,
-		logo_type = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_type else municipality_looks.logo_type end,
-		logo_alt = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_alt
-			when p_logo_alt is not null and municipality_looks.logo is not null then trim(p_logo_alt)
-			else municipality_looks.logo_alt end;
+		logo_type = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_type else municipality_looks.logo_type end;
 	-- The municipality's version changes, so every server serves the new stylesheet.
 	update public.municipalities set updated_at = now() where id = v_municipality;
 	perform public.log_audit(v_municipality, 'platform.look_saved', 'municipality', v_municipality, '{}'::jsonb);
 end;
 $$;
-revoke all on function public.save_municipality_look(text, text, text, text, text, text, boolean) from public, anon, authenticated, service_role;
-grant execute on function public.save_municipality_look(text, text, text, text, text, text, boolean) to authenticated;
+revoke all on function public.save_municipality_look(text, text, text, text, text, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.save_municipality_look(text, text, text, text, text, boolean) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Creating and changing a municipality (platform operators)

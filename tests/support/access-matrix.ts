@@ -37,6 +37,10 @@ export const ACCESS: Record<Table, Access> = {
 	municipality_looks: PUBLIC,
 	municipality_payout_accounts: ADMINS_READ,
 	role_invitations: ADMINS_READ,
+	// Postcode areas are where "bij mij in de buurt" measures from; a wijk upload waiting to be
+	// saved is for the municipality's admins.
+	postcode_areas: PUBLIC,
+	district_import_drafts: ADMINS_READ,
 	districts: PUBLIC,
 	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },

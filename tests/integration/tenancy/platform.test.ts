@@ -233,8 +233,7 @@ describe('the look', () => {
 				p_primary_dark: dark,
 				p_surface: surface,
 				p_logo_base64: (logo?.base64 ?? null) as string,
-				p_logo_type: (logo?.type ?? null) as string,
-				p_logo_alt: (logo ? 'Logo gemeente' : null) as string
+				p_logo_type: (logo?.type ?? null) as string
 			});
 		expect(errorKey((await save('#7fb3ff', '#003a60', '#ffffff')).error)).toBe('contrast_too_low');
 		expect(errorKey((await save('#00548a', '#003a60', '#00548a')).error)).toBe('contrast_too_low');

@@ -2,13 +2,21 @@
 
 SET LOCAL check_function_bodies = 'off';
 
-CREATE TABLE "public"."municipality_looks" ("municipality_id" uuid NOT NULL, "primary_color" text NOT NULL, "primary_dark_color" text NOT NULL, "surface_color" text NOT NULL, "logo" bytea, "logo_type" text, "logo_alt" text, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "municipality_looks_logo_alt_check" CHECK (((logo_alt IS NULL) OR ((char_length(logo_alt) >= 2) AND (char_length(logo_alt) <= 120)))), CONSTRAINT "municipality_looks_logo_check" CHECK (((logo IS NULL) OR ((octet_length(logo) >= 16) AND (octet_length(logo) <= 204800)))), CONSTRAINT "municipality_looks_logo_complete" CHECK ((((logo IS NULL) = (logo_type IS NULL)) AND ((logo IS NULL) = (logo_alt IS NULL)))), CONSTRAINT "municipality_looks_logo_type_check" CHECK ((logo_type = ANY (ARRAY['image/png'::text, 'image/jpeg'::text, 'image/webp'::text]))), CONSTRAINT "municipality_looks_pkey" PRIMARY KEY (municipality_id), CONSTRAINT "municipality_looks_primary_color_check" CHECK ((primary_color ~ '^#[0-9a-f]{6}$'::text)), CONSTRAINT "municipality_looks_primary_dark_color_check" CHECK ((primary_dark_color ~ '^#[0-9a-f]{6}$'::text)), CONSTRAINT "municipality_looks_surface_color_check" CHECK ((surface_color ~ '^#[0-9a-f]{6}$'::text)));
+CREATE TABLE "public"."district_import_drafts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "districts" jsonb NOT NULL, "created_by" uuid, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "district_import_drafts_districts_check" CHECK (((jsonb_typeof(districts) = 'array'::text) AND (pg_column_size(districts) <= 7000000))), CONSTRAINT "district_import_drafts_municipality_id_key" UNIQUE (municipality_id), CONSTRAINT "district_import_drafts_pkey" PRIMARY KEY (id));
+
+ALTER TABLE "public"."district_import_drafts" ENABLE ROW LEVEL SECURITY;
+
+CREATE TABLE "public"."municipality_looks" ("municipality_id" uuid NOT NULL, "primary_color" text NOT NULL, "primary_dark_color" text NOT NULL, "surface_color" text NOT NULL, "logo" bytea, "logo_type" text, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "municipality_looks_logo_check" CHECK (((logo IS NULL) OR ((octet_length(logo) >= 16) AND (octet_length(logo) <= 204800)))), CONSTRAINT "municipality_looks_logo_complete" CHECK (((logo IS NULL) = (logo_type IS NULL))), CONSTRAINT "municipality_looks_logo_type_check" CHECK ((logo_type = ANY (ARRAY['image/png'::text, 'image/jpeg'::text, 'image/webp'::text]))), CONSTRAINT "municipality_looks_pkey" PRIMARY KEY (municipality_id), CONSTRAINT "municipality_looks_primary_color_check" CHECK ((primary_color ~ '^#[0-9a-f]{6}$'::text)), CONSTRAINT "municipality_looks_primary_dark_color_check" CHECK ((primary_dark_color ~ '^#[0-9a-f]{6}$'::text)), CONSTRAINT "municipality_looks_surface_color_check" CHECK ((surface_color ~ '^#[0-9a-f]{6}$'::text)));
 
 ALTER TABLE "public"."municipality_looks" ENABLE ROW LEVEL SECURITY;
 
 CREATE TABLE "public"."municipality_payout_accounts" ("municipality_id" uuid NOT NULL, "iban" text NOT NULL, "account_holder" text NOT NULL, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "municipality_payout_accounts_account_holder_check" CHECK (((char_length(account_holder) >= 2) AND (char_length(account_holder) <= 70))), CONSTRAINT "municipality_payout_accounts_pkey" PRIMARY KEY (municipality_id));
 
 ALTER TABLE "public"."municipality_payout_accounts" ENABLE ROW LEVEL SECURITY;
+
+CREATE TABLE "public"."postcode_areas" ("municipality_id" uuid NOT NULL, "postcode" smallint NOT NULL, "latitude" double precision NOT NULL, "longitude" double precision NOT NULL, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "postcode_areas_latitude_check" CHECK (((latitude >= (50.6)::double precision) AND (latitude <= (53.7)::double precision))), CONSTRAINT "postcode_areas_longitude_check" CHECK (((longitude >= (3.0)::double precision) AND (longitude <= (7.5)::double precision))), CONSTRAINT "postcode_areas_pkey" PRIMARY KEY (municipality_id, postcode), CONSTRAINT "postcode_areas_postcode_check" CHECK (((postcode >= 1000) AND (postcode <= 9999))));
+
+ALTER TABLE "public"."postcode_areas" ENABLE ROW LEVEL SECURITY;
 
 CREATE TABLE "public"."role_invitations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "email" text NOT NULL, "role" text NOT NULL, "community_centre_id" uuid, "invited_by" uuid, "expires_at" timestamp with time zone NOT NULL DEFAULT (now() + '14 days'::interval), "accepted_at" timestamp with time zone, "accepted_by" uuid, "withdrawn_at" timestamp with time zone, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "role_invitations_closed_once" CHECK (((accepted_at IS NULL) OR (withdrawn_at IS NULL))), CONSTRAINT "role_invitations_email_check" CHECK ((((char_length(email) >= 3) AND (char_length(email) <= 320)) AND (email ~ '^[^@\s]+@[^@\s]+$'::text))), CONSTRAINT "role_invitations_pkey" PRIMARY KEY (id), CONSTRAINT "role_invitations_role_check" CHECK (((role = ANY ((enum_range(NULL::public.membership_role))::text[])) AND (role <> 'shop_staff'::text))), CONSTRAINT "role_invitations_scope_matches_role" CHECK (((role = 'board_member'::text) = (community_centre_id IS NOT NULL))));
 
@@ -56,6 +64,71 @@ revoke all on function public.accept_role_invitation(p_invitation_id uuid) from 
 revoke all on function public.accept_role_invitation(uuid) from public, anon, authenticated, service_role;
 
 grant execute on function public.accept_role_invitation(uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.apply_district_import(p_draft_id uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_draft public.district_import_drafts;
+	v_result jsonb;
+begin
+	select * into v_draft from public.district_import_drafts dr where dr.id = p_draft_id for update;
+	if v_draft.id is null or not public.has_role('municipality_admin', v_draft.municipality_id) then
+		raise exception 'import_not_found' using errcode = 'PT404';
+	end if;
+	v_result := public.import_districts(v_draft.municipality_id, v_draft.districts);
+	delete from public.district_import_drafts where id = p_draft_id;
+	perform public.log_audit(v_draft.municipality_id, 'platform.districts_imported', 'municipality', v_draft.municipality_id, v_result);
+	return v_result;
+end;
+$function$;
+
+revoke all on function public.apply_district_import(p_draft_id uuid) from public, anon, authenticated, service_role;
+
+revoke all on function public.apply_district_import(uuid) from public, anon, authenticated, service_role;
+
+grant execute on function public.apply_district_import(uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.assert_district_import(p_districts jsonb)
+ RETURNS void
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+	v_item jsonb;
+begin
+	if jsonb_typeof(p_districts) <> 'array' or jsonb_array_length(p_districts) = 0 then
+		raise exception 'import_empty' using errcode = '22023';
+	end if;
+	if jsonb_array_length(p_districts) > 200 then
+		raise exception 'import_too_many' using errcode = '22023';
+	end if;
+	for v_item in select * from jsonb_array_elements(p_districts) loop
+		if jsonb_typeof(v_item) <> 'object'
+			or char_length(coalesce(trim(v_item ->> 'name'), '')) not between 2 and 80
+			or coalesce(v_item ->> 'slug', '') !~ '^[a-z0-9-]{2,60}$'
+			or jsonb_typeof(v_item -> 'latitude') <> 'number' or jsonb_typeof(v_item -> 'longitude') <> 'number'
+			or (v_item ->> 'latitude')::double precision not between 50.6 and 53.7
+			or (v_item ->> 'longitude')::double precision not between 3.0 and 7.5
+			or pg_column_size(v_item -> 'outline') > 32768
+			or not public.outline_in_netherlands(v_item -> 'outline') then
+			raise exception 'import_invalid_district' using errcode = '22023';
+		end if;
+	end loop;
+	if (select count(distinct lower(trim(x ->> 'name'))) from jsonb_array_elements(p_districts) x) <> jsonb_array_length(p_districts)
+		or (select count(distinct x ->> 'slug') from jsonb_array_elements(p_districts) x) <> jsonb_array_length(p_districts) then
+		raise exception 'import_duplicate_names' using errcode = '22023';
+	end if;
+end;
+$function$;
+
+revoke all on function public.assert_district_import(p_districts jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.assert_district_import(jsonb) from public, anon, authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.contrast_ratio(p_a text, p_b text)
  RETURNS double precision
@@ -191,6 +264,139 @@ AS $function$
 	where p.id = (select auth.uid());
 $function$;
 
+CREATE OR REPLACE FUNCTION public.district_import_page(p_draft_id uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_draft public.district_import_drafts;
+begin
+	select * into v_draft from public.district_import_drafts dr where dr.id = p_draft_id;
+	if v_draft.id is null or not public.has_role('municipality_admin', v_draft.municipality_id) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'id', v_draft.id,
+		'districts', (
+			select jsonb_agg(x || jsonb_build_object('existing', exists (
+				select 1 from public.districts d where d.municipality_id = v_draft.municipality_id
+					and (d.slug = x ->> 'slug' or lower(d.name) = lower(x ->> 'name'))
+			)) order by x ->> 'name')
+			from jsonb_array_elements(v_draft.districts) x
+		),
+		'kept', coalesce((
+			select jsonb_agg(d.name order by d.name) from public.districts d
+			where d.municipality_id = v_draft.municipality_id and not exists (
+				select 1 from jsonb_array_elements(v_draft.districts) x
+				where d.slug = x ->> 'slug' or lower(d.name) = lower(x ->> 'name')
+			)
+		), '[]'::jsonb)
+	);
+end;
+$function$;
+
+revoke all on function public.district_import_page(p_draft_id uuid) from public, anon, authenticated, service_role;
+
+revoke all on function public.district_import_page(uuid) from public, anon, authenticated, service_role;
+
+grant execute on function public.district_import_page(uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.import_districts(p_municipality_id uuid, p_districts jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_item jsonb;
+	v_existing uuid;
+	v_added integer := 0;
+	v_updated integer := 0;
+begin
+	perform public.assert_district_import(p_districts);
+	for v_item in select * from jsonb_array_elements(p_districts) loop
+		select d.id into v_existing from public.districts d
+		where d.municipality_id = p_municipality_id
+			and (d.slug = v_item ->> 'slug' or lower(d.name) = lower(trim(v_item ->> 'name')))
+		order by (d.slug = v_item ->> 'slug') desc
+		limit 1;
+		if v_existing is null then
+			insert into public.districts (municipality_id, slug, name, latitude, longitude, outline)
+			values (p_municipality_id, v_item ->> 'slug', trim(v_item ->> 'name'),
+				(v_item ->> 'latitude')::double precision, (v_item ->> 'longitude')::double precision, v_item -> 'outline');
+			v_added := v_added + 1;
+		else
+			update public.districts set name = trim(v_item ->> 'name'),
+				latitude = (v_item ->> 'latitude')::double precision,
+				longitude = (v_item ->> 'longitude')::double precision,
+				outline = v_item -> 'outline'
+			where id = v_existing;
+			v_updated := v_updated + 1;
+		end if;
+	end loop;
+	return jsonb_build_object('added', v_added, 'updated', v_updated);
+end;
+$function$;
+
+revoke all on function public.import_districts(p_municipality_id uuid, p_districts jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.import_districts(uuid, jsonb) from public, anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.import_postcode_areas(p_municipality_id uuid, p_areas jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_item jsonb;
+begin
+	if jsonb_typeof(p_areas) <> 'array' or jsonb_array_length(p_areas) = 0 then
+		raise exception 'import_empty' using errcode = '22023';
+	end if;
+	if jsonb_array_length(p_areas) > 2000 then
+		raise exception 'import_too_many' using errcode = '22023';
+	end if;
+	for v_item in select * from jsonb_array_elements(p_areas) loop
+		if jsonb_typeof(v_item -> 'postcode') <> 'number' or (v_item ->> 'postcode')::numeric not between 1000 and 9999
+			or jsonb_typeof(v_item -> 'latitude') <> 'number' or (v_item ->> 'latitude')::double precision not between 50.6 and 53.7
+			or jsonb_typeof(v_item -> 'longitude') <> 'number' or (v_item ->> 'longitude')::double precision not between 3.0 and 7.5
+			or jsonb_typeof(coalesce(v_item -> 'district_ids', '[]')) <> 'array'
+			or exists (
+				select 1 from jsonb_array_elements_text(coalesce(v_item -> 'district_ids', '[]')) x(id)
+				where not exists (select 1 from public.districts d where d.id::text = x.id and d.municipality_id = p_municipality_id)
+			) then
+			raise exception 'import_invalid_postcode' using errcode = '22023';
+		end if;
+	end loop;
+	if (select count(distinct (x ->> 'postcode')::integer) from jsonb_array_elements(p_areas) x) <> jsonb_array_length(p_areas) then
+		raise exception 'import_duplicate_postcodes' using errcode = '22023';
+	end if;
+	delete from public.postcode_areas a where a.municipality_id = p_municipality_id
+		and a.postcode not in (select (x ->> 'postcode')::smallint from jsonb_array_elements(p_areas) x);
+	insert into public.postcode_areas (municipality_id, postcode, latitude, longitude)
+	select p_municipality_id, (x ->> 'postcode')::smallint, (x ->> 'latitude')::double precision, (x ->> 'longitude')::double precision
+	from jsonb_array_elements(p_areas) x
+	on conflict (municipality_id, postcode) do update set latitude = excluded.latitude, longitude = excluded.longitude;
+	update public.districts d set postcode_areas = coalesce((
+		select array_agg(distinct (x ->> 'postcode')::smallint order by (x ->> 'postcode')::smallint)
+		from jsonb_array_elements(p_areas) x
+		where x -> 'district_ids' ? d.id::text
+	), '{}')
+	where d.municipality_id = p_municipality_id;
+	return jsonb_build_object(
+		'areas', jsonb_array_length(p_areas),
+		'without_district', (select count(*) from jsonb_array_elements(p_areas) x where jsonb_array_length(coalesce(x -> 'district_ids', '[]')) = 0)
+	);
+end;
+$function$;
+
+revoke all on function public.import_postcode_areas(p_municipality_id uuid, p_areas jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.import_postcode_areas(uuid, jsonb) from public, anon, authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.invite_municipality_admin(p_municipality_id uuid, p_email text)
  RETURNS uuid
  LANGUAGE plpgsql
@@ -317,6 +523,146 @@ revoke all on function public.membership_scope_in_municipality() from public, an
 
 revoke all on function public.membership_scope_in_municipality() from public, anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.merge_districts(p_from uuid, p_into uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_from public.districts;
+	v_into public.districts;
+	v_ref record;
+	v_polygons jsonb;
+begin
+	select * into v_from from public.districts d where d.id = p_from for update;
+	select * into v_into from public.districts d where d.id = p_into for update;
+	if v_from.id is null or v_into.id is null or v_from.id = v_into.id
+		or v_from.municipality_id <> v_into.municipality_id
+		or not public.has_role('municipality_admin', v_into.municipality_id) then
+		raise exception 'district_not_found' using errcode = 'PT404';
+	end if;
+	delete from public.caseworker_districts c where c.district_id = p_from
+		and exists (select 1 from public.caseworker_districts k where k.user_id = c.user_id and k.district_id = p_into);
+	update public.scheme_counts i set applications = i.applications + f.applications, approved = i.approved + f.approved,
+		rejected = i.rejected + f.rejected, young_carers = i.young_carers + f.young_carers
+	from public.scheme_counts f where f.district_id = p_from and i.district_id = p_into and i.scheme_id = f.scheme_id;
+	delete from public.scheme_counts f where f.district_id = p_from
+		and exists (select 1 from public.scheme_counts i where i.district_id = p_into and i.scheme_id = f.scheme_id);
+	update public.volunteer_profiles v set district_ids = array(
+		select distinct case when x = p_from then p_into else x end from unnest(v.district_ids) x
+	) where p_from = any (v.district_ids);
+	for v_ref in
+		select c.conrelid::regclass as tbl, a.attname as col
+		from pg_constraint c
+		join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+		where c.contype = 'f' and c.confrelid = 'public.districts'::regclass and cardinality(c.conkey) = 1
+	loop
+		begin
+			execute format('update %s set %I = $1 where %I = $2', v_ref.tbl, v_ref.col, v_ref.col) using p_into, p_from;
+		exception when unique_violation then
+			raise exception 'merge_conflict: %', v_ref.tbl using errcode = '23505';
+		end;
+	end loop;
+	v_polygons := (
+		select jsonb_agg(p) from (
+			select jsonb_array_elements(case o ->> 'type' when 'Polygon' then jsonb_build_array(o -> 'coordinates') else o -> 'coordinates' end) p
+			from unnest(array[v_into.outline, v_from.outline]) o where o is not null
+		) x
+	);
+	update public.districts set
+		postcode_areas = array(select distinct x from unnest(v_into.postcode_areas || v_from.postcode_areas) x order by x),
+		outline = case when v_polygons is null then null
+			when pg_column_size(jsonb_build_object('type', 'MultiPolygon', 'coordinates', v_polygons)) <= 32768
+				then jsonb_build_object('type', 'MultiPolygon', 'coordinates', v_polygons)
+			else v_into.outline end
+	where id = p_into;
+	delete from public.districts where id = p_from;
+	perform public.log_audit(v_into.municipality_id, 'platform.districts_merged', 'district', p_into,
+		jsonb_build_object('merged', p_from));
+end;
+$function$;
+
+revoke all on function public.merge_districts(p_from uuid, p_into uuid) from public, anon, authenticated, service_role;
+
+revoke all on function public.merge_districts(uuid, uuid) from public, anon, authenticated, service_role;
+
+grant execute on function public.merge_districts(uuid, uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.municipality_for_host(p_host text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_host text;
+	v_id uuid;
+begin
+	perform public.assert_max_length(p_host, 300, 'host');
+	v_host := rtrim(lower(trim(coalesce(p_host, ''))), '.');
+	select h.municipality_id into v_id from public.municipality_hosts h where h.host = v_host;
+	if v_id is null and (select count(*) from public.municipalities) = 1 then
+		v_id := public.default_municipality_id();
+	end if;
+	if v_id is null then
+		return null;
+	end if;
+	return (
+		select jsonb_build_object(
+			'id', m.id, 'slug', m.slug, 'name', m.name,
+			'coordinator_phone', m.coordinator_phone,
+			'mail_sender_name', coalesce(m.mail_sender_name, 'Buurtkracht ' || m.name),
+			'is_demo', m.is_demo,
+			'primary_host', (
+				select h.host from public.municipality_hosts h
+				where h.municipality_id = m.id order by h.position, h.host limit 1
+			),
+			'updated_at', m.updated_at,
+			-- The look's version (its stylesheet's cache key) and whether there is a logo.
+			'look_version', (select floor(extract(epoch from l.updated_at))::bigint from public.municipality_looks l where l.municipality_id = m.id),
+			'has_logo', exists (select 1 from public.municipality_looks l where l.municipality_id = m.id and l.logo is not null)
+		)
+		from public.municipalities m where m.id = v_id
+	);
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.outline_in_netherlands(p_outline jsonb)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+	v_polygons jsonb;
+begin
+	v_polygons := case p_outline ->> 'type'
+		when 'Polygon' then jsonb_build_array(p_outline -> 'coordinates')
+		when 'MultiPolygon' then p_outline -> 'coordinates'
+	end;
+	if v_polygons is null or jsonb_typeof(v_polygons) <> 'array' then
+		return false;
+	end if;
+	return coalesce((
+		select bool_and(
+			jsonb_typeof(p -> 0) = 'number' and jsonb_typeof(p -> 1) = 'number'
+			and (p ->> 0)::double precision between 3.0 and 7.5
+			and (p ->> 1)::double precision between 50.6 and 53.7
+		)
+		from jsonb_array_elements(v_polygons) polygon,
+			jsonb_array_elements(polygon) ring,
+			jsonb_array_elements(ring) p
+	), false);
+exception when others then
+	return false;
+end;
+$function$;
+
+revoke all on function public.outline_in_netherlands(p_outline jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.outline_in_netherlands(jsonb) from public, anon, authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.platform_page()
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -351,6 +697,48 @@ revoke all on function public.platform_page() from public, anon, authenticated, 
 
 grant execute on function public.platform_page() to authenticated;
 
+CREATE OR REPLACE FUNCTION public.postcode_location(p_postcode text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+	v_clean text;
+	v_area smallint;
+	v_result jsonb;
+begin
+	perform public.assert_max_length(p_postcode, 12, 'postcode');
+	v_clean := upper(regexp_replace(coalesce(p_postcode, ''), '\s', '', 'g'));
+	if v_clean !~ '^[1-9][0-9]{3}([A-Z]{2})?$' then
+		return null;
+	end if;
+	v_area := left(v_clean, 4)::smallint;
+	-- The area's own centre point when the municipality uploaded it (postcode_areas), else the
+	-- middle of the wijken it belongs to.
+	select jsonb_build_object(
+		'postcode_area', v_area,
+		'latitude', coalesce(pa.latitude, w.latitude),
+		'longitude', coalesce(pa.longitude, w.longitude),
+		-- The wijk, when the 4 digits belong to exactly one.
+		'district_slug', w.district_slug,
+		'district_names', coalesce(w.district_names, '[]'::jsonb)
+	) into v_result
+	from (select public.current_municipality_id() as id) m
+	left join public.postcode_areas pa on pa.municipality_id = m.id and pa.postcode = v_area
+	left join lateral (
+		select avg(d.latitude) as latitude, avg(d.longitude) as longitude,
+			case when count(*) = 1 then min(d.slug) end as district_slug,
+			jsonb_agg(d.name order by d.name) as district_names
+		from public.districts d
+		where d.municipality_id = m.id and v_area = any (d.postcode_areas)
+		having count(*) > 0
+	) w on true
+	where pa.postcode is not null or w.latitude is not null;
+	return v_result;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.relative_luminance(p_hex text)
  RETURNS double precision
  LANGUAGE sql
@@ -372,6 +760,38 @@ $function$;
 revoke all on function public.relative_luminance(p_hex text) from public, anon, authenticated, service_role;
 
 revoke all on function public.relative_luminance(text) from public, anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.rename_district(p_district_id uuid, p_name text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_district public.districts;
+begin
+	perform public.assert_max_length(p_name, 80, 'name');
+	select * into v_district from public.districts d where d.id = p_district_id;
+	if v_district.id is null or not public.has_role('municipality_admin', v_district.municipality_id) then
+		raise exception 'district_not_found' using errcode = 'PT404';
+	end if;
+	if char_length(coalesce(trim(p_name), '')) < 2 then
+		raise exception 'name_required' using errcode = '22023';
+	end if;
+	if exists (select 1 from public.districts d where d.municipality_id = v_district.municipality_id
+		and lower(d.name) = lower(trim(p_name)) and d.id <> p_district_id) then
+		raise exception 'district_name_taken' using errcode = '23505';
+	end if;
+	update public.districts set name = trim(p_name) where id = p_district_id;
+	perform public.log_audit(v_district.municipality_id, 'platform.district_renamed', 'district', p_district_id, '{}'::jsonb);
+end;
+$function$;
+
+revoke all on function public.rename_district(p_district_id uuid, p_name text) from public, anon, authenticated, service_role;
+
+revoke all on function public.rename_district(uuid, text) from public, anon, authenticated, service_role;
+
+grant execute on function public.rename_district(uuid, text) to authenticated;
 
 CREATE OR REPLACE FUNCTION public.role_invitation_page(p_invitation_id uuid)
  RETURNS jsonb
@@ -403,7 +823,7 @@ revoke all on function public.role_invitation_page(uuid) from public, anon, auth
 
 grant execute on function public.role_invitation_page(uuid) to authenticated;
 
-CREATE OR REPLACE FUNCTION public.save_municipality_look(p_primary text, p_primary_dark text, p_surface text, p_logo_base64 text DEFAULT NULL::text, p_logo_type text DEFAULT NULL::text, p_logo_alt text DEFAULT NULL::text, p_remove_logo boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION public.save_municipality_look(p_primary text, p_primary_dark text, p_surface text, p_logo_base64 text DEFAULT NULL::text, p_logo_type text DEFAULT NULL::text, p_remove_logo boolean DEFAULT false)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -419,7 +839,6 @@ begin
 	perform public.assert_max_length(p_surface, 7, 'surface');
 	perform public.assert_max_length(p_logo_base64, 280000, 'logo');
 	perform public.assert_max_length(p_logo_type, 20, 'logo_type');
-	perform public.assert_max_length(p_logo_alt, 120, 'logo_alt');
 	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
@@ -432,7 +851,7 @@ begin
 		raise exception 'contrast_too_low: %', v_problem using errcode = '22023';
 	end if;
 	if p_logo_base64 is not null then
-		if p_logo_type not in ('image/png', 'image/jpeg', 'image/webp') or char_length(coalesce(trim(p_logo_alt), '')) < 2 then
+		if p_logo_type is null or p_logo_type not in ('image/png', 'image/jpeg', 'image/webp') then
 			raise exception 'invalid_logo' using errcode = '22023';
 		end if;
 		begin
@@ -449,29 +868,51 @@ begin
 			raise exception 'invalid_logo' using errcode = '22023';
 		end if;
 	end if;
-	insert into public.municipality_looks (municipality_id, primary_color, primary_dark_color, surface_color, logo, logo_type, logo_alt)
+	insert into public.municipality_looks (municipality_id, primary_color, primary_dark_color, surface_color, logo, logo_type)
 	values (v_municipality, lower(p_primary), lower(p_primary_dark), lower(p_surface), v_logo,
-		case when v_logo is not null then p_logo_type end, case when v_logo is not null then trim(p_logo_alt) end)
+		case when v_logo is not null then p_logo_type end)
 	on conflict (municipality_id) do update set
 		primary_color = excluded.primary_color,
 		primary_dark_color = excluded.primary_dark_color,
 		surface_color = excluded.surface_color,
 		logo = case when p_remove_logo then null when excluded.logo is not null then excluded.logo else municipality_looks.logo end,
-		logo_type = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_type else municipality_looks.logo_type end,
-		logo_alt = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_alt
-			when p_logo_alt is not null and municipality_looks.logo is not null then trim(p_logo_alt)
-			else municipality_looks.logo_alt end;
+		logo_type = case when p_remove_logo then null when excluded.logo is not null then excluded.logo_type else municipality_looks.logo_type end;
 	-- The municipality's version changes, so every server serves the new stylesheet.
 	update public.municipalities set updated_at = now() where id = v_municipality;
 	perform public.log_audit(v_municipality, 'platform.look_saved', 'municipality', v_municipality, '{}'::jsonb);
 end;
 $function$;
 
-revoke all on function public.save_municipality_look(p_primary text, p_primary_dark text, p_surface text, p_logo_base64 text, p_logo_type text, p_logo_alt text, p_remove_logo boolean) from public, anon, authenticated, service_role;
+revoke all on function public.save_municipality_look(p_primary text, p_primary_dark text, p_surface text, p_logo_base64 text, p_logo_type text, p_remove_logo boolean) from public, anon, authenticated, service_role;
 
-revoke all on function public.save_municipality_look(text, text, text, text, text, text, boolean) from public, anon, authenticated, service_role;
+revoke all on function public.save_municipality_look(text, text, text, text, text, boolean) from public, anon, authenticated, service_role;
 
-grant execute on function public.save_municipality_look(text, text, text, text, text, text, boolean) to authenticated;
+grant execute on function public.save_municipality_look(text, text, text, text, text, boolean) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.save_postcode_areas(p_areas jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_municipality uuid := public.my_municipality_id();
+	v_result jsonb;
+begin
+	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	v_result := public.import_postcode_areas(v_municipality, p_areas);
+	perform public.log_audit(v_municipality, 'platform.postcode_areas_imported', 'municipality', v_municipality, v_result);
+	return v_result;
+end;
+$function$;
+
+revoke all on function public.save_postcode_areas(p_areas jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.save_postcode_areas(jsonb) from public, anon, authenticated, service_role;
+
+grant execute on function public.save_postcode_areas(jsonb) to authenticated;
 
 CREATE OR REPLACE FUNCTION public.set_municipality_hosts(p_municipality_id uuid, p_hosts text[])
  RETURNS void
@@ -546,6 +987,34 @@ revoke all on function public.set_payout_account(p_municipality_id uuid, p_iban 
 
 revoke all on function public.set_payout_account(uuid, text, text) from public, anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.stage_district_import(p_districts jsonb)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_municipality uuid := public.my_municipality_id();
+	v_id uuid;
+begin
+	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	perform public.assert_district_import(p_districts);
+	insert into public.district_import_drafts (municipality_id, districts, created_by)
+	values (v_municipality, p_districts, (select auth.uid()))
+	on conflict (municipality_id) do update set districts = excluded.districts, created_by = excluded.created_by
+	returning id into v_id;
+	return v_id;
+end;
+$function$;
+
+revoke all on function public.stage_district_import(p_districts jsonb) from public, anon, authenticated, service_role;
+
+revoke all on function public.stage_district_import(jsonb) from public, anon, authenticated, service_role;
+
+grant execute on function public.stage_district_import(jsonb) to authenticated;
+
 CREATE OR REPLACE FUNCTION public.update_municipality(p_municipality_id uuid, p_name text, p_hosts text[], p_coordinator_phone text DEFAULT NULL::text, p_mail_sender_name text DEFAULT NULL::text, p_payout_iban text DEFAULT NULL::text, p_payout_account_holder text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -611,9 +1080,15 @@ revoke all on function public.withdraw_role_invitation(uuid) from public, anon, 
 
 grant execute on function public.withdraw_role_invitation(uuid) to authenticated;
 
+ALTER TABLE "public"."district_import_drafts" ADD CONSTRAINT "district_import_drafts_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+ALTER TABLE "public"."district_import_drafts" ADD CONSTRAINT "district_import_drafts_municipality_id_fkey" FOREIGN KEY (municipality_id) REFERENCES public.municipalities(id) ON DELETE CASCADE;
+
 ALTER TABLE "public"."municipality_looks" ADD CONSTRAINT "municipality_looks_municipality_id_fkey" FOREIGN KEY (municipality_id) REFERENCES public.municipalities(id) ON DELETE CASCADE;
 
 ALTER TABLE "public"."municipality_payout_accounts" ADD CONSTRAINT "municipality_payout_accounts_municipality_id_fkey" FOREIGN KEY (municipality_id) REFERENCES public.municipalities(id) ON DELETE CASCADE;
+
+ALTER TABLE "public"."postcode_areas" ADD CONSTRAINT "postcode_areas_municipality_id_fkey" FOREIGN KEY (municipality_id) REFERENCES public.municipalities(id) ON DELETE CASCADE;
 
 ALTER TABLE "public"."role_invitations" ADD CONSTRAINT "role_invitations_accepted_by_fkey" FOREIGN KEY (accepted_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
@@ -627,19 +1102,27 @@ CREATE INDEX role_invitations_municipality_idx ON public.role_invitations USING 
 
 CREATE UNIQUE INDEX role_invitations_open_idx ON public.role_invitations USING btree (municipality_id, email, role, COALESCE(community_centre_id, '00000000-0000-0000-0000-000000000000'::uuid)) WHERE ((accepted_at IS NULL) AND (withdrawn_at IS NULL));
 
+CREATE TRIGGER district_import_drafts_set_timestamps BEFORE INSERT OR UPDATE ON public.district_import_drafts FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
+
 CREATE TRIGGER memberships_scope_in_municipality BEFORE INSERT OR UPDATE ON public.memberships FOR EACH ROW EXECUTE FUNCTION public.membership_scope_in_municipality();
 
 CREATE TRIGGER municipality_looks_set_timestamps BEFORE INSERT OR UPDATE ON public.municipality_looks FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
 
 CREATE TRIGGER municipality_payout_accounts_set_timestamps BEFORE INSERT OR UPDATE ON public.municipality_payout_accounts FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
 
+CREATE TRIGGER postcode_areas_set_timestamps BEFORE INSERT OR UPDATE ON public.postcode_areas FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
+
 CREATE TRIGGER role_invitations_rate_limit BEFORE INSERT ON public.role_invitations FOR EACH ROW EXECUTE FUNCTION public.enforce_rate_limit('invited_by', '50', '1 day');
 
 CREATE TRIGGER role_invitations_set_timestamps BEFORE INSERT OR UPDATE ON public.role_invitations FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
 
+CREATE POLICY "Municipality admins see their municipality's wijk import" ON "public"."district_import_drafts" FOR SELECT TO "authenticated" USING (public.has_role('municipality_admin'::text, municipality_id));
+
 CREATE POLICY "Looks are public" ON "public"."municipality_looks" FOR SELECT TO "anon", "authenticated" USING (true);
 
 CREATE POLICY "Admins and operators see the municipality's payout account" ON "public"."municipality_payout_accounts" FOR SELECT TO "authenticated" USING ((public.has_role('municipality_admin'::text, municipality_id) OR public.is_platform_operator()));
+
+CREATE POLICY "Postcode areas are public" ON "public"."postcode_areas" FOR SELECT TO "anon", "authenticated" USING (true);
 
 CREATE POLICY "Municipality admins see the invitations of their municipality" ON "public"."role_invitations" FOR SELECT TO "authenticated" USING (public.has_role('municipality_admin'::text, municipality_id));
 
