@@ -1,4 +1,4 @@
-import type { RequestClient } from '#lib/server/supabase';
+import type { CallMeter, RequestClient } from '#lib/server/supabase';
 import type { Viewer } from '#lib/server/viewer';
 
 declare global {
@@ -11,6 +11,10 @@ declare global {
 		interface Locals {
 			supabase: RequestClient;
 			viewer: Viewer | null;
+			/** This request's id, also in the X-Request-Id answer header and its log line. */
+			requestId: string;
+			/** Supabase calls of this request, for its log line and Server-Timing. */
+			meter: CallMeter;
 		}
 		namespace Superforms {
 			/** A form-level notice; a plain string counts as a success message. */

@@ -9,10 +9,15 @@ import { guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
+import { appLimiters } from '#lib/server/limits';
+import { health } from '#lib/server/platform/health';
+import { requestLog } from '#lib/server/platform/request-log';
+import { installShutdown } from '#lib/server/platform/shutdown';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
 	startBackgroundJobs();
+	installShutdown();
 };
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
@@ -28,13 +33,14 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r));
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), appLimiters());
 	}
 	return resolve(event);
 };
 
 const supabase: Handle = async ({ event, resolve }) => {
-	const meter = { calls: 0, millis: 0 };
+	const meter = event.locals.meter ?? { calls: 0, millis: 0 };
+	event.locals.meter = meter;
 	event.locals.supabase = createRequestClient(event, meter);
 	event.locals.viewer = await loadViewer(event.locals.supabase);
 	const response = await resolve(event, {
@@ -69,6 +75,6 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, supabase, guard);
+export const handle = sequence(health, requestLog, embeddedApi, securityHeaders, supabase, guard);
 
 export const handleError = handleServerError;
