@@ -326,6 +326,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -600,6 +601,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -624,6 +626,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -648,6 +651,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -1447,6 +1451,8 @@ export type Database = {
 					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
+					is_demo: boolean;
+					mail_sender_name: string | null;
 					name: string;
 					slug: string;
 					updated_at: string;
@@ -1455,6 +1461,8 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name: string;
 					slug: string;
 					updated_at?: string;
@@ -1463,11 +1471,45 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name?: string;
 					slug?: string;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			municipality_hosts: {
+				Row: {
+					created_at: string;
+					host: string;
+					municipality_id: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					host: string;
+					municipality_id: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					host?: string;
+					municipality_id?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_hosts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			notification_kinds: {
 				Row: {
@@ -1503,7 +1545,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email: string | null;
+					recipient_id: string | null;
 					sent_at: string | null;
 					seq: number;
 					thread: string | null;
@@ -1521,7 +1564,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1539,7 +1583,8 @@ export type Database = {
 					municipality_id?: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id?: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1561,6 +1606,24 @@ export type Database = {
 						referencedColumns: ['id'];
 					}
 				];
+			};
+			platform_operators: {
+				Row: {
+					created_at: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
 			};
 			profile_contacts: {
 				Row: {
@@ -2115,6 +2178,63 @@ export type Database = {
 					}
 				];
 			};
+			shop_staff_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_staff_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_staff_invitations_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shops: {
 				Row: {
 					category: string;
@@ -2370,6 +2490,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: string;
+			};
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -2396,10 +2520,6 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
-			add_shop_staff: {
-				Args: { p_email: string; p_shop_id: string };
-				Returns: string;
-			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -2412,6 +2532,10 @@ export type Database = {
 			answer_question: {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
+			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
 			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
@@ -2532,7 +2656,6 @@ export type Database = {
 					id: string;
 					kind: string;
 					payload: Json;
-					recipient_id: string;
 				}[];
 			};
 			community_centre_map: {
@@ -2618,10 +2741,18 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			current_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
 				Returns: undefined;
+			};
+			default_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
@@ -2679,6 +2810,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2764,12 +2896,17 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
 					p_scheme_id: string;
 					p_value_cents: number;
 				};
+				Returns: string;
+			};
+			invite_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2799,7 +2936,10 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			is_platform_operator: {
+				Args: Record<PropertyKey, never>;
+				Returns: boolean;
+			};
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2897,7 +3037,9 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -2925,6 +3067,15 @@ export type Database = {
 					p_municipality_id: string;
 					p_payload: Json;
 					p_recipient_id: string;
+				};
+				Returns: undefined;
+			};
+			notify_address: {
+				Args: {
+					p_email: string;
+					p_kind: string;
+					p_municipality_id: string;
+					p_payload: Json;
 				};
 				Returns: undefined;
 			};
@@ -2965,7 +3116,6 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -3004,6 +3154,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_attempt_counters: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3129,6 +3280,7 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
 				Args: { p_limit?: number; p_shop_id: string };
 				Returns: Json;
@@ -3232,6 +3384,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 		};
 		Enums: {
 			activity_audience:

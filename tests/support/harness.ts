@@ -16,6 +16,7 @@ import { SIGN_IN_LIMITS, SignInLimiter } from '../../src/lib/server/embedded/sig
 import { SqlAttemptStore, type ServiceRpc } from '../../src/lib/server/embedded/attempt-store.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
+import { printDatabaseError } from '../../src/lib/server/embedded/db-error-log.ts';
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
 import { startMailbox } from '../../scripts/lib/mailbox.ts';
 import { newKeys } from '../../scripts/lib/env.ts';
@@ -91,7 +92,9 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				databaseUrl: pg?.url,
 				dataDir,
 				env: { ...keys, PUBLIC_SUPABASE_URL: opts.siteUrl ?? url },
-				smtp: { host: '127.0.0.1', port: mailbox.smtpPort }
+				smtp: { host: '127.0.0.1', port: mailbox.smtpPort },
+				// Refusals are what most tests expect; TEST_DB_ERRORS=1 prints them (one line each).
+				onDatabaseError: process.env.TEST_DB_ERRORS ? printDatabaseError : () => {}
 			})
 	});
 	await seedReferenceData(lite);

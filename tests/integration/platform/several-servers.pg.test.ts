@@ -8,11 +8,12 @@ import { createUser, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function queueMails(recipients: string[], perRecipient: number) {
-	// Interleaved, so the oldest rows of the outbox belong to different recipients.
+	// Interleaved, so the oldest rows of the outbox belong to different recipients; one thread
+	// (the mails about one request) per recipient.
 	for (let i = 0; i < perRecipient; i++) {
 		for (const r of recipients) {
 			await sql(
-				`select public.notify('${ZAANSTAD_ID}', '${r}', 'account_exists', jsonb_build_object('seq', ${i}))`
+				`select public.notify('${ZAANSTAD_ID}', '${r}', 'account_exists', jsonb_build_object('request_id', '${r}', 'seq', ${i}))`
 			);
 		}
 	}
@@ -42,14 +43,14 @@ async function worker(mine: Set<string>, sent: { id: string; recipient: string }
 		idle = 0;
 		for (const row of own) {
 			await sleep(Math.random() * 25);
-			sent.push({ id: row.id, recipient: row.recipient_id });
+			sent.push({ id: row.id, recipient: row.email });
 			await client.rpc('notification_sent', { p_id: row.id });
 		}
 	}
 }
 
 describe('two mail workers on one outbox', () => {
-	it('send every mail once, each recipient’s in the order they were written', async () => {
+	it('send every mail once, each thread’s in the order they were written', async () => {
 		const people = await Promise.all([1, 2, 3].map(() => createUser({ label: 'post' })));
 		const queued = await queueMails(
 			people.map((p) => p.id),
@@ -62,7 +63,7 @@ describe('two mail workers on one outbox', () => {
 		expect(sent.map((s) => s.id).sort()).toEqual([...mine].sort());
 		for (const person of people) {
 			const written = queued.filter((q) => q.recipient_id === person.id).map((q) => q.id);
-			const delivered = sent.filter((s) => s.recipient === person.id).map((s) => s.id);
+			const delivered = sent.filter((s) => s.recipient === person.email).map((s) => s.id);
 			expect(delivered).toEqual(written);
 		}
 	});

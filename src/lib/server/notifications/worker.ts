@@ -47,7 +47,7 @@ export async function deliverPendingNotifications(
 	const giveBack: string[] = [];
 	for (const row of data ?? []) {
 		// An earlier mail to this recipient failed in this round: the later ones wait for it.
-		if (held.has(row.recipient_id)) {
+		if (held.has(row.email)) {
 			giveBack.push(row.id);
 			continue;
 		}
@@ -60,7 +60,7 @@ export async function deliverPendingNotifications(
 			await transport.sendMail({ from, to: row.email, ...mail });
 		} catch (sendError) {
 			result.failed += 1;
-			held.add(row.recipient_id);
+			held.add(row.email);
 			const message = sendError instanceof Error ? sendError.message : String(sendError);
 			const { error: markError } = await client.rpc('notification_failed', {
 				p_id: row.id,
