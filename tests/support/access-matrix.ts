@@ -29,6 +29,9 @@ const NOBODY: Access = {};
 export const ACCESS: Record<Table, Access> = {
 	// Platform
 	municipalities: PUBLIC,
+	municipality_hosts: PUBLIC,
+	// Granted only as maintenance (npm run platform:operator); an operator sees their own row.
+	platform_operators: NOBODY,
 	districts: PUBLIC,
 	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
