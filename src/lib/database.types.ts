@@ -155,6 +155,7 @@ export type Database = {
 					id: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason: string;
 					updated_at: string;
 				};
 				Insert: {
@@ -163,6 +164,7 @@ export type Database = {
 					id?: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Update: {
@@ -171,6 +173,7 @@ export type Database = {
 					id?: string;
 					municipality_id?: string;
 					occurs_on?: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -1625,6 +1628,102 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			points_period_occurrences: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					period_id?: string;
+					points?: number;
+					social_goal_title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_period_occurrences_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_period_id_fkey';
+						columns: ['period_id'];
+						isOneToOne: false;
+						referencedRelation: 'points_periods';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			points_periods: {
+				Row: {
+					closed_by: string | null;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at: string;
+				};
+				Insert: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at?: string;
+				};
+				Update: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_periods_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			profile_contacts: {
 				Row: {
 					city: string | null;
@@ -2572,12 +2671,22 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			assert_activity_schedule: {
+				Args: {
+					p_old: Database['public']['Tables']['activities']['Row'];
+					p_recurrence: string;
+					p_repeat_until: string;
+					p_starts_at: string;
+				};
+				Returns: undefined;
+			};
 			assert_activity_values: {
 				Args: {
 					p_centre_id: string;
 					p_cost_cents: number;
 					p_ends_at: string;
 					p_max_participants: number;
+					p_needs_registration: boolean;
 					p_recurrence: string;
 					p_repeat_until: string;
 					p_social_goal_id: string;
@@ -2657,6 +2766,10 @@ export type Database = {
 					kind: string;
 					payload: Json;
 				}[];
+			};
+			close_points_period: {
+				Args: { p_end: string; p_start: string };
+				Returns: string;
 			};
 			community_centre_map: {
 				Args: { p_latitude?: number; p_longitude?: number; p_postcode?: string };
@@ -2868,6 +2981,10 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			in_closed_points_period: {
+				Args: { p_day: string; p_municipality_id: string };
+				Returns: boolean;
+			};
 			insert_application: {
 				Args: {
 					p_care_recipient_name: string;
@@ -2974,6 +3091,20 @@ export type Database = {
 					social_goal_id: string;
 					starts_at: string;
 					title: string;
+				}[];
+			};
+			live_points_occurrences: {
+				Args: {
+					p_centre_id?: string;
+					p_from: string;
+					p_municipality_id: string;
+					p_to: string;
+				};
+				Returns: {
+					activity_id: string;
+					occurs_on: string;
+					points: number;
+					social_goal_title: string;
 				}[];
 			};
 			lock_activity_for_board: {
@@ -3117,6 +3248,7 @@ export type Database = {
 				};
 			};
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			points_periods_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -3288,7 +3420,12 @@ export type Database = {
 			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			skip_activity_date: {
-				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
+				Args: {
+					p_activity_id: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_skip?: boolean;
+				};
 				Returns: undefined;
 			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };

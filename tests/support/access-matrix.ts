@@ -66,6 +66,9 @@ export const ACCESS: Record<Table, Access> = {
 	activity_exceptions: PUBLIC,
 	activity_occurrence_counts: PUBLIC,
 	activity_registrations: { admin: ['select'] },
+	// Closed points periods and their frozen occurrences: written by close_points_period only.
+	points_periods: ADMINS_READ,
+	points_period_occurrences: ADMINS_READ,
 	// Platform audit log: append-only, read by the municipality's admins
 	audit_log: ADMINS_READ,
 	// Mantelzorgwaardering: every change goes through its SQL functions, except what admins
