@@ -1,5 +1,6 @@
-import type { RequestClient } from '#lib/server/supabase';
+import type { CallMeter, RequestClient } from '#lib/server/supabase';
 import type { Viewer } from '#lib/server/viewer';
+import type { Municipality, PublicMunicipality } from '#lib/server/tenancy/municipality';
 
 declare global {
 	namespace App {
@@ -11,6 +12,14 @@ declare global {
 		interface Locals {
 			supabase: RequestClient;
 			viewer: Viewer | null;
+			/** This request's id, also in the X-Request-Id answer header and its log line. */
+			requestId: string;
+			/** Supabase calls of this request, for its log line and Server-Timing. */
+			meter: CallMeter;
+			/** The municipality of the request's host name (the tenant handle). */
+			municipality: Municipality;
+			/** How long resolving the host took (Server-Timing). */
+			hostMillis: number;
 		}
 		namespace Superforms {
 			/** A form-level notice; a plain string counts as a success message. */
@@ -18,6 +27,7 @@ declare global {
 		}
 		interface PageData {
 			viewer: Pick<Viewer, 'displayName' | 'roles'> | null;
+			municipality: PublicMunicipality;
 		}
 	}
 }

@@ -9,10 +9,17 @@ import { guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
+import { appLimiters } from '#lib/server/limits';
+import { health } from '#lib/server/platform/health';
+import { requestLog } from '#lib/server/platform/request-log';
+import { installShutdown } from '#lib/server/platform/shutdown';
+import { tenant } from '#lib/server/tenancy/handle';
+import { dropForeignSession } from '#lib/server/tenancy/accounts';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
 	startBackgroundJobs();
+	installShutdown();
 };
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
@@ -28,15 +35,20 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r));
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), appLimiters());
 	}
 	return resolve(event);
 };
 
 const supabase: Handle = async ({ event, resolve }) => {
-	const meter = { calls: 0, millis: 0 };
-	event.locals.supabase = createRequestClient(event, meter);
-	event.locals.viewer = await loadViewer(event.locals.supabase);
+	const meter = event.locals.meter ?? { calls: 0, millis: 0 };
+	event.locals.meter = meter;
+	event.locals.supabase = createRequestClient(event, meter, event.locals.municipality.id);
+	event.locals.viewer = await dropForeignSession(
+		event.locals.supabase,
+		await loadViewer(event.locals.supabase),
+		event.locals.municipality
+	);
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
@@ -46,7 +58,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 		try {
 			response.headers.set(
 				'server-timing',
-				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}`
+				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}, ` +
+					`host;desc="municipality";dur=${event.locals.hostMillis.toFixed(2)}`
 			);
 		} catch {
 			// Some responses (redirects from fetch) have immutable headers; the metric is optional.
@@ -69,6 +82,14 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, supabase, guard);
+export const handle = sequence(
+	health,
+	requestLog,
+	embeddedApi,
+	securityHeaders,
+	tenant,
+	supabase,
+	guard
+);
 
 export const handleError = handleServerError;
