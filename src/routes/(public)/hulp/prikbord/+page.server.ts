@@ -5,9 +5,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Only the wijk counts here: the printed board shows every open request in it.
-	const { wijk } = parseBoardFilters(url.searchParams).filters;
+	const { filters } = parseBoardFilters(url.searchParams, ['wijk']);
+	const { wijk } = filters;
 	const [board, coordinatorPhone] = await Promise.all([
-		loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT),
+		loadBoard(locals.supabase, filters, PRINT_LIMIT),
 		loadCoordinatorPhone(locals.supabase)
 	]);
 	return {
