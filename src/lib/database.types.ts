@@ -326,6 +326,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -567,6 +568,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -591,6 +593,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -615,6 +618,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -1414,6 +1418,8 @@ export type Database = {
 					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
+					is_demo: boolean;
+					mail_sender_name: string | null;
 					name: string;
 					slug: string;
 					updated_at: string;
@@ -1422,6 +1428,8 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name: string;
 					slug: string;
 					updated_at?: string;
@@ -1430,11 +1438,45 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name?: string;
 					slug?: string;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			municipality_hosts: {
+				Row: {
+					created_at: string;
+					host: string;
+					municipality_id: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					host: string;
+					municipality_id: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					host?: string;
+					municipality_id?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_hosts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			notification_kinds: {
 				Row: {
@@ -1468,7 +1510,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email: string | null;
+					recipient_id: string | null;
 					sent_at: string | null;
 					seq: number;
 					thread: string | null;
@@ -1484,7 +1527,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1500,7 +1544,8 @@ export type Database = {
 					municipality_id?: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id?: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1522,6 +1567,24 @@ export type Database = {
 						referencedColumns: ['id'];
 					}
 				];
+			};
+			platform_operators: {
+				Row: {
+					created_at: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
 			};
 			profile_contacts: {
 				Row: {
@@ -2076,6 +2139,63 @@ export type Database = {
 					}
 				];
 			};
+			shop_staff_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_staff_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_staff_invitations_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shops: {
 				Row: {
 					category: string;
@@ -2331,6 +2451,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: string;
+			};
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -2357,10 +2481,6 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
-			add_shop_staff: {
-				Args: { p_email: string; p_shop_id: string };
-				Returns: string;
-			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -2373,6 +2493,10 @@ export type Database = {
 			answer_question: {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
+			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
 			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
@@ -2578,10 +2702,18 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			current_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
 				Returns: undefined;
+			};
+			default_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
@@ -2639,6 +2771,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2720,12 +2853,17 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
 					p_scheme_id: string;
 					p_value_cents: number;
 				};
+				Returns: string;
+			};
+			invite_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2755,7 +2893,10 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			is_platform_operator: {
+				Args: Record<PropertyKey, never>;
+				Returns: boolean;
+			};
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2853,7 +2994,9 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -2880,6 +3023,15 @@ export type Database = {
 					p_municipality_id: string;
 					p_payload: Json;
 					p_recipient_id: string;
+				};
+				Returns: undefined;
+			};
+			notify_address: {
+				Args: {
+					p_email: string;
+					p_kind: string;
+					p_municipality_id: string;
+					p_payload: Json;
 				};
 				Returns: undefined;
 			};
@@ -2920,7 +3072,6 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -2959,6 +3110,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3075,6 +3227,7 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
 				Args: { p_limit?: number; p_shop_id: string };
 				Returns: Json;
@@ -3169,6 +3322,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 		};
 		Enums: {
 			activity_audience:

@@ -8,6 +8,9 @@ import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
 import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
 import { htmlToText } from './mail-text.ts';
+import { recipientSiteSql, withMunicipalityLinks, type RecipientSite } from './mail-links.ts';
+import { printDatabaseError, routeDatabaseErrors } from './db-error-log.ts';
+import type { DatabaseErrorSummary } from './db-error-log.ts';
 
 export interface LiteOptions {
 	/** Project root holding supabase/; defaults to the working directory. */
@@ -20,6 +23,11 @@ export interface LiteOptions {
 	env: Record<string, string | undefined>;
 	/** Local SMTP sink for auth mail; without it, mail goes to the console. */
 	smtp?: { host: string; port: number };
+	/**
+	 * Where the database errors lite prints go (db-error-log.ts); the default is one line each,
+	 * without the statement's values.
+	 */
+	onDatabaseError?: (summary: DatabaseErrorSummary) => void;
 }
 
 export interface Lite {
@@ -86,8 +94,13 @@ export function withOurTextPart(driver: EmailDriver): EmailDriver {
 	};
 }
 
-function emailDriver(options: LiteOptions): EmailDriver {
-	return withOurTextPart(baseEmailDriver(options));
+function emailDriver(
+	options: LiteOptions,
+	siteUrl: string,
+	siteOf: (email: string) => Promise<RecipientSite | null>
+): EmailDriver {
+	// Links first, so the Dutch text part is made from the HTML with the right links.
+	return withMunicipalityLinks(withOurTextPart(baseEmailDriver(options)), siteUrl, siteOf);
 }
 
 function baseEmailDriver(options: LiteOptions): EmailDriver {
@@ -117,17 +130,30 @@ async function warmUp(app: App, publishableKey: string) {
 export async function startLite(options: LiteOptions): Promise<Lite> {
 	process.env.LITE_TELEMETRY = '0';
 	process.env.DO_NOT_TRACK = '1';
+	routeDatabaseErrors(options.onDatabaseError ?? printDatabaseError);
 	const root = options.root ?? process.cwd();
 	const config = await readSupabaseConfig(root, options.env);
 	const { connection, driver } = await connect(config, options, root);
 	const auth = config.auth as Toml;
 	const email = auth.email as Toml;
 	delete email.smtp;
+	// The recipient's municipality, read when a mail goes out (the account exists by then).
+	const siteOf = async (address: string): Promise<RecipientSite | null> => {
+		const result = (await connection.exec(recipientSiteSql(address))) as {
+			rows?: { name: string; host: string | null }[];
+		} | void;
+		const row = result?.rows?.[0];
+		return row ? { name: row.name, host: row.host } : null;
+	};
+	const siteUrl = String(auth.site_url || 'http://localhost:5173');
 	const app = new App<DefaultAppConfig>({
 		...config,
 		db: undefined,
 		connection,
-		options: { server: { admin: false }, drivers: { email: emailDriver(options) } }
+		options: {
+			server: { admin: false },
+			drivers: { email: emailDriver(options, siteUrl, siteOf) }
+		}
 	} as unknown as DefaultAppConfig);
 	await app.init();
 	await applyPendingMigrations(app).catch((error: unknown) => {
