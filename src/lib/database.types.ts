@@ -155,6 +155,7 @@ export type Database = {
 					id: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason: string;
 					updated_at: string;
 				};
 				Insert: {
@@ -163,6 +164,7 @@ export type Database = {
 					id?: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Update: {
@@ -171,6 +173,7 @@ export type Database = {
 					id?: string;
 					municipality_id?: string;
 					occurs_on?: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -416,6 +419,39 @@ export type Database = {
 						referencedColumns: ['id'];
 					}
 				];
+			};
+			attempt_counters: {
+				Row: {
+					bucket: string;
+					created_at: string;
+					id: string;
+					key_hash: string;
+					locked_until: string | null;
+					points: number;
+					updated_at: string;
+					window_ends_at: string;
+				};
+				Insert: {
+					bucket: string;
+					created_at?: string;
+					id?: string;
+					key_hash: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at: string;
+				};
+				Update: {
+					bucket?: string;
+					created_at?: string;
+					id?: string;
+					key_hash?: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at?: string;
+				};
+				Relationships: [];
 			};
 			audit_log: {
 				Row: {
@@ -1502,6 +1538,8 @@ export type Database = {
 			notification_outbox: {
 				Row: {
 					attempts: number;
+					claimed_at: string | null;
+					claimed_by: string | null;
 					created_at: string;
 					failed_at: string | null;
 					id: string;
@@ -1519,6 +1557,8 @@ export type Database = {
 				};
 				Insert: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -1536,6 +1576,8 @@ export type Database = {
 				};
 				Update: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -1585,6 +1627,102 @@ export type Database = {
 					user_id?: string;
 				};
 				Relationships: [];
+			};
+			points_period_occurrences: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					period_id?: string;
+					points?: number;
+					social_goal_title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_period_occurrences_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_period_id_fkey';
+						columns: ['period_id'];
+						isOneToOne: false;
+						referencedRelation: 'points_periods';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			points_periods: {
+				Row: {
+					closed_by: string | null;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at: string;
+				};
+				Insert: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at?: string;
+				};
+				Update: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_periods_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			profile_contacts: {
 				Row: {
@@ -2533,12 +2671,22 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			assert_activity_schedule: {
+				Args: {
+					p_old: Database['public']['Tables']['activities']['Row'];
+					p_recurrence: string;
+					p_repeat_until: string;
+					p_starts_at: string;
+				};
+				Returns: undefined;
+			};
 			assert_activity_values: {
 				Args: {
 					p_centre_id: string;
 					p_cost_cents: number;
 					p_ends_at: string;
 					p_max_participants: number;
+					p_needs_registration: boolean;
 					p_recurrence: string;
 					p_repeat_until: string;
 					p_social_goal_id: string;
@@ -2610,7 +2758,7 @@ export type Database = {
 			};
 			cheque_receipts: { Args: { p_cheque_id: string }; Returns: Json };
 			claim_notifications: {
-				Args: { p_limit?: number };
+				Args: { p_limit?: number; p_worker?: string };
 				Returns: {
 					display_name: string;
 					email: string;
@@ -2618,6 +2766,10 @@ export type Database = {
 					kind: string;
 					payload: Json;
 				}[];
+			};
+			close_points_period: {
+				Args: { p_end: string; p_start: string };
+				Returns: string;
 			};
 			community_centre_map: {
 				Args: { p_latitude?: number; p_longitude?: number; p_postcode?: string };
@@ -2776,6 +2928,10 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
 			};
+			give_back_attempts: {
+				Args: { p_bucket: string; p_reset: string[]; p_reward: string[] };
+				Returns: undefined;
+			};
 			grant_role_by_email: {
 				Args: {
 					p_community_centre_id?: string;
@@ -2824,6 +2980,10 @@ export type Database = {
 					p_target_type: string;
 				};
 				Returns: undefined;
+			};
+			in_closed_points_period: {
+				Args: { p_day: string; p_municipality_id: string };
+				Returns: boolean;
 			};
 			insert_application: {
 				Args: {
@@ -2933,6 +3093,20 @@ export type Database = {
 					title: string;
 				}[];
 			};
+			live_points_occurrences: {
+				Args: {
+					p_centre_id?: string;
+					p_from: string;
+					p_municipality_id: string;
+					p_to: string;
+				};
+				Returns: {
+					activity_id: string;
+					occurs_on: string;
+					points: number;
+					social_goal_title: string;
+				}[];
+			};
 			lock_activity_for_board: {
 				Args: { p_activity_id: string };
 				Returns: {
@@ -3017,6 +3191,7 @@ export type Database = {
 				Args: { p_error: string; p_id: string };
 				Returns: undefined;
 			};
+			notification_sent: { Args: { p_id: string }; Returns: undefined };
 			notify: {
 				Args: {
 					p_kind: string;
@@ -3073,6 +3248,7 @@ export type Database = {
 				};
 			};
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			points_periods_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -3111,10 +3287,15 @@ export type Database = {
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
 			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
+			purge_attempt_counters: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			readiness: { Args: Record<PropertyKey, never>; Returns: Json };
 			record_callback_outcome: {
 				Args: { p_check_id: string; p_note?: string; p_outcome: string };
 				Returns: undefined;
@@ -3165,6 +3346,10 @@ export type Database = {
 			reject_application: {
 				Args: { p_application_id: string; p_reason: string };
 				Returns: undefined;
+			};
+			release_notifications: {
+				Args: { p_ids?: string[]; p_worker: string };
+				Returns: number;
 			};
 			remind_expiring_cheques: {
 				Args: Record<PropertyKey, never>;
@@ -3235,7 +3420,12 @@ export type Database = {
 			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			skip_activity_date: {
-				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
+				Args: {
+					p_activity_id: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_skip?: boolean;
+				};
 				Returns: undefined;
 			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
@@ -3260,6 +3450,15 @@ export type Database = {
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
+				Returns: Json;
+			};
+			take_attempt: {
+				Args: {
+					p_bucket: string;
+					p_keys: string[];
+					p_limits: number[];
+					p_window_seconds: number;
+				};
 				Returns: Json;
 			};
 			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };

@@ -153,6 +153,8 @@ create table public.activity_exceptions (
 	occurs_on date not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
+	-- Why the week does not go ahead, shown on the activity page as "gaat niet door" (issue 16.4).
+	reason text not null default '' check (char_length(reason) <= 300),
 	unique (activity_id, occurs_on)
 );
 

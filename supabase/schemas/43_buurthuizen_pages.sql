@@ -48,6 +48,12 @@ begin
 				select jsonb_agg(e.occurs_on order by e.occurs_on)
 				from public.activity_exceptions e where e.activity_id = v_activity.id
 			), '[]'::jsonb),
+			-- The weeks still to come that do not go ahead, with the board's reason.
+			'skipped', coalesce((
+				select jsonb_agg(jsonb_build_object('occurs_on', e.occurs_on, 'reason', e.reason) order by e.occurs_on)
+				from public.activity_exceptions e
+				where e.activity_id = v_activity.id and e.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+			), '[]'::jsonb),
 			'my_registrations', coalesce((
 				select jsonb_agg(r.occurs_on order by r.occurs_on)
 				from public.activity_registrations r

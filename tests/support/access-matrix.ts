@@ -41,6 +41,8 @@ export const ACCESS: Record<Table, Access> = {
 	notification_kinds: NOBODY,
 	notification_outbox: NOBODY,
 	scheduled_jobs: NOBODY,
+	// Sign-in and code limits: only the service role (the app server) counts and reads them.
+	attempt_counters: NOBODY,
 	// Buurthulp
 	volunteer_profiles: COORDINATORS_READ,
 	help_requests: COORDINATORS_READ,
@@ -64,6 +66,9 @@ export const ACCESS: Record<Table, Access> = {
 	activity_exceptions: PUBLIC,
 	activity_occurrence_counts: PUBLIC,
 	activity_registrations: { admin: ['select'] },
+	// Closed points periods and their frozen occurrences: written by close_points_period only.
+	points_periods: ADMINS_READ,
+	points_period_occurrences: ADMINS_READ,
 	// Platform audit log: append-only, read by the municipality's admins
 	audit_log: ADMINS_READ,
 	// Mantelzorgwaardering: every change goes through its SQL functions, except what admins
