@@ -224,7 +224,7 @@ begin
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
 	if public.report_target_page(p_target_type, p_target_id) is null then
-		raise exception 'not_found' using errcode = 'P0001';
+		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	insert into public.reports (municipality_id, reporter_id, target_type, target_id, reason)
 	values ((select public.my_municipality_id()), (select auth.uid()), p_target_type, p_target_id, trim(p_reason))
