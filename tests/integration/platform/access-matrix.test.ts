@@ -11,6 +11,7 @@ import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-sce
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
+import { privacyScenarioProbes } from '../../support/privacy-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -59,8 +60,10 @@ beforeAll(async () => {
 	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
+	const privacyProbes = await privacyScenarioProbes();
 	probes = [
 		...counterProbes,
+		...privacyProbes,
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,
 			key,

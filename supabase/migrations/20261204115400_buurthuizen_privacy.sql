@@ -1,0 +1,105 @@
+-- Buurthuizen registers with the platform's privacy services (issue 20): its processing activity
+-- in the register, and the export of the registrations of one person.
+
+insert into public.processing_activities (
+	code, area, name, purpose, legal_basis, legal_basis_detail, data_categories, special_categories,
+	data_subjects, recipients, retention, retention_months, sort_order
+) values
+	('buurthuizen.registration', 'buurthuizen', 'Aanmelding voor een activiteit',
+		'Je meldt je aan voor een activiteit in een buurthuis. Het bestuur van dat buurthuis ziet je naam, zodat het weet wie er komt. Als de activiteit niet doorgaat, krijg je een e-mail.',
+		'consent', 'Je meldt je zelf aan en kunt je zelf afmelden.',
+		array['Naam', 'Welke activiteit en welke dag'], '',
+		array['Inwoners die zich aanmelden'],
+		array['Het bestuur van het buurthuis', 'Beheerders van de gemeente'],
+		'Zolang je account bestaat. Verwijder je je account, dan melden we je af en laten we het bestuur dat weten.',
+		null, 310);
+
+create or replace function public.export_buurthuizen_data(p_user_id uuid) returns jsonb language sql stable security definer set search_path = '' as $$
+	select jsonb_build_object(
+		'registrations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'activity_id', a.id, 'activity', a.title, 'community_centre', c.name, 'occurs_on', r.occurs_on,
+				'starts_at', public.activity_occurrence_start(a, r.occurs_on), 'created_at', r.created_at
+			) order by r.occurs_on desc)
+			from (
+				select * from public.activity_registrations x where x.user_id = p_user_id
+				order by x.occurs_on desc limit 1000
+			) r
+			join public.activities a on a.id = r.activity_id
+			join public.community_centres c on c.id = r.community_centre_id
+		), '[]'::jsonb)
+	);
+$$;
+revoke all on function public.export_buurthuizen_data(uuid) from public, anon, authenticated;
+
+insert into public.personal_data_exports (function_name, area, sort_order, tables) values
+	('export_buurthuizen_data', 'buurthuizen', 40, array['activity_registrations']);
+
+-- ---------------------------------------------------------------------------------------------
+-- The processing log: who registered, read by the board or an admin
+-- ---------------------------------------------------------------------------------------------
+
+-- activity_registrations_page: unchanged from *_buurthuizen.sql but volatile, with one
+-- processing-log line per registered person whose name the board (or an admin) reads.
+create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+	v_board boolean;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found then
+		return null;
+	end if;
+	v_board := public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id);
+	if not (v_board or public.has_role('municipality_admin', v_activity.municipality_id)) then
+		return null;
+	end if;
+	perform public.log_processing_many(
+		v_activity.municipality_id, 'buurthuizen.registration', 'read', 'registrations.viewed',
+		array_agg(r.user_id), null, 'activity', array[v_activity.id],
+		case when v_board then 'board_member' else 'municipality_admin' end,
+		case when v_board then v_activity.community_centre_id end
+	)
+	from public.activity_registrations r where r.activity_id = v_activity.id;
+	return jsonb_build_object(
+		'activity_id', v_activity.id,
+		'title', v_activity.title,
+		'max_participants', v_activity.max_participants,
+		'dates', coalesce((
+			select jsonb_agg(jsonb_build_object('occurs_on', x.occurs_on, 'count', x.n, 'names', x.names) order by x.occurs_on)
+			from (
+				select r.occurs_on, count(*) as n, jsonb_agg(p.display_name order by r.created_at) as names
+				from public.activity_registrations r join public.profiles p on p.id = r.user_id
+				where r.activity_id = v_activity.id
+				group by r.occurs_on
+			) x
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_registrations_page(uuid) from public;
+grant execute on function public.activity_registrations_page(uuid) to anon, authenticated;
+
+-- activity_board_page reads activity_registrations_page, so it writes log lines too.
+alter function public.activity_board_page(uuid) volatile;
+
+-- A board cancelling or skipping a date lapses the registrations of that date: a change to the
+-- registered residents' data, logged for each of them.
+create or replace function public.log_registration_removed() returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+	if (select auth.uid()) is null or (select auth.uid()) = old.user_id then
+		return null;
+	end if;
+	perform public.log_processing(
+		old.municipality_id, 'buurthuizen.registration', 'change', 'registration.cancelled',
+		old.user_id, 'account', 'activity', old.activity_id,
+		coalesce(public.processing_actor_role(old.municipality_id, array['board_member', 'municipality_admin']), 'board_member'),
+		old.community_centre_id
+	);
+	return null;
+end;
+$$;
+revoke all on function public.log_registration_removed() from public, anon, authenticated;
+
+create trigger activity_registrations_processing_log after delete on public.activity_registrations
+	for each row execute function public.log_registration_removed();
