@@ -13,6 +13,11 @@ export interface RouteRule {
 	forbidden?: string;
 	/** Only the form actions need it: the page itself is public. */
 	actionsOnly?: boolean;
+	/**
+	 * The role rules of the route groups around it do not apply: this rule alone decides who may
+	 * open the route (the privacy officer's page sits under /beheer but is not for admins).
+	 */
+	standalone?: boolean;
 }
 
 export const ROUTE_RULES: readonly RouteRule[] = [
@@ -43,6 +48,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		requires: 'caseworker',
 		forbidden: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
 	},
+	{
+		route: '/beheer/privacy',
+		requires: 'privacy_officer',
+		forbidden: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.',
+		standalone: true
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];
@@ -62,8 +73,16 @@ export function decideRoute(
 	isAction: boolean,
 	viewer: Pick<Viewer, 'roles'> | null
 ): GuardDecision {
-	const applying = rules.filter(
+	const matching = rules.filter(
 		(rule) => routeId !== null && covers(rule, routeId) && (isAction || !rule.actionsOnly)
+	);
+	// A standalone rule replaces the role rules of the groups around it (sign-in still applies).
+	const standalone = matching.filter((rule) => rule.standalone);
+	const applying = matching.filter(
+		(rule) =>
+			rule.standalone ||
+			rule.requires === 'signed_in' ||
+			!standalone.some((inner) => covers(rule, inner.route) && inner.route !== rule.route)
 	);
 	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
 	for (const rule of applying) {
