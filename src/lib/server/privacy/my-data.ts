@@ -198,6 +198,7 @@ const mantelzorg = z.object({
 			contactPhone: text
 		})
 	),
+	shopMemberships: list(z.object({ shop: z.string(), since: z.string() })),
 	caseworkerDistricts: list(z.string()),
 	staffWork: z.record(z.string(), count)
 });

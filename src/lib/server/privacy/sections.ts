@@ -150,12 +150,18 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 					],
 					correct: { href: '/profiel', label: 'Verbeter je profiel' }
 				},
-				...platform.roles.map((r) => ({
-					title: `Rol: ${roleLabel(r.role)}`,
-					fields: [
-						field('Voor', r.communityCentre ?? r.shop ?? platform.profile?.municipality),
-						field('Sinds', moment(r.since))
-					]
+				...platform.roles
+					.filter((r) => r.role !== 'shop_staff')
+					.map((r) => ({
+						title: `Rol: ${roleLabel(r.role)}`,
+						fields: [
+							field('Voor', r.communityCentre ?? platform.profile?.municipality),
+							field('Sinds', moment(r.since))
+						]
+					})),
+				...mantelzorg.shopMemberships.map((s) => ({
+					title: `Rol: ${roleLabel('shop_staff')}`,
+					fields: [field('Voor', s.shop), field('Sinds', moment(s.since))]
 				})),
 				...(platform.block
 					? [

@@ -117,6 +117,11 @@ create or replace function public.export_mantelzorg_data(p_user_id uuid) returns
 			from public.shops s left join public.shop_private_details pd on pd.shop_id = s.id
 			where s.owner_user_id = p_user_id
 		), '[]'::jsonb),
+		'shop_memberships', coalesce((
+			select jsonb_agg(jsonb_build_object('shop', s.name, 'since', mb.created_at) order by mb.created_at)
+			from public.memberships mb join public.shops s on s.id = mb.shop_id
+			where mb.user_id = p_user_id and mb.role = 'shop_staff'
+		), '[]'::jsonb),
 		'caseworker_districts', coalesce((
 			select jsonb_agg(d.name order by d.name)
 			from public.caseworker_districts cd join public.districts d on d.id = cd.district_id
@@ -150,13 +155,7 @@ insert into public.personal_data_exports (function_name, area, sort_order, table
 -- The processing log: staff reads and changes of a carer's data
 -- ---------------------------------------------------------------------------------------------
 
--- Whom an application is about: the carer's account, or for a carer without one the application.
-create or replace function public.application_subject(p_app public.applications, out subject_id uuid, out subject_type text)
-language sql immutable set search_path = '' as $$
-	select coalesce(p_app.carer_user_id, p_app.id),
-		case when p_app.carer_user_id is null then 'application' else 'account' end;
-$$;
-revoke all on function public.application_subject(public.applications) from public, anon, authenticated;
+
 
 -- Every change to an application by someone other than its carer (a consulent entering, asking,
 -- recording an answer, deciding; an admin), in the same transaction.
@@ -240,143 +239,3 @@ revoke all on function public.log_callback_change() from public, anon, authentic
 
 create trigger callback_checks_processing_log after insert or update of outcome on public.callback_checks
 	for each row execute function public.log_callback_change();
-
--- application_file: unchanged from *_mantelzorg.sql but for the processing-log line (the read).
-create or replace function public.application_file(p_application_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
-declare
-	v_app public.applications%rowtype;
-	v_signals jsonb;
-	v_subject record;
-	v_caseworker boolean;
-begin
-	select * into v_app from public.applications where id = p_application_id;
-	if not found then
-		raise exception 'forbidden' using errcode = '42501';
-	end if;
-	v_caseworker := public.is_caseworker_for(v_app.municipality_id, v_app.district_id);
-	if not (v_caseworker or public.has_role('municipality_admin', v_app.municipality_id)) then
-		raise exception 'forbidden' using errcode = '42501';
-	end if;
-	v_signals := public.application_signals(v_app);
-	perform public.log_audit(v_app.municipality_id, 'mantelzorg.application_viewed', 'application', v_app.id, '{}'::jsonb);
-	select * into v_subject from public.application_subject(v_app);
-	perform public.log_processing(
-		v_app.municipality_id, 'mantelzorg.application_review', 'read', 'application_file.viewed',
-		v_subject.subject_id, v_subject.subject_type, 'application', v_app.id,
-		case when v_caseworker then 'caseworker' else 'municipality_admin' end,
-		case when v_caseworker then v_app.district_id end
-	);
-	return jsonb_build_object(
-		'application', to_jsonb(v_app) || jsonb_build_object(
-			'district_name', (select d.name from public.districts d where d.id = v_app.district_id),
-			'age', extract(year from age(current_date, v_app.carer_birth_date))::integer,
-			'entered_by_name', (select p.display_name from public.profiles p where p.id = v_app.entered_by),
-			'decided_by_name', (select p.display_name from public.profiles p where p.id = v_app.decided_by)
-		),
-		'scheme', (select jsonb_build_object('id', s.id, 'year', s.year, 'young_carer_max_age', s.young_carer_max_age,
-			'min_hours_per_week', s.min_hours_per_week, 'min_months', s.min_months)
-			from public.schemes s where s.id = v_app.scheme_id),
-		'cheques', coalesce((
-			select jsonb_agg(jsonb_build_object(
-				'id', c.id, 'kind', c.kind, 'code', c.code, 'value_cents', c.value_cents,
-				'remaining_cents', c.remaining_cents, 'expires_on', c.expires_on, 'status', c.status,
-				'replaced_by', c.replaced_by, 'letter_needed', c.letter_needed,
-				'letter_printed_at', c.letter_printed_at, 'created_at', c.created_at
-			) order by c.created_at)
-			from public.cheques c where c.application_id = v_app.id
-		), '[]'::jsonb),
-		'signals', v_signals,
-		'flags', public.signal_flags(v_signals),
-		'related', coalesce((
-			select jsonb_agg(jsonb_build_object(
-				'id', a.id, 'status', a.status, 'created_at', a.created_at,
-				'carer_first_name', a.carer_first_name, 'carer_last_name', a.carer_last_name,
-				'district_name', d.name
-			) order by a.created_at)
-			from public.applications a join public.districts d on d.id = a.district_id
-			where a.municipality_id = v_app.municipality_id and a.id <> v_app.id
-				and (
-					(lower(a.carer_last_name) = lower(v_app.carer_last_name) and a.carer_birth_date = v_app.carer_birth_date
-						and a.carer_postcode = v_app.carer_postcode)
-					or (a.scheme_id = v_app.scheme_id and lower(a.care_recipient_name) = lower(v_app.care_recipient_name)
-						and a.care_recipient_postcode = v_app.care_recipient_postcode)
-					or (a.scheme_id = v_app.scheme_id and a.carer_postcode = v_app.carer_postcode
-						and lower(a.carer_house_number) = lower(v_app.carer_house_number))
-				)
-				and (public.is_caseworker_for(a.municipality_id, a.district_id) or public.has_role('municipality_admin', a.municipality_id))
-		), '[]'::jsonb)
-	);
-end;
-$$;
-revoke all on function public.application_file(uuid) from public;
-grant execute on function public.application_file(uuid) to authenticated;
-
--- callback_checks_page: unchanged from *_mantelzorg.sql but volatile, with one processing-log
--- line per carer on the list (the page shows their phone number and e-mail address).
-create or replace function public.callback_checks_page() returns jsonb language plpgsql volatile security definer set search_path = '' as $$
-declare
-	v_municipality uuid := public.my_municipality_id();
-	v_page jsonb;
-begin
-	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
-		raise exception 'forbidden' using errcode = '42501';
-	end if;
-	v_page := coalesce((
-		select jsonb_agg(jsonb_build_object(
-			'id', c.id, 'application_id', a.id, 'drawn_at', c.created_at, 'outcome', c.outcome,
-			'note', c.note, 'recorded_at', c.recorded_at,
-			'carer_first_name', a.carer_first_name, 'carer_last_name', a.carer_last_name,
-			'carer_phone', a.carer_phone, 'carer_email', a.carer_email, 'district_name', d.name,
-			'decided_at', a.decided_at
-		) order by c.outcome is not null, c.created_at desc)
-		from public.callback_checks c
-		join public.applications a on a.id = c.application_id
-		join public.districts d on d.id = a.district_id
-		where c.municipality_id = v_municipality
-	), '[]'::jsonb);
-	perform public.log_processing_many(
-		v_municipality, 'mantelzorg.callback', 'read', 'callback_checks.viewed',
-		array_agg(coalesce(a.carer_user_id, a.id)),
-		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
-		'callback_check', array_agg(c.id), 'municipality_admin'
-	)
-	from public.callback_checks c join public.applications a on a.id = c.application_id
-	where c.municipality_id = v_municipality;
-	return v_page;
-end;
-$$;
-revoke all on function public.callback_checks_page() from public;
-grant execute on function public.callback_checks_page() to authenticated;
-
--- letter_print_page: unchanged from *_mantelzorg_letters.sql but volatile, with one processing-log
--- line per carer whose name, address and code the page (or its PDF) shows.
-create or replace function public.letter_print_page() returns jsonb language plpgsql volatile security definer set search_path = '' as $$
-declare
-	v_municipality uuid := public.my_municipality_id();
-	v_queue jsonb;
-begin
-	-- letter_queue refuses everyone but the municipality's admins.
-	v_queue := public.letter_queue();
-	perform public.log_processing_many(
-		v_municipality, 'mantelzorg.letters', 'read', 'letters.viewed',
-		array_agg(coalesce(a.carer_user_id, a.id)),
-		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
-		'cheque', array_agg(c.id), 'municipality_admin'
-	)
-	from jsonb_array_elements(v_queue) q (letter)
-	join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
-	join public.applications a on a.id = c.application_id;
-	return jsonb_build_object(
-		'municipality_name', (select m.name from public.municipalities m where m.id = v_municipality),
-		'letters', coalesce((
-			select jsonb_agg(q.letter || jsonb_build_object('scheme_year', s.year) order by q.ord)
-			from jsonb_array_elements(v_queue) with ordinality as q (letter, ord)
-			join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
-			join public.schemes s on s.id = c.scheme_id
-		), '[]'::jsonb),
-		'shops', public.approved_shops(v_municipality, null, null) -> 'shops'
-	);
-end;
-$$;
-revoke all on function public.letter_print_page() from public;
-grant execute on function public.letter_print_page() to authenticated;
