@@ -24,7 +24,8 @@ create policy "Only the service role reads the notification kinds" on public.not
 create table public.notification_outbox (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
-	recipient_id uuid not null references auth.users (id) on delete cascade,
+	-- The recipient is an account or, for invitations to people who may have none, an address.
+	recipient_id uuid references auth.users (id) on delete cascade,
 	kind text not null references public.notification_kinds (kind),
 	payload jsonb not null default '{}'::jsonb,
 	sent_at timestamptz,
@@ -39,7 +40,11 @@ create table public.notification_outbox (
 	-- two that started in the same microsecond) tie; seq is the order of writing. thread groups the
 	-- mails about one match (or, before there is a match, one request) to one recipient.
 	seq bigint generated always as identity,
-	thread text generated always as (coalesce(payload ->> 'match_id', payload ->> 'request_id')) stored
+	thread text generated always as (coalesce(payload ->> 'match_id', payload ->> 'request_id')) stored,
+	recipient_email text check (
+		recipient_email is null or (char_length(recipient_email) <= 320 and recipient_email ~ '^[^@\s]+@[^@\s]+$')
+	),
+	constraint notification_outbox_one_recipient check ((recipient_id is null) <> (recipient_email is null))
 );
 
 create trigger notification_outbox_set_timestamps before insert or update on public.notification_outbox
@@ -64,6 +69,14 @@ returns void language sql security definer set search_path = '' as $$
 $$;
 revoke all on function public.notify(uuid, uuid, text, jsonb) from public;
 
+-- For a mail to an address: the same queue, retries and order as notify().
+create or replace function public.notify_address(p_municipality_id uuid, p_email text, p_kind text, p_payload jsonb)
+returns void language sql security definer set search_path = '' as $$
+	insert into public.notification_outbox (municipality_id, recipient_email, kind, payload)
+	select p_municipality_id, lower(trim(p_email)), p_kind, p_payload where p_email is not null;
+$$;
+revoke all on function public.notify_address(uuid, text, text, jsonb) from public, anon, authenticated;
+
 -- The mailer (service role only) claims unsent notifications with the recipient's address. A
 -- claimed row counts as sent; a row waiting for its retry is skipped until its time has come.
 -- It claims, per recipient and thread, only the oldest unsent notification: a later one
@@ -85,10 +98,11 @@ returns table (id uuid, kind text, payload jsonb, email text, display_name text)
 				)
 			order by n.seq limit p_limit for update skip locked
 		)
-		returning o.id, o.kind, o.payload, o.recipient_id, o.seq
+		returning o.id, o.kind, o.payload, o.recipient_id, o.recipient_email, o.seq
 	)
-	select c.id, c.kind, c.payload, u.email::text, p.display_name
-	from claimed c join auth.users u on u.id = c.recipient_id left join public.profiles p on p.id = c.recipient_id
+	select c.id, c.kind, c.payload, coalesce(u.email::text, c.recipient_email), p.display_name
+	from claimed c left join auth.users u on u.id = c.recipient_id left join public.profiles p on p.id = c.recipient_id
+	where u.id is not null or c.recipient_email is not null
 	order by c.seq;
 $$;
 revoke all on function public.claim_notifications(integer) from public, anon, authenticated;

@@ -96,7 +96,9 @@ create or replace function public.export_platform_data(p_user_id uuid) returns j
 				'kind', o.kind, 'created_at', o.created_at, 'sent_at', o.sent_at, 'failed_at', o.failed_at
 			) order by o.created_at desc)
 			from (
-				select * from public.notification_outbox x where x.recipient_id = p_user_id
+				select * from public.notification_outbox x
+				where x.recipient_id = p_user_id
+					or x.recipient_email = (select lower(u.email) from auth.users u where u.id = p_user_id)
 				order by x.created_at desc limit 1000
 			) o
 		), '[]'::jsonb),

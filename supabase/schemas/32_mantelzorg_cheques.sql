@@ -44,7 +44,9 @@ create table public.cheques (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	constraint cheques_remaining_within_value check (remaining_cents between 0 and value_cents),
-	constraint cheques_blocked_is_complete check ((status = 'blocked') = (blocked_at is not null))
+	constraint cheques_blocked_is_complete check ((status = 'blocked') = (blocked_at is not null)),
+	-- Who issued it (approved the application, or reissued a lost cheque): not its letter's printer.
+	issued_by uuid references auth.users (id) on delete set null
 );
 
 create trigger cheques_set_timestamps before insert or update on public.cheques
@@ -77,11 +79,8 @@ $$;
 revoke all on function public.is_caseworker_for_application(uuid) from public;
 grant execute on function public.is_caseworker_for_application(uuid) to authenticated;
 
-create policy "Caseworkers see the cheques of their wijken" on public.cheques
-	for select to authenticated using (public.is_caseworker_for_application(application_id));
-
-create policy "Municipality admins see the cheques of their municipality" on public.cheques
-	for select to authenticated using (public.has_role('municipality_admin', municipality_id));
+-- Four eyes: codes are the carer's alone. Consulenten and admins read cheques through
+-- application_file, letter_queue and the dashboard, none of which return the code.
 
 -- ---------------------------------------------------------------------------------------------
 -- Cheque codes
@@ -169,7 +168,8 @@ create or replace function public.insert_cheque(
 	p_value_cents integer,
 	p_holder_first_name text,
 	p_expires_on date,
-	p_letter_needed boolean
+	p_letter_needed boolean,
+	p_issued_by uuid
 ) returns uuid language plpgsql security definer set search_path = '' as $$
 declare
 	v_id uuid;
@@ -178,11 +178,11 @@ begin
 		begin
 			insert into public.cheques (
 				municipality_id, scheme_id, application_id, carer_user_id, kind, code, value_cents,
-				remaining_cents, holder_first_name, expires_on, letter_needed
+				remaining_cents, holder_first_name, expires_on, letter_needed, issued_by
 			) values (
 				p_municipality_id, p_scheme_id, p_application_id, p_carer_user_id, p_kind,
 				public.generate_cheque_code(), p_value_cents, p_value_cents, p_holder_first_name,
-				p_expires_on, p_letter_needed
+				p_expires_on, p_letter_needed, p_issued_by
 			) returning id into v_id;
 			return v_id;
 		exception when unique_violation then
@@ -194,7 +194,7 @@ begin
 	return null;
 end;
 $$;
-revoke all on function public.insert_cheque(uuid, uuid, uuid, uuid, text, integer, text, date, boolean) from public, anon, authenticated;
+revoke all on function public.insert_cheque(uuid, uuid, uuid, uuid, text, integer, text, date, boolean, uuid) from public, anon, authenticated;
 
 -- The cheque's kind and value for a carer of this age under this scheme: a Pluim up to the young
 -- carers' age limit, else the first age band that holds the age, else the scheme's cheque value.
@@ -210,6 +210,17 @@ language sql immutable set search_path = '' as $$
 		), p_scheme.cheque_value_cents) end;
 $$;
 
+-- Why the signed-in user may not decide this application, or null when they may.
+create or replace function public.application_decision_refusal(p_app public.applications) returns text language sql stable security definer set search_path = '' as $$
+	select case
+		when not (public.is_caseworker_for(p_app.municipality_id, p_app.district_id)
+			or public.has_role('municipality_admin', p_app.municipality_id)) then 'forbidden'
+		when p_app.carer_user_id = (select auth.uid()) then 'forbidden'
+		when p_app.entered_by = (select auth.uid()) then 'entered_by_you'
+	end;
+$$;
+revoke all on function public.application_decision_refusal(public.applications) from public, anon, authenticated;
+
 -- Returns the new cheque's id. The application row is locked, so two consulenten approving at
 -- once make one cheque: the second finds it approved. The scheme row is locked too, so two
 -- approvals cannot both take the last of the budget.
@@ -217,6 +228,7 @@ create or replace function public.approve_application(p_application_id uuid) ret
 declare
 	v_app public.applications%rowtype;
 	v_scheme public.schemes%rowtype;
+	v_refusal text;
 	v_age integer;
 	v_kind text;
 	v_value integer;
@@ -224,19 +236,19 @@ declare
 	v_cheque uuid;
 begin
 	select * into v_app from public.applications where id = p_application_id for update;
-	if not found or not public.is_caseworker_for(v_app.municipality_id, v_app.district_id)
-		or v_app.carer_user_id = (select auth.uid()) then
-		raise exception 'forbidden' using errcode = '42501';
+	v_refusal := case when found then public.application_decision_refusal(v_app) else 'forbidden' end;
+	if v_refusal is not null then
+		raise exception '%', v_refusal using errcode = '42501';
 	end if;
 	if v_app.status = 'question_asked' then
-		raise exception 'question_open' using errcode = 'P0001';
+		raise exception 'question_open' using errcode = 'PT409';
 	end if;
 	if v_app.status <> 'submitted' then
-		raise exception 'application_not_open' using errcode = 'P0001';
+		raise exception 'application_not_open' using errcode = 'PT409';
 	end if;
 	select * into v_scheme from public.schemes where id = v_app.scheme_id for update;
 	if v_scheme.redeem_until < current_date then
-		raise exception 'scheme_ended' using errcode = 'P0001';
+		raise exception 'scheme_ended' using errcode = 'PT409';
 	end if;
 	v_age := extract(year from age(current_date, v_app.carer_birth_date))::integer;
 	select c.kind, c.value_cents into v_kind, v_value from public.cheque_kind_and_value(v_scheme, v_age) c;
@@ -244,43 +256,44 @@ begin
 	select coalesce(sum(c.value_cents), 0) into v_issued from public.cheques c
 	where c.scheme_id = v_scheme.id and not exists (select 1 from public.cheques o where o.replaced_by = c.id);
 	if v_issued + v_value > v_scheme.budget_cents then
-		raise exception 'budget_exhausted' using errcode = 'P0001';
+		raise exception 'budget_exhausted' using errcode = 'PT409';
 	end if;
 	begin
 		update public.applications
 		set status = 'approved', decided_by = (select auth.uid()), decided_at = now()
 		where id = p_application_id;
 	exception when unique_violation then
-		raise exception 'already_approved' using errcode = 'P0001';
+		raise exception 'already_approved' using errcode = 'PT409';
 	end;
 	v_cheque := public.insert_cheque(
 		v_app.municipality_id, v_scheme.id, v_app.id, v_app.carer_user_id, v_kind, v_value,
-		v_app.carer_first_name, v_scheme.redeem_until, v_app.carer_user_id is null
+		v_app.carer_first_name, v_scheme.redeem_until, v_app.carer_user_id is null, (select auth.uid())
 	);
 	perform public.notify(v_app.municipality_id, v_app.carer_user_id, 'application_decided',
 		jsonb_build_object('application_id', v_app.id, 'decision', 'approved'));
 	perform public.log_audit(v_app.municipality_id, 'mantelzorg.application_approved', 'application', v_app.id,
-		jsonb_build_object('cheque_id', v_cheque));
+		jsonb_build_object('cheque_id', v_cheque, 'entered_by', v_app.entered_by));
 	perform public.log_audit(v_app.municipality_id, 'mantelzorg.cheque_issued', 'cheque', v_cheque,
 		jsonb_build_object('application_id', v_app.id, 'kind', v_kind, 'value_cents', v_value));
 	return v_cheque;
 end;
 $$;
-revoke all on function public.approve_application(uuid) from public;
+revoke all on function public.approve_application(uuid) from public, anon;
 grant execute on function public.approve_application(uuid) to authenticated;
 
 create or replace function public.reject_application(p_application_id uuid, p_reason text) returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_app public.applications%rowtype;
+	v_refusal text;
 begin
 	perform public.assert_max_length(p_reason, 1000, 'reason');
 	select * into v_app from public.applications where id = p_application_id for update;
-	if not found or not public.is_caseworker_for(v_app.municipality_id, v_app.district_id)
-		or v_app.carer_user_id = (select auth.uid()) then
-		raise exception 'forbidden' using errcode = '42501';
+	v_refusal := case when found then public.application_decision_refusal(v_app) else 'forbidden' end;
+	if v_refusal is not null and v_refusal <> 'entered_by_you' then
+		raise exception '%', v_refusal using errcode = '42501';
 	end if;
 	if v_app.status not in ('submitted', 'question_asked') then
-		raise exception 'application_not_open' using errcode = 'P0001';
+		raise exception 'application_not_open' using errcode = 'PT409';
 	end if;
 	if char_length(coalesce(trim(p_reason), '')) < 3 then
 		raise exception 'reason_required' using errcode = '22023';
@@ -294,7 +307,7 @@ begin
 	perform public.log_audit(v_app.municipality_id, 'mantelzorg.application_rejected', 'application', v_app.id, '{}'::jsonb);
 end;
 $$;
-revoke all on function public.reject_application(uuid, text) from public;
+revoke all on function public.reject_application(uuid, text) from public, anon;
 grant execute on function public.reject_application(uuid, text) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
@@ -318,20 +331,20 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_old.status <> 'active' then
-		raise exception 'cheque_not_active' using errcode = 'P0001';
+		raise exception 'cheque_not_active' using errcode = 'PT409';
 	end if;
 	if v_old.expires_on < current_date then
-		raise exception 'cheque_expired' using errcode = 'P0001';
+		raise exception 'cheque_expired' using errcode = 'PT409';
 	end if;
 	if v_old.remaining_cents = 0 then
-		raise exception 'cheque_used_up' using errcode = 'P0001';
+		raise exception 'cheque_used_up' using errcode = 'PT409';
 	end if;
 	update public.cheques
 	set status = 'blocked', blocked_at = now(), blocked_by = (select auth.uid()), remaining_cents = 0
 	where id = v_old.id;
 	v_new := public.insert_cheque(
 		v_old.municipality_id, v_old.scheme_id, v_old.application_id, v_old.carer_user_id, v_old.kind,
-		v_old.remaining_cents, v_old.holder_first_name, v_old.expires_on, v_old.letter_needed
+		v_old.remaining_cents, v_old.holder_first_name, v_old.expires_on, v_old.letter_needed, (select auth.uid())
 	);
 	update public.cheques set replaced_by = v_new where id = v_old.id;
 	perform public.log_audit(v_old.municipality_id, 'mantelzorg.cheque_blocked', 'cheque', v_old.id,
@@ -341,5 +354,5 @@ begin
 	return v_new;
 end;
 $$;
-revoke all on function public.block_and_reissue_cheque(uuid) from public;
+revoke all on function public.block_and_reissue_cheque(uuid) from public, anon;
 grant execute on function public.block_and_reissue_cheque(uuid) to authenticated;

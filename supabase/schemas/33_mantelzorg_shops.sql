@@ -82,9 +82,8 @@ alter table public.shops enable row level security;
 
 alter table public.shop_private_details enable row level security;
 
-create policy "Approved shops are public" on public.shops
-	for select to anon, authenticated using (status = 'approved');
-
+-- No public policy: the public reads approved shops through approved_shops, which returns only
+-- the columns the list shows (no owner or deciding admin).
 create policy "Shop staff see their own shop" on public.shops
 	for select to authenticated using (
 		owner_user_id = (select auth.uid()) or public.has_role('shop_staff', municipality_id, id)
@@ -205,9 +204,9 @@ begin
 	perform public.assert_max_length(p_status, 20, 'status');
 	select * into v_shop from public.shops s where s.id = p_shop_id for update;
 	if v_shop.id is null or not public.has_role('municipality_admin', v_shop.municipality_id) then
-		raise exception 'shop_not_found' using errcode = 'P0002';
+		raise exception 'shop_not_found' using errcode = 'PT404';
 	end if;
-	if p_status not in ('approved', 'suspended') then
+	if p_status is null or p_status not in ('approved', 'suspended') then
 		raise exception 'invalid_status' using errcode = '22023';
 	end if;
 	update public.shops set status = p_status, decided_by = (select auth.uid()), decided_at = now()
@@ -215,40 +214,12 @@ begin
 	perform public.notify(v_shop.municipality_id, v_shop.owner_user_id,
 		case when p_status = 'approved' then 'shop_approved' else 'shop_suspended' end,
 		jsonb_build_object('shop_name', v_shop.name));
+	perform public.log_audit(v_shop.municipality_id, 'mantelzorg.shop_decided', 'shop', v_shop.id,
+		jsonb_build_object('status', p_status));
 end;
 $$;
-revoke all on function public.decide_shop(uuid, text) from public;
+revoke all on function public.decide_shop(uuid, text) from public, anon;
 grant execute on function public.decide_shop(uuid, text) to authenticated;
-
--- The owner adds an existing account (of the same municipality) as staff, by e-mail address.
-create or replace function public.add_shop_staff(p_shop_id uuid, p_email text) returns uuid language plpgsql security definer set search_path = '' as $$
-declare
-	v_shop public.shops;
-	v_person uuid;
-	v_id uuid;
-begin
-	perform public.assert_max_length(p_email, 320, 'email');
-	select * into v_shop from public.shops s where s.id = p_shop_id;
-	if v_shop.id is null or v_shop.owner_user_id is distinct from (select auth.uid()) then
-		raise exception 'forbidden' using errcode = '42501';
-	end if;
-	select p.id into v_person
-	from auth.users u join public.profiles p on p.id = u.id
-	where lower(u.email) = lower(trim(p_email)) and p.municipality_id = v_shop.municipality_id;
-	if v_person is null then
-		raise exception 'person_not_found' using errcode = 'P0002';
-	end if;
-	if exists (select 1 from public.memberships m where m.user_id = v_person and m.shop_id = p_shop_id) then
-		raise exception 'already_granted' using errcode = '23505';
-	end if;
-	insert into public.memberships (user_id, municipality_id, role, shop_id, granted_by)
-	values (v_person, v_shop.municipality_id, 'shop_staff', p_shop_id, (select auth.uid()))
-	returning id into v_id;
-	return v_id;
-end;
-$$;
-revoke all on function public.add_shop_staff(uuid, text) from public;
-grant execute on function public.add_shop_staff(uuid, text) to authenticated;
 
 -- The owner removes a staff member; the owner's own row stays (the owner owns the shop).
 create or replace function public.remove_shop_staff(p_membership_id uuid) returns void language plpgsql security definer set search_path = '' as $$
@@ -260,11 +231,12 @@ begin
 		and m.user_id <> (select auth.uid())
 	returning * into v_row;
 	if v_row.id is null then
-		raise exception 'membership_not_found' using errcode = 'P0002';
+		raise exception 'membership_not_found' using errcode = 'PT404';
 	end if;
+	perform public.log_audit(v_row.municipality_id, 'mantelzorg.shop_staff_removed', 'shop', v_row.shop_id, '{}'::jsonb);
 end;
 $$;
-revoke all on function public.remove_shop_staff(uuid) from public;
+revoke all on function public.remove_shop_staff(uuid) from public, anon;
 grant execute on function public.remove_shop_staff(uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
@@ -277,7 +249,7 @@ create or replace function public.approved_shops(
 	p_municipality_id uuid default null,
 	p_district_id uuid default null,
 	p_category text default null
-) returns jsonb language sql stable security invoker set search_path = '' as $$
+) returns jsonb language sql stable security definer set search_path = '' as $$
 	with m as (
 		select coalesce(p_municipality_id,
 			(select m.id from public.municipalities m where m.slug = 'zaanstad')) as id
@@ -307,6 +279,169 @@ $$;
 revoke all on function public.approved_shops(uuid, uuid, text) from public;
 grant execute on function public.approved_shops(uuid, uuid, text) to anon, authenticated;
 
+-- ---------------------------------------------------------------------------------------------
+-- Staff invitations (issue 16.8): the owner of an approved shop invites an address; the answer is
+-- the same for every address, the address gets a mail, and the invitee becomes staff only by
+-- accepting while signed in with that address
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values ('shop_staff_invited', 'mantelzorg');
+
+create table public.shop_staff_invitations (
+	id uuid primary key default gen_random_uuid(),
+	municipality_id uuid not null references public.municipalities (id) on delete cascade,
+	shop_id uuid not null references public.shops (id) on delete cascade,
+	-- Stored lower-case; compared with the signed-in account's address on acceptance.
+	email text not null check (char_length(email) between 3 and 320 and email ~ '^[^@\s]+@[^@\s]+$'),
+	invited_by uuid references auth.users (id) on delete set null,
+	expires_at timestamptz not null default now() + interval '14 days',
+	accepted_at timestamptz,
+	accepted_by uuid references auth.users (id) on delete set null,
+	withdrawn_at timestamptz,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	constraint shop_staff_invitations_closed_once check (accepted_at is null or withdrawn_at is null)
+);
+
+-- One open invitation per address per shop: inviting again renews it.
+create unique index shop_staff_invitations_open_idx on public.shop_staff_invitations (shop_id, email)
+	where accepted_at is null and withdrawn_at is null;
+
+create index shop_staff_invitations_shop_idx on public.shop_staff_invitations (shop_id, created_at desc);
+
+create trigger shop_staff_invitations_rate_limit before insert on public.shop_staff_invitations
+	for each row execute function public.enforce_rate_limit('invited_by', '30', '1 day');
+
+create trigger shop_staff_invitations_set_timestamps before insert or update on public.shop_staff_invitations
+	for each row execute function public.set_timestamps();
+
+alter table public.shop_staff_invitations enable row level security;
+
+-- The invitee reads their invitation through shop_invitation_page (it checks the address); the
+-- owner sees whom the shop invited, the municipality's admins every invitation. Every change
+-- goes through the functions below.
+create policy "Shop owners see their shop's invitations" on public.shop_staff_invitations
+	for select to authenticated using (public.owns_shop(shop_id));
+
+create policy "Municipality admins see the staff invitations of their municipality" on public.shop_staff_invitations
+	for select to authenticated using (public.has_role('municipality_admin', municipality_id));
+
+-- The signed-in account's e-mail address, lower-case (null when signed out).
+create or replace function public.my_email() returns text language sql stable security definer set search_path = '' as $$
+	select lower(u.email::text) from auth.users u where u.id = (select auth.uid());
+$$;
+revoke all on function public.my_email() from public, anon, authenticated;
+
+-- The owner of an approved shop invites an address. Whether the address has an account, or
+-- already works at the shop, changes nothing in the answer: the invitation's id.
+create or replace function public.invite_shop_staff(p_shop_id uuid, p_email text) returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+	v_shop public.shops;
+	v_email text := lower(trim(p_email));
+	v_id uuid;
+begin
+	perform public.assert_max_length(p_email, 320, 'email');
+	select * into v_shop from public.shops s where s.id = p_shop_id;
+	if v_shop.id is null or v_shop.owner_user_id is distinct from (select auth.uid()) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if v_shop.status <> 'approved' then
+		raise exception 'shop_not_approved' using errcode = 'PT409';
+	end if;
+	if v_email is null or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+		raise exception 'invalid_email' using errcode = '22023';
+	end if;
+	update public.shop_staff_invitations i set expires_at = now() + interval '14 days', invited_by = (select auth.uid())
+	where i.shop_id = p_shop_id and i.email = v_email and i.accepted_at is null and i.withdrawn_at is null
+	returning i.id into v_id;
+	if v_id is null then
+		insert into public.shop_staff_invitations (municipality_id, shop_id, email, invited_by)
+		values (v_shop.municipality_id, p_shop_id, v_email, (select auth.uid()))
+		returning id into v_id;
+	end if;
+	perform public.notify_address(v_shop.municipality_id, v_email, 'shop_staff_invited',
+		jsonb_build_object('invitation_id', v_id, 'shop_name', v_shop.name));
+	perform public.log_audit(v_shop.municipality_id, 'mantelzorg.shop_staff_invited', 'shop_staff_invitation', v_id,
+		jsonb_build_object('shop_id', p_shop_id));
+	return v_id;
+end;
+$$;
+revoke all on function public.invite_shop_staff(uuid, text) from public, anon;
+grant execute on function public.invite_shop_staff(uuid, text) to authenticated;
+
+-- The invitation as its invitee sees it: the shop's name and whether it can still be accepted.
+-- Null for anyone signed in with another address, so an invitation's id alone reveals nothing.
+create or replace function public.shop_invitation_page(p_invitation_id uuid) returns jsonb language sql stable security definer set search_path = '' as $$
+	select jsonb_build_object(
+		'id', i.id, 'shop_id', s.id, 'shop_name', s.name, 'expires_at', i.expires_at,
+		'status', case
+			when i.accepted_at is not null then 'accepted'
+			when i.withdrawn_at is not null then 'withdrawn'
+			when i.expires_at < now() then 'expired'
+			when s.status <> 'approved' then 'shop_not_approved'
+			else 'open' end
+	)
+	from public.shop_staff_invitations i join public.shops s on s.id = i.shop_id
+	where i.id = p_invitation_id and i.email = public.my_email();
+$$;
+revoke all on function public.shop_invitation_page(uuid) from public, anon;
+grant execute on function public.shop_invitation_page(uuid) to authenticated;
+
+-- The invitee accepts while signed in with the invited address and becomes the shop's staff.
+-- Returns the shop's id.
+create or replace function public.accept_shop_invitation(p_invitation_id uuid) returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+	v_invitation public.shop_staff_invitations;
+	v_shop public.shops;
+begin
+	if v_uid is null then
+		raise exception 'not_signed_in' using errcode = '42501';
+	end if;
+	select * into v_invitation from public.shop_staff_invitations i
+	where i.id = p_invitation_id and i.email = public.my_email()
+	for update;
+	if v_invitation.id is null or v_invitation.withdrawn_at is not null then
+		raise exception 'invitation_not_found' using errcode = 'PT404';
+	end if;
+	select * into v_shop from public.shops s where s.id = v_invitation.shop_id;
+	if v_invitation.accepted_at is not null then
+		return v_shop.id;
+	end if;
+	if v_invitation.expires_at < now() then
+		raise exception 'invitation_expired' using errcode = 'PT409';
+	end if;
+	if v_shop.status <> 'approved' then
+		raise exception 'shop_not_approved' using errcode = 'PT409';
+	end if;
+	insert into public.memberships (user_id, municipality_id, role, shop_id, granted_by)
+	values (v_uid, v_shop.municipality_id, 'shop_staff', v_shop.id, v_invitation.invited_by)
+	on conflict do nothing;
+	update public.shop_staff_invitations set accepted_at = now(), accepted_by = v_uid where id = v_invitation.id;
+	perform public.log_audit(v_shop.municipality_id, 'mantelzorg.shop_staff_joined', 'shop_staff_invitation',
+		v_invitation.id, jsonb_build_object('shop_id', v_shop.id));
+	return v_shop.id;
+end;
+$$;
+revoke all on function public.accept_shop_invitation(uuid) from public, anon;
+grant execute on function public.accept_shop_invitation(uuid) to authenticated;
+
+-- The owner withdraws an invitation that was not accepted yet.
+create or replace function public.withdraw_shop_invitation(p_invitation_id uuid) returns void language plpgsql security definer set search_path = '' as $$
+declare
+	v_invitation public.shop_staff_invitations;
+begin
+	update public.shop_staff_invitations i set withdrawn_at = now()
+	where i.id = p_invitation_id and i.accepted_at is null and i.withdrawn_at is null and public.owns_shop(i.shop_id)
+	returning * into v_invitation;
+	if v_invitation.id is null then
+		raise exception 'invitation_not_found' using errcode = 'PT404';
+	end if;
+end;
+$$;
+revoke all on function public.withdraw_shop_invitation(uuid) from public, anon;
+grant execute on function public.withdraw_shop_invitation(uuid) to authenticated;
+
 -- The owner's staff page: the shop and who works there.
 create or replace function public.shop_staff_page(p_shop_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 begin
@@ -323,13 +458,22 @@ begin
 				) order by m.user_id <> s.owner_user_id, p.display_name)
 				from public.memberships m join public.profiles p on p.id = m.user_id
 				where m.shop_id = s.id and m.role = 'shop_staff'
+			), '[]'::jsonb),
+			'invitations', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', i.id, 'email', i.email, 'created_at', i.created_at, 'expires_at', i.expires_at,
+					'expired', i.expires_at < now()
+				) order by i.created_at desc)
+				from public.shop_staff_invitations i
+				where i.shop_id = s.id and i.accepted_at is null and i.withdrawn_at is null
+					and i.expires_at > now() - interval '30 days'
 			), '[]'::jsonb)
 		)
 		from public.shops s where s.id = p_shop_id
 	);
 end;
 $$;
-revoke all on function public.shop_staff_page(uuid) from public;
+revoke all on function public.shop_staff_page(uuid) from public, anon;
 grant execute on function public.shop_staff_page(uuid) to authenticated;
 
 -- The admin's shop page: every shop of the municipality with its private details, pending first.

@@ -93,21 +93,10 @@ create index redemptions_batch_idx on public.redemptions (batch_id) where batch_
 
 alter table public.redemptions enable row level security;
 
--- The carer's receipt. security definer: the cheque's owner, without exposing cheques to policies.
-create or replace function public.owns_cheque(p_cheque_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.cheques c where c.id = p_cheque_id and c.carer_user_id = (select auth.uid())
-	);
-$$;
-revoke all on function public.owns_cheque(uuid) from public;
-grant execute on function public.owns_cheque(uuid) to authenticated;
-
 create policy "Shop staff see their shop's redemptions" on public.redemptions
 	for select to authenticated using (public.has_role('shop_staff', municipality_id, shop_id));
 
-create policy "Carers see the redemptions of their cheques" on public.redemptions
-	for select to authenticated using (public.owns_cheque(cheque_id));
-
+-- Carers read their receipts through cheque_receipts (date, amount, shop), not these rows.
 create policy "Municipality admins see the redemptions of their municipality" on public.redemptions
 	for select to authenticated using (public.has_role('municipality_admin', municipality_id));
 
@@ -359,7 +348,7 @@ begin
 	select * into v_row from public.redemptions r where r.id = p_redemption_id;
 	if v_row.id is null or v_row.staff_user_id is distinct from v_uid
 		or not public.has_role('shop_staff', v_row.municipality_id, v_row.shop_id) then
-		raise exception 'redemption_not_found' using errcode = 'P0002';
+		raise exception 'redemption_not_found' using errcode = 'PT404';
 	end if;
 	-- Lock order as in redeem_cheque: the cheque first, then the redemption.
 	perform 1 from public.cheques c where c.id = v_row.cheque_id for update;
@@ -368,21 +357,23 @@ begin
 	returning * into v_row;
 	if v_row.id is null then
 		select * into v_row from public.redemptions r where r.id = p_redemption_id;
-		raise exception '%', case when v_row.batch_id is not null then 'redemption_batched' else 'redemption_already_undone' end
-			using errcode = '55000';
+		if v_row.batch_id is not null then
+			raise exception 'redemption_batched' using errcode = 'PT409';
+		end if;
+		raise exception 'redemption_already_undone' using errcode = 'PT409';
 	end if;
 	update public.cheques c set remaining_cents = c.remaining_cents + v_row.amount_cents
 	where c.id = v_row.cheque_id and c.status = 'active'
 	returning c.remaining_cents into v_remaining;
 	if v_remaining is null then
-		raise exception 'cheque_blocked' using errcode = '55000';
+		raise exception 'cheque_blocked' using errcode = 'PT409';
 	end if;
 	perform public.log_audit(v_row.municipality_id, 'mantelzorg.redemption_undone', 'redemption', v_row.id,
 		jsonb_build_object('cheque_id', v_row.cheque_id, 'shop_id', v_row.shop_id, 'amount_cents', v_row.amount_cents));
 	return jsonb_build_object('remaining_cents', v_remaining, 'amount_cents', v_row.amount_cents);
 end;
 $$;
-revoke all on function public.undo_redemption(uuid) from public;
+revoke all on function public.undo_redemption(uuid) from public, anon;
 grant execute on function public.undo_redemption(uuid) to authenticated;
 
 -- The shop's own redemptions: no more of the carer than the first name and the code's last four.

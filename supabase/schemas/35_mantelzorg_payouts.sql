@@ -19,7 +19,7 @@ declare
 begin
 	select * into v_shop from public.shops s where s.id = p_shop_id;
 	if v_shop.id is null or not public.has_role('municipality_admin', v_shop.municipality_id) then
-		raise exception 'shop_not_found' using errcode = 'P0002';
+		raise exception 'shop_not_found' using errcode = 'PT404';
 	end if;
 	if p_period_start is null or p_period_end is null or p_period_start > p_period_end then
 		raise exception 'invalid_period' using errcode = '22023';
@@ -41,7 +41,7 @@ begin
 	)
 	select coalesce(sum(amount_cents), 0), count(*) into v_total, v_count from taken;
 	if v_count = 0 then
-		raise exception 'nothing_to_pay' using errcode = 'P0002';
+		raise exception 'nothing_to_pay' using errcode = 'PT409';
 	end if;
 	update public.reimbursement_batches set total_cents = v_total, redemption_count = v_count where id = v_id;
 	perform public.log_audit(v_shop.municipality_id, 'mantelzorg.batch_created', 'reimbursement_batch', v_id,
@@ -49,7 +49,7 @@ begin
 	return v_id;
 end;
 $$;
-revoke all on function public.create_reimbursement_batch(uuid, date, date) from public;
+revoke all on function public.create_reimbursement_batch(uuid, date, date) from public, anon;
 grant execute on function public.create_reimbursement_batch(uuid, date, date) to authenticated;
 
 create or replace function public.approve_reimbursement_batch(p_batch_id uuid) returns void language plpgsql security definer set search_path = '' as $$
@@ -58,18 +58,21 @@ declare
 begin
 	select * into v_batch from public.reimbursement_batches b where b.id = p_batch_id for update;
 	if v_batch.id is null or not public.has_role('municipality_admin', v_batch.municipality_id) then
-		raise exception 'batch_not_found' using errcode = 'P0002';
+		raise exception 'batch_not_found' using errcode = 'PT404';
 	end if;
 	if v_batch.status <> 'draft' then
-		raise exception 'batch_not_draft' using errcode = '55000';
+		raise exception 'batch_not_draft' using errcode = 'PT409';
+	end if;
+	if v_batch.created_by is not distinct from (select auth.uid()) then
+		raise exception 'batch_made_by_you' using errcode = '42501';
 	end if;
 	update public.reimbursement_batches set status = 'approved', approved_by = (select auth.uid()), approved_at = now()
 	where id = p_batch_id;
 	perform public.log_audit(v_batch.municipality_id, 'mantelzorg.batch_approved', 'reimbursement_batch', p_batch_id,
-		jsonb_build_object('total_cents', v_batch.total_cents));
+		jsonb_build_object('total_cents', v_batch.total_cents, 'created_by', v_batch.created_by));
 end;
 $$;
-revoke all on function public.approve_reimbursement_batch(uuid) from public;
+revoke all on function public.approve_reimbursement_batch(uuid) from public, anon;
 grant execute on function public.approve_reimbursement_batch(uuid) to authenticated;
 
 -- Everything the payment file needs, and the batch marked exported (the first export is logged as
@@ -82,10 +85,10 @@ declare
 begin
 	select * into v_batch from public.reimbursement_batches b where b.id = p_batch_id for update;
 	if v_batch.id is null or not public.has_role('municipality_admin', v_batch.municipality_id) then
-		raise exception 'batch_not_found' using errcode = 'P0002';
+		raise exception 'batch_not_found' using errcode = 'PT404';
 	end if;
 	if v_batch.status = 'draft' then
-		raise exception 'batch_not_approved' using errcode = '55000';
+		raise exception 'batch_not_approved' using errcode = 'PT409';
 	end if;
 	if v_batch.status = 'approved' then
 		update public.reimbursement_batches set status = 'exported', exported_by = (select auth.uid()), exported_at = now()
@@ -110,11 +113,11 @@ begin
 	return v_result;
 end;
 $$;
-revoke all on function public.export_reimbursement_batch(uuid) from public;
+revoke all on function public.export_reimbursement_batch(uuid) from public, anon;
 grant execute on function public.export_reimbursement_batch(uuid) to authenticated;
 
 -- The admin's payout page: per approved shop what is waiting to be paid, and the batches.
-create or replace function public.reimbursement_admin_page() returns jsonb language plpgsql stable security invoker set search_path = '' as $$
+create or replace function public.reimbursement_admin_page() returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_municipality uuid := public.my_municipality_id();
 begin
@@ -122,6 +125,10 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	return jsonb_build_object(
+		'admin_count', (
+			select count(distinct m.user_id) from public.memberships m
+			where m.municipality_id = v_municipality and m.role = 'municipality_admin'
+		),
 		'shops', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'id', s.id, 'name', s.name,
@@ -140,7 +147,10 @@ begin
 			select jsonb_agg(jsonb_build_object(
 				'id', b.id, 'reference', b.reference, 'shop_name', s.name, 'period_start', b.period_start,
 				'period_end', b.period_end, 'total_cents', b.total_cents, 'redemption_count', b.redemption_count,
-				'status', b.status, 'created_at', b.created_at
+				'status', b.status, 'created_at', b.created_at,
+				'created_by_name', (select p.display_name from public.profiles p where p.id = b.created_by),
+				'approved_by_name', (select p.display_name from public.profiles p where p.id = b.approved_by),
+				'created_by_me', b.created_by is not distinct from (select auth.uid())
 			) order by b.created_at desc)
 			from public.reimbursement_batches b join public.shops s on s.id = b.shop_id
 			where b.municipality_id = v_municipality
@@ -148,8 +158,46 @@ begin
 	);
 end;
 $$;
-revoke all on function public.reimbursement_admin_page() from public;
+revoke all on function public.reimbursement_admin_page() from public, anon;
 grant execute on function public.reimbursement_admin_page() to authenticated;
+
+-- /beheer's overview of the four-eyes rules: how many admins, the wijken where one consulent
+-- works alone (what they enter waits for the admin), and what waits for a second person.
+create or replace function public.four_eyes_page() returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_municipality uuid := public.my_municipality_id();
+	v_uid uuid := (select auth.uid());
+begin
+	if not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	return jsonb_build_object(
+		'admin_count', (
+			select count(distinct m.user_id) from public.memberships m
+			where m.municipality_id = v_municipality and m.role = 'municipality_admin'
+		),
+		'districts_with_one_caseworker', coalesce((
+			select jsonb_agg(d.name order by d.name) from public.districts d
+			where d.municipality_id = v_municipality
+				and (select count(*) from public.caseworker_districts cd where cd.district_id = d.id) = 1
+		), '[]'::jsonb),
+		'applications_waiting', (
+			select count(*) from public.applications a
+			where a.municipality_id = v_municipality and a.status = 'submitted' and a.entered_by is not null
+		),
+		'batches_waiting', (
+			select count(*) from public.reimbursement_batches b
+			where b.municipality_id = v_municipality and b.status = 'draft'
+		),
+		'my_batches_waiting', (
+			select count(*) from public.reimbursement_batches b
+			where b.municipality_id = v_municipality and b.status = 'draft' and b.created_by = v_uid
+		)
+	);
+end;
+$$;
+revoke all on function public.four_eyes_page() from public, anon;
+grant execute on function public.four_eyes_page() to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Dashboard: the scheme year in figures (also the "Feiten & Cijfers" table and its CSV)

@@ -85,15 +85,18 @@ create or replace function public.caseworker_queue() returns jsonb language plpg
 declare
 	v_uid uuid := (select auth.uid());
 	v_municipality uuid := public.my_municipality_id();
+	v_admin boolean := public.has_role('municipality_admin', v_municipality);
 begin
-	if v_uid is null or not public.has_role('caseworker', v_municipality) then
+	if v_uid is null or not (public.has_role('caseworker', v_municipality) or v_admin) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	return jsonb_build_object(
 		'districts', coalesce((
 			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
-			from public.caseworker_districts cd join public.districts d on d.id = cd.district_id
-			where cd.user_id = v_uid and cd.municipality_id = v_municipality
+			from public.districts d
+			where d.municipality_id = v_municipality and (v_admin or exists (
+				select 1 from public.caseworker_districts cd where cd.district_id = d.id and cd.user_id = v_uid
+			))
 		), '[]'::jsonb),
 		'applications', coalesce((
 			select jsonb_agg(jsonb_build_object(
@@ -101,15 +104,18 @@ begin
 				'district_id', x.district_id, 'district_name', x.district_name,
 				'carer_first_name', x.carer_first_name, 'carer_last_name', x.carer_last_name,
 				'carer_birth_date', x.carer_birth_date, 'hours_per_week', x.hours_per_week,
-				'entered_by_caseworker', x.entered_by is not null, 'has_account', x.carer_user_id is not null,
+				'entered_by_caseworker', x.entered_by is not null, 'entered_by_me', x.entered_by is not distinct from v_uid,
+				'has_account', x.carer_user_id is not null,
 				'signals', x.signals, 'flags', public.signal_flags(x.signals)
 			) order by x.status = 'approved' or x.status = 'rejected', x.created_at)
 			from (
 				select a.*, d.name as district_name, public.application_signals(a) as signals
 				from public.applications a
-				join public.caseworker_districts cd on cd.district_id = a.district_id and cd.user_id = v_uid
 				join public.districts d on d.id = a.district_id
 				where a.municipality_id = v_municipality
+					and (v_admin or exists (
+						select 1 from public.caseworker_districts cd where cd.district_id = a.district_id and cd.user_id = v_uid
+					))
 					and (a.status in ('submitted', 'question_asked') or a.decided_at > now() - interval '30 days')
 				order by a.created_at
 				limit 200
@@ -118,7 +124,7 @@ begin
 	);
 end;
 $$;
-revoke all on function public.caseworker_queue() from public;
+revoke all on function public.caseworker_queue() from public, anon;
 grant execute on function public.caseworker_queue() to authenticated;
 
 -- The file of one application for its consulent (or an admin): everything on it, its cheques,
@@ -153,14 +159,16 @@ begin
 			'district_name', (select d.name from public.districts d where d.id = v_app.district_id),
 			'age', extract(year from age(current_date, v_app.carer_birth_date))::integer,
 			'entered_by_name', (select p.display_name from public.profiles p where p.id = v_app.entered_by),
-			'decided_by_name', (select p.display_name from public.profiles p where p.id = v_app.decided_by)
+			'decided_by_name', (select p.display_name from public.profiles p where p.id = v_app.decided_by),
+			'entered_by_me', v_app.entered_by is not distinct from (select auth.uid()),
+			'approval_refusal', public.application_decision_refusal(v_app)
 		),
 		'scheme', (select jsonb_build_object('id', s.id, 'year', s.year, 'young_carer_max_age', s.young_carer_max_age,
 			'min_hours_per_week', s.min_hours_per_week, 'min_months', s.min_months)
 			from public.schemes s where s.id = v_app.scheme_id),
 		'cheques', coalesce((
 			select jsonb_agg(jsonb_build_object(
-				'id', c.id, 'kind', c.kind, 'code', c.code, 'value_cents', c.value_cents,
+				'id', c.id, 'kind', c.kind, 'value_cents', c.value_cents,
 				'remaining_cents', c.remaining_cents, 'expires_on', c.expires_on, 'status', c.status,
 				'replaced_by', c.replaced_by, 'letter_needed', c.letter_needed,
 				'letter_printed_at', c.letter_printed_at, 'created_at', c.created_at
@@ -190,7 +198,7 @@ begin
 	);
 end;
 $$;
-revoke all on function public.application_file(uuid) from public;
+revoke all on function public.application_file(uuid) from public, anon;
 grant execute on function public.application_file(uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------

@@ -59,11 +59,12 @@ begin
 	end if;
 	return coalesce((
 		select jsonb_agg(jsonb_build_object(
-			'cheque_id', c.id, 'letter', l.letter, 'kind', c.kind, 'code', c.code,
+			'cheque_id', c.id, 'letter', l.letter, 'kind', c.kind,
 			'value_cents', c.value_cents, 'remaining_cents', c.remaining_cents, 'expires_on', c.expires_on,
 			'carer_first_name', a.carer_first_name, 'carer_last_name', a.carer_last_name,
 			'carer_postcode', a.carer_postcode, 'carer_house_number', a.carer_house_number,
-			'district_name', d.name, 'created_at', c.created_at
+			'district_name', d.name, 'created_at', c.created_at,
+			'issued_by_me', c.issued_by is not distinct from (select auth.uid())
 		) order by d.name, a.carer_last_name, c.created_at)
 		from public.cheques c
 		join public.applications a on a.id = c.application_id
@@ -77,7 +78,7 @@ begin
 	), '[]'::jsonb);
 end;
 $$;
-revoke all on function public.letter_queue() from public;
+revoke all on function public.letter_queue() from public, anon;
 grant execute on function public.letter_queue() to authenticated;
 
 -- Marks letters printed; returns how many. p_letter: 'cheque' or 'reminder'.
@@ -111,40 +112,45 @@ $$;
 revoke all on function public.mark_letters_printed(uuid[], text) from public;
 grant execute on function public.mark_letters_printed(uuid[], text) to authenticated;
 
--- The print-queue page in one read: what letter_queue lists, with what a letter prints beside it
--- (the scheme's year, the municipality's name) and the participating shops, so the page and its
--- PDF cost one call. No table: the queue's state lives on cheques (letter_printed_at,
--- reminder_letter_printed_at).
-create or replace function public.letter_print_page() returns jsonb language plpgsql volatile security definer set search_path = '' as $$
+-- Everything the PDF of the waiting letters prints, codes included, for the letters the caller
+-- may print (not the ones of cheques they issued). Each letter handed out is written to the
+-- audit log with who printed it: downloading the PDF again is logged again.
+create or replace function public.print_letter_queue() returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_municipality uuid := public.my_municipality_id();
-	v_queue jsonb;
+	v_letters jsonb;
 begin
-	-- letter_queue refuses everyone but the municipality's admins.
-	v_queue := public.letter_queue();
+	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	select coalesce(jsonb_agg(q.letter || jsonb_build_object('code', c.code, 'scheme_year', s.year) order by q.ord), '[]'::jsonb)
+	into v_letters
+	from jsonb_array_elements(public.letter_queue()) with ordinality as q (letter, ord)
+	join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
+	join public.schemes s on s.id = c.scheme_id
+	where not (q.letter ->> 'issued_by_me')::boolean;
+	perform public.log_audit(v_municipality, 'mantelzorg.letter_printed', 'cheque', (l ->> 'cheque_id')::uuid,
+		jsonb_build_object('letter', l ->> 'letter'))
+	from jsonb_array_elements(v_letters) l;
+	-- The processing log: one line per carer whose name, address and code the PDF prints.
 	perform public.log_processing_many(
-		v_municipality, 'mantelzorg.letters', 'read', 'letters.viewed',
+		v_municipality, 'mantelzorg.letters', 'read', 'letters.printed',
 		array_agg(coalesce(a.carer_user_id, a.id)),
 		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
 		'cheque', array_agg(c.id), 'municipality_admin'
 	)
-	from jsonb_array_elements(v_queue) q (letter)
-	join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
+	from jsonb_array_elements(v_letters) l
+	join public.cheques c on c.id = (l ->> 'cheque_id')::uuid
 	join public.applications a on a.id = c.application_id;
 	return jsonb_build_object(
 		'municipality_name', (select m.name from public.municipalities m where m.id = v_municipality),
-		'letters', coalesce((
-			select jsonb_agg(q.letter || jsonb_build_object('scheme_year', s.year) order by q.ord)
-			from jsonb_array_elements(v_queue) with ordinality as q (letter, ord)
-			join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
-			join public.schemes s on s.id = c.scheme_id
-		), '[]'::jsonb),
+		'letters', v_letters,
 		'shops', public.approved_shops(v_municipality, null, null) -> 'shops'
 	);
 end;
 $$;
-revoke all on function public.letter_print_page() from public;
-grant execute on function public.letter_print_page() to authenticated;
+revoke all on function public.print_letter_queue() from public, anon;
+grant execute on function public.print_letter_queue() to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Scheduled jobs: expiry reminders, and deleting personal data after the retention period

@@ -122,6 +122,17 @@ create or replace function public.export_mantelzorg_data(p_user_id uuid) returns
 			from public.memberships mb join public.shops s on s.id = mb.shop_id
 			where mb.user_id = p_user_id and mb.role = 'shop_staff'
 		), '[]'::jsonb),
+		-- Invitations to work at a shop, sent to this person's address (an owner typed it).
+		'shop_invitations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'shop', s.name, 'created_at', i.created_at, 'expires_at', i.expires_at,
+				'accepted_at', i.accepted_at, 'withdrawn_at', i.withdrawn_at
+			) order by i.created_at desc)
+			from public.shop_staff_invitations i
+			join public.shops s on s.id = i.shop_id
+			where i.email = (select lower(u.email) from auth.users u where u.id = p_user_id)
+				or i.accepted_by = p_user_id
+		), '[]'::jsonb),
 		'caseworker_districts', coalesce((
 			select jsonb_agg(d.name order by d.name)
 			from public.caseworker_districts cd join public.districts d on d.id = cd.district_id
@@ -138,6 +149,7 @@ create or replace function public.export_mantelzorg_data(p_user_id uuid) returns
 			'redemptions', (select count(*) from public.redemptions r where r.staff_user_id = p_user_id),
 			'redemptions_undone', (select count(*) from public.redemptions r where r.undone_by = p_user_id),
 			'wrong_codes', (select count(*) from public.code_attempts c where c.staff_user_id = p_user_id),
+			'shop_invitations_sent', (select count(*) from public.shop_staff_invitations i where i.invited_by = p_user_id),
 			'payout_batches', (select count(*) from public.reimbursement_batches b
 				where p_user_id in (b.created_by, b.approved_by, b.exported_by))
 		)
@@ -148,7 +160,7 @@ revoke all on function public.export_mantelzorg_data(uuid) from public, anon, au
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
 	('export_mantelzorg_data', 'mantelzorg', 30, array[
 		'applications', 'callback_checks', 'cheques', 'redemptions', 'shops', 'shop_private_details',
-		'caseworker_districts', 'code_attempts', 'reimbursement_batches'
+		'caseworker_districts', 'code_attempts', 'reimbursement_batches', 'shop_staff_invitations'
 	]);
 
 -- ---------------------------------------------------------------------------------------------

@@ -96,8 +96,8 @@ begin
 	);
 end;
 $$;
-revoke all on function public.centre_board_page(uuid) from public;
-grant execute on function public.centre_board_page(uuid) to anon, authenticated;
+revoke all on function public.centre_board_page(uuid) from public, anon;
+grant execute on function public.centre_board_page(uuid) to authenticated;
 
 -- Who registered, per occurrence date, for the board of the centre and municipality admins.
 create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
@@ -136,8 +136,8 @@ begin
 	);
 end;
 $$;
-revoke all on function public.activity_registrations_page(uuid) from public;
-grant execute on function public.activity_registrations_page(uuid) to anon, authenticated;
+revoke all on function public.activity_registrations_page(uuid) from public, anon;
+grant execute on function public.activity_registrations_page(uuid) to authenticated;
 
 -- The board's page of one activity: what activity_page shows, who registered per date, and the
 -- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
@@ -182,8 +182,8 @@ begin
 	);
 end;
 $$;
-revoke all on function public.activity_board_page(uuid) from public;
-grant execute on function public.activity_board_page(uuid) to anon, authenticated;
+revoke all on function public.activity_board_page(uuid) from public, anon;
+grant execute on function public.activity_board_page(uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the

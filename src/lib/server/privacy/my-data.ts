@@ -199,6 +199,14 @@ const mantelzorg = z.object({
 		})
 	),
 	shopMemberships: list(z.object({ shop: z.string(), since: z.string() })),
+	shopInvitations: list(
+		z.object({
+			shop: z.string(),
+			createdAt: z.string(),
+			acceptedAt: text,
+			withdrawnAt: text
+		})
+	),
 	caseworkerDistricts: list(z.string()),
 	staffWork: z.record(z.string(), count)
 });

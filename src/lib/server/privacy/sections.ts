@@ -81,6 +81,7 @@ const MAIL_LABELS: Record<string, string> = {
 	shop_approved: 'Winkel goedgekeurd',
 	shop_suspended: 'Winkel gestopt',
 	shop_code_lockout: 'Codes geblokkeerd bij een winkel',
+	shop_staff_invited: 'Uitnodiging om cheques aan te nemen bij een winkel',
 	activity_cancelled: 'Activiteit gaat niet door'
 };
 
@@ -159,6 +160,16 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 							field('Sinds', moment(r.since))
 						]
 					})),
+				...mantelzorg.shopInvitations.map((i) => ({
+					title: `Uitnodiging om mee te werken bij ${i.shop}`,
+					fields: [
+						field('Gestuurd op', moment(i.createdAt)),
+						field(
+							'Status',
+							i.acceptedAt ? 'aangenomen' : i.withdrawnAt ? 'ingetrokken' : 'nog open of verlopen'
+						)
+					]
+				})),
 				...mantelzorg.shopMemberships.map((s) => ({
 					title: `Rol: ${roleLabel('shop_staff')}`,
 					fields: [field('Voor', s.shop), field('Sinds', moment(s.since))]

@@ -87,5 +87,5 @@ insert into public.processing_activities (code, area, name, purpose, legal_basis
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
 	('export_platform_data', 'platform', '10', '{profiles,profile_contacts,memberships,account_blocks,notification_outbox,personal_data_requests,processing_log,audit_log}'),
 	('export_buurthulp_data', 'buurthulp', '20', '{volunteer_profiles,help_requests,help_request_contacts,help_offers,responses,matches,match_messages,thanks,followups,help_invitations,reports,moderation_actions}'),
-	('export_mantelzorg_data', 'mantelzorg', '30', '{applications,callback_checks,cheques,redemptions,shops,shop_private_details,caseworker_districts,code_attempts,reimbursement_batches}'),
+	('export_mantelzorg_data', 'mantelzorg', '30', '{applications,callback_checks,cheques,redemptions,shops,shop_private_details,caseworker_districts,code_attempts,reimbursement_batches,shop_staff_invitations}'),
 	('export_buurthuizen_data', 'buurthuizen', '40', '{activity_registrations}');

@@ -129,14 +129,16 @@ begin
 			'district_name', (select d.name from public.districts d where d.id = v_app.district_id),
 			'age', extract(year from age(current_date, v_app.carer_birth_date))::integer,
 			'entered_by_name', (select p.display_name from public.profiles p where p.id = v_app.entered_by),
-			'decided_by_name', (select p.display_name from public.profiles p where p.id = v_app.decided_by)
+			'decided_by_name', (select p.display_name from public.profiles p where p.id = v_app.decided_by),
+			'entered_by_me', v_app.entered_by is not distinct from (select auth.uid()),
+			'approval_refusal', public.application_decision_refusal(v_app)
 		),
 		'scheme', (select jsonb_build_object('id', s.id, 'year', s.year, 'young_carer_max_age', s.young_carer_max_age,
 			'min_hours_per_week', s.min_hours_per_week, 'min_months', s.min_months)
 			from public.schemes s where s.id = v_app.scheme_id),
 		'cheques', coalesce((
 			select jsonb_agg(jsonb_build_object(
-				'id', c.id, 'kind', c.kind, 'code', c.code, 'value_cents', c.value_cents,
+				'id', c.id, 'kind', c.kind, 'value_cents', c.value_cents,
 				'remaining_cents', c.remaining_cents, 'expires_on', c.expires_on, 'status', c.status,
 				'replaced_by', c.replaced_by, 'letter_needed', c.letter_needed,
 				'letter_printed_at', c.letter_printed_at, 'created_at', c.created_at
@@ -524,6 +526,17 @@ AS $function$
 			from public.memberships mb join public.shops s on s.id = mb.shop_id
 			where mb.user_id = p_user_id and mb.role = 'shop_staff'
 		), '[]'::jsonb),
+		-- Invitations to work at a shop, sent to this person's address (an owner typed it).
+		'shop_invitations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'shop', s.name, 'created_at', i.created_at, 'expires_at', i.expires_at,
+				'accepted_at', i.accepted_at, 'withdrawn_at', i.withdrawn_at
+			) order by i.created_at desc)
+			from public.shop_staff_invitations i
+			join public.shops s on s.id = i.shop_id
+			where i.email = (select lower(u.email) from auth.users u where u.id = p_user_id)
+				or i.accepted_by = p_user_id
+		), '[]'::jsonb),
 		'caseworker_districts', coalesce((
 			select jsonb_agg(d.name order by d.name)
 			from public.caseworker_districts cd join public.districts d on d.id = cd.district_id
@@ -540,6 +553,7 @@ AS $function$
 			'redemptions', (select count(*) from public.redemptions r where r.staff_user_id = p_user_id),
 			'redemptions_undone', (select count(*) from public.redemptions r where r.undone_by = p_user_id),
 			'wrong_codes', (select count(*) from public.code_attempts c where c.staff_user_id = p_user_id),
+			'shop_invitations_sent', (select count(*) from public.shop_staff_invitations i where i.invited_by = p_user_id),
 			'payout_batches', (select count(*) from public.reimbursement_batches b
 				where p_user_id in (b.created_by, b.approved_by, b.exported_by))
 		)
@@ -644,7 +658,9 @@ AS $function$
 				'kind', o.kind, 'created_at', o.created_at, 'sent_at', o.sent_at, 'failed_at', o.failed_at
 			) order by o.created_at desc)
 			from (
-				select * from public.notification_outbox x where x.recipient_id = p_user_id
+				select * from public.notification_outbox x
+				where x.recipient_id = p_user_id
+					or x.recipient_email = (select lower(u.email) from auth.users u where u.id = p_user_id)
 				order by x.created_at desc limit 1000
 			) o
 		), '[]'::jsonb),
@@ -680,40 +696,6 @@ $function$;
 revoke all on function public.export_platform_data(p_user_id uuid) from public, anon, authenticated, service_role;
 
 revoke all on function public.export_platform_data(uuid) from public, anon, authenticated;
-
-CREATE OR REPLACE FUNCTION public.letter_print_page()
- RETURNS jsonb
- LANGUAGE plpgsql
- SECURITY DEFINER
- SET search_path TO ''
-AS $function$
-declare
-	v_municipality uuid := public.my_municipality_id();
-	v_queue jsonb;
-begin
-	-- letter_queue refuses everyone but the municipality's admins.
-	v_queue := public.letter_queue();
-	perform public.log_processing_many(
-		v_municipality, 'mantelzorg.letters', 'read', 'letters.viewed',
-		array_agg(coalesce(a.carer_user_id, a.id)),
-		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
-		'cheque', array_agg(c.id), 'municipality_admin'
-	)
-	from jsonb_array_elements(v_queue) q (letter)
-	join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
-	join public.applications a on a.id = c.application_id;
-	return jsonb_build_object(
-		'municipality_name', (select m.name from public.municipalities m where m.id = v_municipality),
-		'letters', coalesce((
-			select jsonb_agg(q.letter || jsonb_build_object('scheme_year', s.year) order by q.ord)
-			from jsonb_array_elements(v_queue) with ordinality as q (letter, ord)
-			join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
-			join public.schemes s on s.id = c.scheme_id
-		), '[]'::jsonb),
-		'shops', public.approved_shops(v_municipality, null, null) -> 'shops'
-	);
-end;
-$function$;
 
 CREATE OR REPLACE FUNCTION public.log_application_change()
  RETURNS trigger
@@ -1012,6 +994,46 @@ revoke all on function public.my_processing_log(p_limit integer) from public, an
 revoke all on function public.my_processing_log(integer) from public;
 
 grant execute on function public.my_processing_log(integer) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.print_letter_queue()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_municipality uuid := public.my_municipality_id();
+	v_letters jsonb;
+begin
+	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	select coalesce(jsonb_agg(q.letter || jsonb_build_object('code', c.code, 'scheme_year', s.year) order by q.ord), '[]'::jsonb)
+	into v_letters
+	from jsonb_array_elements(public.letter_queue()) with ordinality as q (letter, ord)
+	join public.cheques c on c.id = (q.letter ->> 'cheque_id')::uuid
+	join public.schemes s on s.id = c.scheme_id
+	where not (q.letter ->> 'issued_by_me')::boolean;
+	perform public.log_audit(v_municipality, 'mantelzorg.letter_printed', 'cheque', (l ->> 'cheque_id')::uuid,
+		jsonb_build_object('letter', l ->> 'letter'))
+	from jsonb_array_elements(v_letters) l;
+	-- The processing log: one line per carer whose name, address and code the PDF prints.
+	perform public.log_processing_many(
+		v_municipality, 'mantelzorg.letters', 'read', 'letters.printed',
+		array_agg(coalesce(a.carer_user_id, a.id)),
+		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
+		'cheque', array_agg(c.id), 'municipality_admin'
+	)
+	from jsonb_array_elements(v_letters) l
+	join public.cheques c on c.id = (l ->> 'cheque_id')::uuid
+	join public.applications a on a.id = c.application_id;
+	return jsonb_build_object(
+		'municipality_name', (select m.name from public.municipalities m where m.id = v_municipality),
+		'letters', v_letters,
+		'shops', public.approved_shops(v_municipality, null, null) -> 'shops'
+	);
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION public.privacy_person_lookup(p_municipality_id uuid, p_person text)
  RETURNS uuid
