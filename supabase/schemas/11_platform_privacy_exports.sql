@@ -127,7 +127,8 @@ create or replace function public.export_platform_data(p_user_id uuid) returns j
 				select a.action, count(*) as n from public.audit_log a where a.actor_id = p_user_id group by a.action
 			) x
 		), '[]'::jsonb),
-		'staff_log_lines', (select count(*) from public.processing_log l where l.actor_id = p_user_id)
+		'staff_log_lines', (select count(*) from public.processing_log l where l.actor_id = p_user_id),
+		'platform_operator', exists (select 1 from public.platform_operators o where o.user_id = p_user_id)
 	);
 $$;
 revoke all on function public.export_platform_data(uuid) from public, anon, authenticated;
@@ -135,7 +136,7 @@ revoke all on function public.export_platform_data(uuid) from public, anon, auth
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
 	('export_platform_data', 'platform', 10, array[
 		'profiles', 'profile_contacts', 'memberships', 'account_blocks', 'notification_outbox',
-		'personal_data_requests', 'processing_log', 'audit_log'
+		'personal_data_requests', 'processing_log', 'audit_log', 'platform_operators'
 	]);
 
 -- Limits on viewing and downloading one's own data: per person 10 a minute and 60 an hour, and

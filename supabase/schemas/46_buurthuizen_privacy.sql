@@ -27,13 +27,17 @@ create or replace function public.export_buurthuizen_data(p_user_id uuid) return
 			) r
 			join public.activities a on a.id = r.activity_id
 			join public.community_centres c on c.id = r.community_centre_id
-		), '[]'::jsonb)
+		), '[]'::jsonb),
+		-- As an admin: counts only.
+		'staff_work', jsonb_build_object(
+			'points_periods_closed', (select count(*) from public.points_periods p where p.closed_by = p_user_id)
+		)
 	);
 $$;
 revoke all on function public.export_buurthuizen_data(uuid) from public, anon, authenticated;
 
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
-	('export_buurthuizen_data', 'buurthuizen', 40, array['activity_registrations']);
+	('export_buurthuizen_data', 'buurthuizen', 40, array['activity_registrations', 'points_periods']);
 
 -- ---------------------------------------------------------------------------------------------
 -- The processing log: who registered, read by the board or an admin

@@ -43,7 +43,8 @@ const platform = z.object({
 		})
 	),
 	staffActions: list(z.object({ action: z.string(), count })),
-	staffLogLines: count
+	staffLogLines: count,
+	platformOperator: z.boolean().default(false)
 });
 
 const buurthulp = z.object({
@@ -221,7 +222,8 @@ const buurthuizen = z.object({
 			startsAt: z.string(),
 			createdAt: z.string()
 		})
-	)
+	),
+	staffWork: z.record(z.string(), count).default({})
 });
 
 const registerEntry = z.object({

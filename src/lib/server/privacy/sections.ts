@@ -490,6 +490,10 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 			.filter(([, n]) => n > 0)
 			.map(([k, n]) => field(k, n)),
 		...(platform.staffLogLines > 0 ? [field('processing_log', platform.staffLogLines)] : []),
+		...Object.entries(buurthuizen.staffWork)
+			.filter(([, n]) => n > 0)
+			.map(([k, n]) => field(k, n)),
+		...(platform.platformOperator ? [field('Platformbeheerder', 'ja')] : []),
 		...(mantelzorg.caseworkerDistricts.length
 			? [field('Wijken als consulent', mantelzorg.caseworkerDistricts.join(', '))]
 			: [])

@@ -85,7 +85,7 @@ insert into public.processing_activities (code, area, name, purpose, legal_basis
 	('buurthuizen.registration', 'buurthuizen', 'Aanmelding voor een activiteit', 'Je meldt je aan voor een activiteit in een buurthuis. Het bestuur van dat buurthuis ziet je naam, zodat het weet wie er komt. Als de activiteit niet doorgaat, krijg je een e-mail.', 'consent', 'Je meldt je zelf aan en kunt je zelf afmelden.', '{Naam,"Welke activiteit en welke dag"}', '', '{"Inwoners die zich aanmelden"}', '{"Het bestuur van het buurthuis","Beheerders van de gemeente"}', 'Zolang je account bestaat. Verwijder je je account, dan melden we je af en laten we het bestuur dat weten.', null, '310');
 
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
-	('export_platform_data', 'platform', '10', '{profiles,profile_contacts,memberships,account_blocks,notification_outbox,personal_data_requests,processing_log,audit_log}'),
+	('export_platform_data', 'platform', '10', '{profiles,profile_contacts,memberships,account_blocks,notification_outbox,personal_data_requests,processing_log,audit_log,platform_operators}'),
 	('export_buurthulp_data', 'buurthulp', '20', '{volunteer_profiles,help_requests,help_request_contacts,help_offers,responses,matches,match_messages,thanks,followups,help_invitations,reports,moderation_actions}'),
 	('export_mantelzorg_data', 'mantelzorg', '30', '{applications,callback_checks,cheques,redemptions,shops,shop_private_details,caseworker_districts,code_attempts,reimbursement_batches,shop_staff_invitations}'),
-	('export_buurthuizen_data', 'buurthuizen', '40', '{activity_registrations}');
+	('export_buurthuizen_data', 'buurthuizen', '40', '{activity_registrations,points_periods}');

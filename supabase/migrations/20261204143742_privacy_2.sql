@@ -308,7 +308,11 @@ AS $function$
 			) r
 			join public.activities a on a.id = r.activity_id
 			join public.community_centres c on c.id = r.community_centre_id
-		), '[]'::jsonb)
+		), '[]'::jsonb),
+		-- As an admin: counts only.
+		'staff_work', jsonb_build_object(
+			'points_periods_closed', (select count(*) from public.points_periods p where p.closed_by = p_user_id)
+		)
 	);
 $function$;
 
@@ -689,7 +693,8 @@ AS $function$
 				select a.action, count(*) as n from public.audit_log a where a.actor_id = p_user_id group by a.action
 			) x
 		), '[]'::jsonb),
-		'staff_log_lines', (select count(*) from public.processing_log l where l.actor_id = p_user_id)
+		'staff_log_lines', (select count(*) from public.processing_log l where l.actor_id = p_user_id),
+		'platform_operator', exists (select 1 from public.platform_operators o where o.user_id = p_user_id)
 	);
 $function$;
 
