@@ -421,6 +421,39 @@ export type Database = {
 					}
 				];
 			};
+			attempt_counters: {
+				Row: {
+					bucket: string;
+					created_at: string;
+					id: string;
+					key_hash: string;
+					locked_until: string | null;
+					points: number;
+					updated_at: string;
+					window_ends_at: string;
+				};
+				Insert: {
+					bucket: string;
+					created_at?: string;
+					id?: string;
+					key_hash: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at: string;
+				};
+				Update: {
+					bucket?: string;
+					created_at?: string;
+					id?: string;
+					key_hash?: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at?: string;
+				};
+				Relationships: [];
+			};
 			audit_log: {
 				Row: {
 					action: string;
@@ -1506,6 +1539,8 @@ export type Database = {
 			notification_outbox: {
 				Row: {
 					attempts: number;
+					claimed_at: string | null;
+					claimed_by: string | null;
 					created_at: string;
 					failed_at: string | null;
 					id: string;
@@ -1523,6 +1558,8 @@ export type Database = {
 				};
 				Insert: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -1540,6 +1577,8 @@ export type Database = {
 				};
 				Update: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -2927,7 +2966,7 @@ export type Database = {
 			};
 			cheque_receipts: { Args: { p_cheque_id: string }; Returns: Json };
 			claim_notifications: {
-				Args: { p_limit?: number };
+				Args: { p_limit?: number; p_worker?: string };
 				Returns: {
 					display_name: string;
 					email: string;
@@ -3101,6 +3140,10 @@ export type Database = {
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
+			};
+			give_back_attempts: {
+				Args: { p_bucket: string; p_reset: string[]; p_reward: string[] };
+				Returns: undefined;
 			};
 			grant_role_by_email: {
 				Args: {
@@ -3392,6 +3435,7 @@ export type Database = {
 				Args: { p_error: string; p_id: string };
 				Returns: undefined;
 			};
+			notification_sent: { Args: { p_id: string }; Returns: undefined };
 			notify: {
 				Args: {
 					p_kind: string;
@@ -3506,6 +3550,10 @@ export type Database = {
 					trace_id: string;
 				}[];
 			};
+			purge_attempt_counters: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3514,6 +3562,7 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			readiness: { Args: Record<PropertyKey, never>; Returns: Json };
 			record_callback_outcome: {
 				Args: { p_check_id: string; p_note?: string; p_outcome: string };
 				Returns: undefined;
@@ -3564,6 +3613,10 @@ export type Database = {
 			reject_application: {
 				Args: { p_application_id: string; p_reason: string };
 				Returns: undefined;
+			};
+			release_notifications: {
+				Args: { p_ids?: string[]; p_worker: string };
+				Returns: number;
 			};
 			remind_expiring_cheques: {
 				Args: Record<PropertyKey, never>;
@@ -3674,6 +3727,15 @@ export type Database = {
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
+				Returns: Json;
+			};
+			take_attempt: {
+				Args: {
+					p_bucket: string;
+					p_keys: string[];
+					p_limits: number[];
+					p_window_seconds: number;
+				};
 				Returns: Json;
 			};
 			take_personal_data_request: {
