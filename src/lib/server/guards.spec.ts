@@ -89,4 +89,16 @@ describe('guardRoute', () => {
 		expect(guardRoute('/beheer/rollen', false, person('privacy_officer')).kind).toBe('forbidden');
 		expect(guardRoute('/beheer/privacy', false, null)).toEqual({ kind: 'sign_in' });
 	});
+
+	it('keeps the platform pages for platform operators, above any role in a municipality', () => {
+		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor platformbeheerders.'
+		});
+		expect(guardRoute('/platform', false, { ...person(), isPlatformOperator: true })).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+	});
 });

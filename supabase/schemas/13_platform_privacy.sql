@@ -2,7 +2,7 @@
 -- (verwerkingsregister, AVG art. 30) as data, shown on /privacy, and the processing log (Logboek
 -- Dataverwerkingen, Logius): every staff read or change of another person's personal data,
 -- written in the same transaction by the function that does it. The per-area exports of
--- everything held about a person are in 11_platform_privacy_exports.sql.
+-- everything held about a person are in 14_platform_privacy_exports.sql.
 -- docs/architecture.md ("Privacy") says where we follow the Logboek standard and where we differ.
 
 -- ---------------------------------------------------------------------------------------------
