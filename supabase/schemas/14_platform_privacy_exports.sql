@@ -128,7 +128,26 @@ create or replace function public.export_platform_data(p_user_id uuid) returns j
 			) x
 		), '[]'::jsonb),
 		'staff_log_lines', (select count(*) from public.processing_log l where l.actor_id = p_user_id),
-		'platform_operator', exists (select 1 from public.platform_operators o where o.user_id = p_user_id)
+		'platform_operator', exists (select 1 from public.platform_operators o where o.user_id = p_user_id),
+		-- Invitations for a role sent to this person's address (or accepted by them).
+		'role_invitations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'role', i.role, 'created_at', i.created_at, 'expires_at', i.expires_at,
+				'accepted_at', i.accepted_at, 'withdrawn_at', i.withdrawn_at
+			) order by i.created_at desc)
+			from (
+				select * from public.role_invitations x
+				where x.accepted_by = p_user_id
+					or lower(x.email) = (select lower(u.email) from auth.users u where u.id = p_user_id)
+				order by x.created_at desc limit 100
+			) i
+		), '[]'::jsonb),
+		-- As an admin: counts only.
+		'staff_work', jsonb_build_object(
+			'role_invitations_sent', (select count(*) from public.role_invitations i where i.invited_by = p_user_id),
+			'security_txt_renewed', (select count(*) from public.security_contacts c where c.renewed_by = p_user_id),
+			'district_imports_staged', (select count(*) from public.district_import_drafts d where d.created_by = p_user_id)
+		)
 	);
 $$;
 revoke all on function public.export_platform_data(uuid) from public, anon, authenticated;
@@ -136,7 +155,8 @@ revoke all on function public.export_platform_data(uuid) from public, anon, auth
 insert into public.personal_data_exports (function_name, area, sort_order, tables) values
 	('export_platform_data', 'platform', 10, array[
 		'profiles', 'profile_contacts', 'memberships', 'account_blocks', 'notification_outbox',
-		'personal_data_requests', 'processing_log', 'audit_log', 'platform_operators'
+		'personal_data_requests', 'processing_log', 'audit_log', 'platform_operators', 'role_invitations',
+		'security_contacts', 'district_import_drafts'
 	]);
 
 -- Limits on viewing and downloading one's own data: per person 10 a minute and 60 an hour, and

@@ -44,7 +44,17 @@ const platform = z.object({
 	),
 	staffActions: list(z.object({ action: z.string(), count })),
 	staffLogLines: count,
-	platformOperator: z.boolean().default(false)
+	platformOperator: z.boolean().default(false),
+	roleInvitations: list(
+		z.object({
+			role: z.string(),
+			createdAt: z.string(),
+			expiresAt: z.string(),
+			acceptedAt: text,
+			withdrawnAt: text
+		})
+	),
+	staffWork: z.record(z.string(), count).default({})
 });
 
 const buurthulp = z.object({

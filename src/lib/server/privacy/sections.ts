@@ -160,6 +160,20 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 							field('Sinds', moment(r.since))
 						]
 					})),
+				...platform.roleInvitations.map((i) => ({
+					title: `Uitnodiging voor de rol ${roleLabel(i.role)}`,
+					fields: [
+						field('Gestuurd op', moment(i.createdAt)),
+						field(
+							'Status',
+							i.acceptedAt
+								? 'aangenomen'
+								: i.withdrawnAt
+									? 'ingetrokken'
+									: `open tot ${moment(i.expiresAt)}`
+						)
+					]
+				})),
 				...mantelzorg.shopInvitations.map((i) => ({
 					title: `Uitnodiging om mee te werken bij ${i.shop}`,
 					fields: [
@@ -490,6 +504,9 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 			.filter(([, n]) => n > 0)
 			.map(([k, n]) => field(k, n)),
 		...(platform.staffLogLines > 0 ? [field('processing_log', platform.staffLogLines)] : []),
+		...Object.entries(platform.staffWork)
+			.filter(([, n]) => n > 0)
+			.map(([k, n]) => field(k, n)),
 		...Object.entries(buurthuizen.staffWork)
 			.filter(([, n]) => n > 0)
 			.map(([k, n]) => field(k, n)),
