@@ -22,7 +22,7 @@ export async function guardedApi(
 	request: Request,
 	clientAddress: string | null,
 	forward: Forward,
-	limiters: { signIns?: SignInLimiter; codes?: SignInLimiter; rpc?: RpcSignatures } = {}
+	limiters: { signIns: SignInLimiter; codes: SignInLimiter; rpc?: RpcSignatures }
 ): Promise<Response> {
 	const normalised = await normaliseRpcArguments(request, limiters.rpc);
 	if (normalised instanceof Response) return normalised;
