@@ -2,6 +2,8 @@
 
 SET LOCAL check_function_bodies = 'off';
 
+ALTER TABLE "public"."role_invitations" DROP CONSTRAINT "role_invitations_email_check";
+
 CREATE OR REPLACE FUNCTION public.accept_response(p_response_id uuid)
  RETURNS uuid
  LANGUAGE plpgsql
@@ -641,3 +643,5 @@ begin
 	on conflict (request_id) do update set street_address = excluded.street_address;
 end;
 $function$;
+
+ALTER TABLE "public"."role_invitations" ADD CONSTRAINT "role_invitations_email_check" CHECK ((((char_length(email) >= 3) AND (char_length(email) <= 320)) AND (email ~ '^[^@\s]+@[^@\s]+$'::text)));
