@@ -229,6 +229,53 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION public.create_role_invitation(p_municipality_id uuid, p_email text, p_role text, p_community_centre_id uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	v_email text := lower(trim(p_email));
+	v_id uuid;
+	v_centre text;
+begin
+	if v_email is null or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or char_length(v_email) > 320 then
+		raise exception 'invalid_email' using errcode = '22023';
+	end if;
+	if p_role is null or p_role not in ('municipality_admin', 'coordinator', 'caseworker', 'board_member') then
+		raise exception 'invalid_role' using errcode = '22023';
+	end if;
+	if (p_role = 'board_member') <> (p_community_centre_id is not null) then
+		raise exception 'invalid_role' using errcode = '22023';
+	end if;
+	if p_community_centre_id is not null then
+		select c.name into v_centre from public.community_centres c
+		where c.id = p_community_centre_id and c.municipality_id = p_municipality_id;
+		if v_centre is null then
+			raise exception 'community_centre_not_found' using errcode = 'PT404';
+		end if;
+	end if;
+	update public.role_invitations i set expires_at = now() + interval '14 days', invited_by = (select auth.uid())
+	where i.municipality_id = p_municipality_id and i.email = v_email and i.role = p_role
+		and i.community_centre_id is not distinct from p_community_centre_id
+		and i.accepted_at is null and i.withdrawn_at is null
+	returning i.id into v_id;
+	if v_id is null then
+		insert into public.role_invitations (municipality_id, email, role, community_centre_id, invited_by)
+		values (p_municipality_id, v_email, p_role, p_community_centre_id, (select auth.uid()))
+		returning id into v_id;
+	end if;
+	perform public.notify_address(p_municipality_id, v_email, 'role_invited', jsonb_build_object(
+		'invitation_id', v_id, 'role', p_role, 'centre_name', v_centre,
+		'municipality_name', (select m.name from public.municipalities m where m.id = p_municipality_id)
+	));
+	perform public.log_audit(p_municipality_id, 'platform.role_invited', 'role_invitation', v_id,
+		jsonb_build_object('role', p_role));
+	return v_id;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION public.enforce_rate_limit()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -422,6 +469,24 @@ begin
 		jsonb_build_object('scheme_id', v_scheme.id, 'district_id', v_district, 'entered_by_caseworker', p_entered_by is not null)
 	);
 	return v_id;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.invite_municipality_admin(p_municipality_id uuid, p_email text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	perform public.assert_max_length(p_email, 320, 'email');
+	if not public.is_platform_operator() then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if not exists (select 1 from public.municipalities m where m.id = p_municipality_id) then
+		raise exception 'municipality_not_found' using errcode = 'PT404';
+	end if;
+	return public.create_role_invitation(p_municipality_id, p_email, 'municipality_admin', null);
 end;
 $function$;
 
@@ -641,6 +706,38 @@ begin
 	insert into public.help_request_contacts (request_id, municipality_id, created_by, street_address)
 	values (p_request_id, v_request.municipality_id, v_request.created_by, nullif(trim(p_street_address), ''))
 	on conflict (request_id) do update set street_address = excluded.street_address;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.update_municipality(p_municipality_id uuid, p_name text, p_hosts text[], p_coordinator_phone text DEFAULT NULL::text, p_mail_sender_name text DEFAULT NULL::text, p_payout_iban text DEFAULT NULL::text, p_payout_account_holder text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	perform public.assert_max_length(p_name, 80, 'name');
+	perform public.assert_max_length(p_coordinator_phone, 20, 'coordinator_phone');
+	perform public.assert_max_length(p_mail_sender_name, 80, 'mail_sender_name');
+	if not public.is_platform_operator() then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if not exists (select 1 from public.municipalities m where m.id = p_municipality_id) then
+		raise exception 'municipality_not_found' using errcode = 'PT404';
+	end if;
+	if char_length(coalesce(trim(p_name), '')) < 2 then
+		raise exception 'name_required' using errcode = '22023';
+	end if;
+	if p_coordinator_phone is not null and p_coordinator_phone !~ '^\+?[0-9 ()-]{6,20}$' then
+		raise exception 'invalid_phone' using errcode = '22023';
+	end if;
+	update public.municipalities set name = trim(p_name),
+		coordinator_phone = nullif(trim(p_coordinator_phone), ''),
+		mail_sender_name = nullif(trim(p_mail_sender_name), '')
+	where id = p_municipality_id;
+	perform public.set_municipality_hosts(p_municipality_id, p_hosts);
+	perform public.set_payout_account(p_municipality_id, p_payout_iban, p_payout_account_holder);
+	perform public.log_audit(p_municipality_id, 'platform.municipality_changed', 'municipality', p_municipality_id, '{}'::jsonb);
 end;
 $function$;
 
