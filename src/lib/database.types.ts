@@ -3564,6 +3564,7 @@ export type Database = {
 				Returns: boolean;
 			};
 			is_valid_iban: { Args: { p_iban: string }; Returns: boolean };
+			json_array_argument: { Args: { p_value: Json }; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
