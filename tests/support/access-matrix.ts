@@ -77,7 +77,13 @@ export const ACCESS: Record<Table, Access> = {
 	shop_private_details: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
-	reimbursement_batches: ADMINS_READ
+	reimbursement_batches: ADMINS_READ,
+	// Monitor (issue 21): the registry is the migrations'; the anonymous cheque facts and the
+	// entered reference figures are the admins'; a carer's answer is read by that carer only.
+	monitor_areas: NOBODY,
+	cheque_facts: ADMINS_READ,
+	carer_appreciation_answers: NOBODY,
+	monitor_reference_figures: ADMINS_READ
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

@@ -11,6 +11,7 @@ import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-sce
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
+import { monitorProbes } from '../../support/monitor-probes.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -61,6 +62,7 @@ beforeAll(async () => {
 	const counterProbes = await counterScenarioProbes();
 	probes = [
 		...counterProbes,
+		...(await monitorProbes()),
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,
 			key,
