@@ -20,6 +20,7 @@ export default defineConfig({
 	},
 	test: {
 		expect: { requireAssertions: true },
+		reporters: ['default', './scripts/lib/exit-code-reporter.ts'],
 		projects: [
 			{
 				extends: './vite.config.ts',

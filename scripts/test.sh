@@ -1,38 +1,90 @@
 #!/usr/bin/env bash
 # npm test — every test: unit, integration on PGlite, integration on PostgreSQL (when
 # DATABASE_URL is set), then the browser tests against the production build.
+#
+# The phases run in three lanes side by side, because each keeps about one core busy:
+#   lane 1: unit tests, then integration on PGlite
+#   lane 2: integration on PostgreSQL
+#   lane 3: the production build, then the browser tests
+# Each phase's output goes to a log that is printed when the phase ends; the last lines are a
+# table of every phase's time and result. TEST_LANES=1 runs the phases one after another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
 export LITE_TELEMETRY=0 DO_NOT_TRACK=1
+# bcrypt at lite's lowest cost: every test signs people up and in, and at the production cost
+# (10) the hashing alone was a fifth of the integration time. The app keeps the default.
+export LITE_AUTH_BCRYPT_COST=${LITE_AUTH_BCRYPT_COST:-4}
 # SvelteKit validates its environment when Vite loads; a fresh clone has no .env yet.
 node scripts/ensure-env.ts
 
-echo "== unit tests"
-npx vitest run --project unit
-
-# The verdict comes from vitest's JSON report, not its exit code (scripts/lib/vitest-verdict.ts).
-integration() {
-	local report
-	report=$(mktemp --suffix=.json)
-	TEST_DB=$1 npx vitest run --project integration --reporter=default --reporter=json \
-		--outputFile.json="$report" || true
-	node scripts/lib/vitest-verdict.ts "$report"
-}
-
-echo "== integration tests, embedded Supabase on PGlite"
-integration pglite
-
-if [ -n "${DATABASE_URL:-}" ]; then
-	echo "== integration tests, embedded Supabase on PostgreSQL"
-	integration postgres
-elif [ -n "${CI:-}" ]; then
+if [ -z "${DATABASE_URL:-}" ] && [ -n "${CI:-}" ]; then
 	echo "CI needs DATABASE_URL for the PostgreSQL run" >&2
 	exit 1
-else
-	echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
 fi
 
-echo "== browser tests (Chromium)"
-npx vite build
-npx playwright test
+logs=$(mktemp -d)
+timings="$logs/timings"
+: >"$timings"
+suite_start=$(date +%s)
+
+# phase NAME COMMAND…: runs it with its output in a log, prints the log when done, records the time.
+phase() {
+	local name=$1
+	shift
+	local log="$logs/$name.log" start status=0
+	start=$(date +%s)
+	echo "== $name: started"
+	"$@" >"$log" 2>&1 || status=$?
+	local took=$(($(date +%s) - start))
+	{
+		echo "== $name: $([ $status -eq 0 ] && echo passed || echo FAILED) in ${took} s"
+		cat "$log"
+		echo "== end of $name"
+	} | sed "s/^/[$name] /"
+	printf '%-22s %5d s  %s\n' "$name" "$took" "$([ $status -eq 0 ] && echo passed || echo FAILED)" >>"$timings"
+	return $status
+}
+
+# The integration project's exit code is reliable (scripts/lib/exit-code-reporter.ts).
+integration() {
+	TEST_DB=$1 npx vitest run --project integration
+}
+
+lane_1() {
+	phase unit npx vitest run --project unit && phase integration-pglite integration pglite
+}
+lane_2() {
+	if [ -n "${DATABASE_URL:-}" ]; then
+		phase integration-postgres integration postgres
+	else
+		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
+	fi
+}
+lane_3() {
+	phase build npx vite build && phase browser npx playwright test
+}
+
+failed=0
+if [ "${TEST_LANES:-3}" = 1 ]; then
+	lane_1 || failed=1
+	lane_2 || failed=1
+	lane_3 || failed=1
+else
+	lane_1 &
+	l1=$!
+	lane_2 &
+	l2=$!
+	lane_3 &
+	l3=$!
+	wait $l1 || failed=1
+	wait $l2 || failed=1
+	wait $l3 || failed=1
+fi
+
+echo
+echo "== time per phase (lanes ran side by side; the total is the wall-clock time)"
+cat "$timings"
+printf '%-22s %5d s\n' total $(($(date +%s) - suite_start))
+rm -rf "$logs"
+exit $failed

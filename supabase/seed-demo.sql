@@ -127,7 +127,8 @@ update public.shops s set owner_user_id = u.id
 from auth.users u
 where u.email = 'winkel@buurtkracht.example' and s.id = '00000000-0000-4000-8000-00000000a001';
 
--- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken,
+-- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken
+-- (shared with consulent2@, who approves what consulent@ entered: four eyes),
 -- mantelzorger@'s approved application with its cheque, and an application from a carer without
 -- e-mail waiting in consulent@'s queue. Values as in Zaanstad: a € 50 cheque, a € 25 Pluim for
 -- carers up to 23, budget € 570,000.
@@ -142,7 +143,7 @@ on conflict (municipality_id, year) do nothing;
 insert into public.caseworker_districts (municipality_id, user_id, district_id)
 select d.municipality_id, u.id, d.id
 from auth.users u, public.districts d
-where u.email = 'consulent@buurtkracht.example'
+where u.email in ('consulent@buurtkracht.example', 'consulent2@buurtkracht.example')
 	and d.municipality_id = '00000000-0000-4000-8000-000000000001'
 	and d.slug in ('zaandam-oost', 'zaandam-noord', 'krommenie', 'wormerveer')
 on conflict (user_id, district_id) do nothing;

@@ -1,6 +1,8 @@
 // Dumps the parts of a migrated schema that migrations define, as sorted lines that can be compared
 // between two builds: tables, columns, constraints, indexes, RLS and policies, types, views,
-// functions (full definition), triggers and grants. Used by scripts/schema-compare.ts.
+// functions (full definition), triggers, grants, and the rows of the platform's registries
+// (notification kinds, scheduled jobs), which each area's SQL inserts. Used through
+// scripts/lib/schema-build.ts by the schema equality test, db:compare and db:diff.
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 /** One query per kind of object; each row becomes one line "kind | key | definition". */
@@ -8,6 +10,7 @@ const QUERIES: Record<string, string> = {
 	table: `
 		select c.relname as key,
 			concat_ws(' ', 'rls=' || c.relrowsecurity, 'force=' || c.relforcerowsecurity,
+				'options=' || coalesce(array_to_string(c.reloptions, ','), '-'),
 				'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-'),
 				'comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-')) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`,
@@ -62,7 +65,8 @@ const QUERIES: Record<string, string> = {
 		select c.relname as key, c.relkind::text || ' ' || pg_get_viewdef(c.oid) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')`,
 	sequence: `
-		select c.relname as key, 'sequence' as def
+		select c.relname as key,
+			'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-') as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'`,
 	function: `
 		select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
@@ -86,9 +90,28 @@ const QUERIES: Record<string, string> = {
 		from pg_namespace where nspname in ('public', 'auth')`
 };
 
+/**
+ * Registries the platform keeps in tables: part of the schema (each area's SQL inserts its rows),
+ * unlike reference and demo data, which live in the seed files. Table, key column, other columns.
+ */
+export const REGISTRIES: [string, string, string[]][] = [
+	['notification_kinds', 'kind', ['area']],
+	['scheduled_jobs', 'name', ['area', 'every']]
+];
+
 export async function dumpSchema(lite: Lite): Promise<string[]> {
+	const queries = { ...QUERIES };
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows } = await lite.exec(`select to_regclass('public.${table}') is not null as ok`);
+		if (!rows[0]?.ok) continue;
+		queries[`row ${table}`] = `
+			select '${table}.' || ${key} as key,
+				concat_ws(' ', ${columns.map((c) => `'${c}=' || ${c}::text`).join(', ')}) as def
+			from public.${table}`;
+	}
 	const lines: string[] = [];
-	for (const [kind, sql] of Object.entries(QUERIES)) {
+	for (const [query, sql] of Object.entries(queries)) {
+		const kind = query.split(' ')[0];
 		const { rows } = await lite.exec(sql);
 		for (const row of rows) {
 			// Whitespace at line ends is not a difference anybody can see or that changes behaviour.
@@ -97,4 +120,49 @@ export async function dumpSchema(lite: Lite): Promise<string[]> {
 		}
 	}
 	return lines.sort();
+}
+
+export interface FunctionDefinition {
+	name: string;
+	/** Argument types as a drop statement names them: `uuid, text`. */
+	identity: string;
+	/** pg_get_functiondef: a complete `CREATE OR REPLACE FUNCTION` without the final semicolon. */
+	definition: string;
+}
+
+/** Every function in public with its full definition, by name (schema files define each once). */
+export async function readFunctions(lite: Lite): Promise<FunctionDefinition[]> {
+	const { rows } = await lite.exec(`
+		select p.proname as name, pg_get_function_identity_arguments(p.oid) as identity,
+			pg_get_functiondef(p.oid) as definition
+		from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1, 2`);
+	return rows.map((row) => ({
+		name: String(row.name),
+		identity: String(row.identity),
+		definition: String(row.definition).trimEnd()
+	}));
+}
+
+/** The registries' rows, as `{ table, key, values }` with the columns REGISTRIES names. */
+export async function readRegistryRows(
+	lite: Lite
+): Promise<{ table: string; key: string; values: Record<string, string> }[]> {
+	const out: { table: string; key: string; values: Record<string, string> }[] = [];
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows: exists } = await lite.exec(
+			`select to_regclass('public.${table}') is not null as ok`
+		);
+		if (!exists[0]?.ok) continue;
+		const { rows } = await lite.exec(
+			`select ${[key, ...columns].map((c) => `${c}::text as ${c}`).join(', ')} from public.${table}`
+		);
+		for (const row of rows) {
+			out.push({
+				table,
+				key: String(row[key]),
+				values: Object.fromEntries([key, ...columns].map((c) => [c, String(row[c])]))
+			});
+		}
+	}
+	return out;
 }

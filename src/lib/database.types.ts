@@ -326,6 +326,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -649,6 +650,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -673,6 +675,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -697,6 +700,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -1615,7 +1619,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email: string | null;
+					recipient_id: string | null;
 					sent_at: string | null;
 					seq: number;
 					thread: string | null;
@@ -1631,7 +1636,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1647,7 +1653,8 @@ export type Database = {
 					municipality_id?: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id?: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -2223,6 +2230,63 @@ export type Database = {
 					}
 				];
 			};
+			shop_staff_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_staff_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_staff_invitations_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shops: {
 				Row: {
 					category: string;
@@ -2478,6 +2542,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: string;
+			};
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -2504,10 +2572,6 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
-			add_shop_staff: {
-				Args: { p_email: string; p_shop_id: string };
-				Returns: string;
-			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -2524,6 +2588,10 @@ export type Database = {
 			answer_question: {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
+			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
 			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
@@ -2790,6 +2858,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2871,12 +2940,17 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
 					p_scheme_id: string;
 					p_value_cents: number;
 				};
+				Returns: string;
+			};
+			invite_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2906,7 +2980,6 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -3070,6 +3143,7 @@ export type Database = {
 				Returns: Json;
 			};
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -3096,6 +3170,15 @@ export type Database = {
 					p_municipality_id: string;
 					p_payload: Json;
 					p_recipient_id: string;
+				};
+				Returns: undefined;
+			};
+			notify_address: {
+				Args: {
+					p_email: string;
+					p_kind: string;
+					p_municipality_id: string;
+					p_payload: Json;
 				};
 				Returns: undefined;
 			};
@@ -3150,7 +3233,6 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -3189,6 +3271,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3309,6 +3392,7 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
 				Args: { p_limit?: number; p_shop_id: string };
 				Returns: Json;
@@ -3403,6 +3487,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 		};
 		Enums: {
 			activity_audience:

@@ -69,12 +69,15 @@ export const ACCESS: Record<Table, Access> = {
 	caseworker_districts: { admin: ['select', 'insert', 'delete'] },
 	applications: ADMINS_READ,
 	callback_checks: ADMINS_READ,
-	cheques: ADMINS_READ,
+	// Codes are the carer's alone (four eyes): admins read cheques through functions without codes.
+	cheques: NOBODY,
 	scheme_counts: ADMINS_READ,
 	// Mantelzorgwaardering: shops and the counter (tests/support/mantelzorg-counter-scenario.ts).
-	// The matrix row is an approved shop; pending shops are hidden (tests/integration/mantelzorg).
-	shops: PUBLIC,
+	// The matrix row is an approved shop; the public reads approved shops through approved_shops,
+	// which returns only the columns the list shows (no account ids).
+	shops: ADMINS_READ,
 	shop_private_details: ADMINS_READ,
+	shop_staff_invitations: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
 	reimbursement_batches: ADMINS_READ,

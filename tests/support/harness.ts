@@ -15,6 +15,7 @@ import { CODE_LIMITS } from '../../src/lib/server/embedded/code-limit.ts';
 import { SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
+import { printDatabaseError } from '../../src/lib/server/embedded/db-error-log.ts';
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
 import { startMailbox } from '../../scripts/lib/mailbox.ts';
 import { newKeys } from '../../scripts/lib/env.ts';
@@ -90,7 +91,9 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				databaseUrl: pg?.url,
 				dataDir,
 				env: { ...keys, PUBLIC_SUPABASE_URL: opts.siteUrl ?? url },
-				smtp: { host: '127.0.0.1', port: mailbox.smtpPort }
+				smtp: { host: '127.0.0.1', port: mailbox.smtpPort },
+				// Refusals are what most tests expect; TEST_DB_ERRORS=1 prints them (one line each).
+				onDatabaseError: process.env.TEST_DB_ERRORS ? printDatabaseError : () => {}
 			})
 	});
 	await seedReferenceData(lite);

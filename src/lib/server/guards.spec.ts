@@ -27,13 +27,17 @@ describe('guardRoute', () => {
 		});
 	});
 
-	it('keeps the consulent pages, and their actions, for caseworkers', () => {
+	it('keeps the consulent pages, and their actions, for caseworkers and admins', () => {
 		expect(
 			guardRoute('/(app)/mantelzorg/consulent/[id=uuid]', true, person('coordinator'))
 		).toEqual({
 			kind: 'forbidden',
-			message: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
+			message:
+				'Deze pagina is alleen voor consulenten van het sociaal wijkteam en beheerders van de gemeente.'
 		});
+		expect(
+			guardRoute('/(app)/mantelzorg/consulent/[id=uuid]', true, person('municipality_admin'))
+		).toEqual({ kind: 'pass', personal: true });
 		expect(guardRoute('/(app)/mantelzorg/consulent', false, person('caseworker'))).toEqual({
 			kind: 'pass',
 			personal: true

@@ -8,6 +8,8 @@ import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
 import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
 import { htmlToText } from './mail-text.ts';
+import { printDatabaseError, routeDatabaseErrors } from './db-error-log.ts';
+import type { DatabaseErrorSummary } from './db-error-log.ts';
 
 export interface LiteOptions {
 	/** Project root holding supabase/; defaults to the working directory. */
@@ -20,6 +22,11 @@ export interface LiteOptions {
 	env: Record<string, string | undefined>;
 	/** Local SMTP sink for auth mail; without it, mail goes to the console. */
 	smtp?: { host: string; port: number };
+	/**
+	 * Where the database errors lite prints go (db-error-log.ts); the default is one line each,
+	 * without the statement's values.
+	 */
+	onDatabaseError?: (summary: DatabaseErrorSummary) => void;
 }
 
 export interface Lite {
@@ -117,6 +124,7 @@ async function warmUp(app: App, publishableKey: string) {
 export async function startLite(options: LiteOptions): Promise<Lite> {
 	process.env.LITE_TELEMETRY = '0';
 	process.env.DO_NOT_TRACK = '1';
+	routeDatabaseErrors(options.onDatabaseError ?? printDatabaseError);
 	const root = options.root ?? process.cwd();
 	const config = await readSupabaseConfig(root, options.env);
 	const { connection, driver } = await connect(config, options, root);
