@@ -25,6 +25,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { newKeys } from './lib/env.ts';
 import {
 	buildCatalog,
@@ -82,6 +83,22 @@ const project = await tempProject(
 	root,
 	migrations.map((file) => ({ ...file, sql: withoutCommentLines(file.sql) }))
 );
+// lite reads the files config.toml's schema_paths names; the builds above read the folder. The
+// temporary project names the folder's files, so both sides mean the same schema.
+const inFolder = schemaFiles.map((file) => `./schemas/${path.basename(file.source ?? file.name)}`);
+const configFile = path.join(project, 'supabase', 'config.toml');
+const config = parseToml(await readFile(configFile, 'utf8')) as {
+	db?: { migrations?: { schema_paths?: string[] } } & Record<string, unknown>;
+};
+const named = config.db?.migrations?.schema_paths ?? [];
+if (named.join() !== inFolder.join()) {
+	say(
+		'Note: supabase/config.toml [db.migrations] schema_paths does not name the files of ' +
+			'supabase/schemas in order; add the new file there (the schema test checks it).'
+	);
+}
+config.db = { ...config.db, migrations: { ...config.db?.migrations, schema_paths: inFolder } };
+await writeFile(configFile, stringifyToml(config));
 say('Running lite db diff…');
 const before = new Set(await readdir(path.join(project, 'supabase', 'migrations')));
 const lite = path.join(root, 'node_modules', '.bin', 'lite');

@@ -94,6 +94,9 @@ const QUERIES: Record<string, string> = {
  * Registries the platform keeps in tables: part of the schema (each area's SQL inserts its rows),
  * unlike reference and demo data, which live in the seed files. Table, key column, other columns.
  */
+/** Kinds whose definitions hold expressions (function bodies are text and stay as written). */
+const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', 'view']);
+
 export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
 	['scheduled_jobs', 'name', ['area', 'every']]
@@ -115,7 +118,8 @@ export async function dumpSchema(lite: Lite): Promise<string[]> {
 		const { rows } = await lite.exec(sql);
 		for (const row of rows) {
 			// Whitespace at line ends is not a difference anybody can see or that changes behaviour.
-			const def = String(row.def ?? '').replace(/[ \t]+$/gm, '');
+			let def = String(row.def ?? '').replace(/[ \t]+$/gm, '');
+			if (FLATTEN.has(kind ?? '')) def = flattenBooleans(def);
 			lines.push(`${kind} | ${String(row.key)} | ${def}`);
 		}
 	}
@@ -165,4 +169,89 @@ export async function readRegistryRows(
 		}
 	}
 	return out;
+}
+
+/**
+ * AND and OR are associative, but the catalog keeps their nesting: `a between 1 and 9 and b` is
+ * stored as AND(AND(a >= 1, a <= 9), b) and shown as `((a >= 1) AND (a <= 9)) AND (b)`, while that
+ * text, read back (as a generated migration writes it), is stored flat: AND(a >= 1, a <= 9, b).
+ * Both mean the same, so the dump shows every chain of one operator flat.
+ */
+export function flattenBooleans(text: string): string {
+	const all = topLevel(text);
+	const items = all.filter((item) => item.group !== undefined || item.text.trim());
+	const groups = items.filter((item) => item.group !== undefined);
+	const connectors = items
+		.filter((item) => item.group === undefined)
+		.map((item) => item.text.trim().toUpperCase());
+	const op = connectors[0];
+	const chain =
+		(op === 'AND' || op === 'OR') &&
+		connectors.every((c) => c === op) &&
+		items.every((item, n) => (n % 2 === 0) === (item.group !== undefined)) &&
+		groups.length === connectors.length + 1;
+	if (chain) {
+		const operands: string[] = [];
+		for (const group of groups) {
+			const inner = flattenBooleans(group.group!);
+			const sub = topLevel(inner).filter((i) => i.group !== undefined || i.text.trim());
+			const subConnectors = sub.filter((i) => i.group === undefined).map((i) => i.text.trim());
+			const sameChain =
+				subConnectors.length > 0 &&
+				subConnectors.every((c) => c.toUpperCase() === op) &&
+				sub.every((item, n) => (n % 2 === 0) === (item.group !== undefined));
+			if (sameChain) operands.push(...sub.filter((i) => i.group !== undefined).map((i) => i.text));
+			else operands.push(`(${inner})`);
+		}
+		return operands.join(` ${op} `);
+	}
+	return all
+		.map((item) => (item.group === undefined ? item.text : `(${flattenBooleans(item.group)})`))
+		.join('');
+}
+
+/** The top level of an expression: plain text, and parenthesised groups (`text` with, `group` without parentheses). */
+function topLevel(text: string): { text: string; group?: string }[] {
+	const items: { text: string; group?: string }[] = [];
+	let plain = '';
+	let i = 0;
+	const skipQuoted = (at: number) => {
+		const quote = text[at]!;
+		let j = at + 1;
+		while (j < text.length) {
+			if (text[j] === quote && text[j + 1] === quote) j += 2;
+			else if (text[j] === quote) return j + 1;
+			else j++;
+		}
+		return j;
+	};
+	while (i < text.length) {
+		const c = text[i]!;
+		if (c === "'" || c === '"') {
+			const end = skipQuoted(i);
+			plain += text.slice(i, end);
+			i = end;
+		} else if (c === '(') {
+			let depth = 1;
+			let j = i + 1;
+			while (j < text.length && depth > 0) {
+				if (text[j] === "'" || text[j] === '"') {
+					j = skipQuoted(j);
+					continue;
+				}
+				if (text[j] === '(') depth++;
+				else if (text[j] === ')') depth--;
+				j++;
+			}
+			if (plain) items.push({ text: plain });
+			plain = '';
+			items.push({ text: text.slice(i, j), group: text.slice(i + 1, j - 1) });
+			i = j;
+		} else {
+			plain += c;
+			i++;
+		}
+	}
+	if (plain) items.push({ text: plain });
+	return items;
 }

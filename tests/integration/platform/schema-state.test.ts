@@ -20,6 +20,7 @@ import {
 	readMigrations,
 	readSchemaFiles
 } from '../../../scripts/lib/schema-build.ts';
+import { flattenBooleans } from '../../../scripts/lib/schema-dump.ts';
 import { sql } from '../../support/factories.ts';
 
 const SCHEMAS = 'supabase/schemas';
@@ -101,5 +102,22 @@ describe('supabase/schemas', () => {
 			missing.map((m) => m.relname),
 			'create trigger <table>_set_timestamps … execute function public.set_timestamps()'
 		).toEqual([]);
+	});
+});
+
+describe('the schema dump', () => {
+	it('shows a chain of AND or OR flat, however the catalog nests it', () => {
+		// `a between 3 and 320 and b` is stored nested; the same text read back is stored flat.
+		const nested = `CHECK ((((char_length(email) >= 3) AND (char_length(email) <= 320)) AND (email ~ '^[^@ (]+$'::text)))`;
+		const flat = `CHECK (((char_length(email) >= 3) AND (char_length(email) <= 320) AND (email ~ '^[^@ (]+$'::text)))`;
+		expect(flattenBooleans(nested)).toBe(flat);
+		expect(flattenBooleans(flat)).toBe(flat);
+		// Different operators are not merged, and text in quotes is left alone.
+		expect(flattenBooleans('CHECK ((((a) OR (b)) AND (c)))')).toBe(
+			'CHECK ((((a) OR (b)) AND (c)))'
+		);
+		expect(flattenBooleans("CHECK ((x = 'a AND (b'::text))")).toBe(
+			"CHECK ((x = 'a AND (b'::text))"
+		);
 	});
 });
