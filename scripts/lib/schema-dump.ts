@@ -99,7 +99,8 @@ const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', '
 
 export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
-	['scheduled_jobs', 'name', ['area', 'every']]
+	['scheduled_jobs', 'name', ['area', 'every']],
+	['monitor_areas', 'area', ['function_name', 'position']]
 ];
 
 export async function dumpSchema(lite: Lite): Promise<string[]> {

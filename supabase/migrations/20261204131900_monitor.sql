@@ -153,7 +153,9 @@ create index carer_appreciation_answers_period_idx on public.carer_appreciation_
 alter table public.carer_appreciation_answers enable row level security;
 
 create policy "Carers see their own appreciation answers" on public.carer_appreciation_answers
-	for select to authenticated using (public.owns_cheque(cheque_id));
+	for select to authenticated using (
+		cheque_id in (select c.id from public.cheques c where c.carer_user_id = (select auth.uid()))
+	);
 
 -- Gives or changes the answer for one of the caller's own cheques (a reissued cheque answers for
 -- the appreciation it continues).
