@@ -45,6 +45,8 @@ export async function monitorScenario(): Promise<MonitorScenario> {
 	);
 	const day = (offset: number) => `('${today}'::date + ${offset})`;
 	const admin = await personIn(m.id, 'monitor-beheer', 'municipality_admin');
+	// Four eyes: a batch is approved by another admin than its maker.
+	const secondAdmin = await personIn(m.id, 'monitor-financien', 'municipality_admin');
 	const caseworker = await personIn(m.id, 'monitor-consulent', 'caseworker', [m.north, m.south]);
 
 	// ---- Mantelzorgwaardering -----------------------------------------------------------
@@ -130,7 +132,7 @@ export async function monitorScenario(): Promise<MonitorScenario> {
 		p_period_start: today,
 		p_period_end: today
 	})) as string;
-	await rpc(admin, 'approve_reimbursement_batch', { p_batch_id: batch });
+	await rpc(secondAdmin, 'approve_reimbursement_batch', { p_batch_id: batch });
 	await rpc(admin, 'export_reimbursement_batch', { p_batch_id: batch });
 	// A's second cheque expired five days ago, unused (€ 50 in Noord).
 	await sql(`update public.cheques set expires_on = ${day(-5)} where id = '${aSecond}'`);
