@@ -36,13 +36,17 @@ test('the admin sees the three layers, charts with their tables, filters in the 
 	await expect(page).toHaveURL(/wijk=wormerveer/);
 	await expect(page.getByText(/wijk Wormerveer/).first()).toBeVisible();
 	expect(await page.locator('[style]').count()).toBeLessThanOrEqual(1);
+	// The whole year at 320 px. axe runs here: it needs JavaScript in the page (its timers never
+	// fire with JavaScript off), and the server renders the same markup either way.
+	await page.setViewportSize({ width: 320, height: 700 });
+	await page.goto('/beheer/monitor?jaar=2026&maand=&wijk=');
+	await expectAccessible(page);
 	expect(csp).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the filter works and the page fits 320 px and prints', async ({ page }) => {
-		test.setTimeout(180_000);
 		await admin(page);
 		await page.goto('/beheer/monitor?jaar=2026&maand=3');
 		await expect(page.getByText(/maart 2026/).first()).toBeVisible();
@@ -51,7 +55,6 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(/jaar=2026&maand=&wijk=/);
 		await page.setViewportSize({ width: 320, height: 700 });
 		await expectNoSidewaysScroll(page);
-		await expectAccessible(page);
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByRole('button', { name: 'Toon', exact: true })).toBeHidden();
 		await expect(page.getByRole('table', { name: /Hulpvragen per wijk/ })).toBeVisible();
