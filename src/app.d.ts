@@ -1,5 +1,6 @@
 import type { RequestClient } from '#lib/server/supabase';
 import type { Viewer } from '#lib/server/viewer';
+import type { Municipality, PublicMunicipality } from '#lib/server/tenancy/municipality';
 
 declare global {
 	namespace App {
@@ -11,6 +12,10 @@ declare global {
 		interface Locals {
 			supabase: RequestClient;
 			viewer: Viewer | null;
+			/** The municipality of the request's host name (the tenant handle). */
+			municipality: Municipality;
+			/** How long resolving the host took (Server-Timing). */
+			hostMillis: number;
 		}
 		namespace Superforms {
 			/** A form-level notice; a plain string counts as a success message. */
@@ -18,6 +23,7 @@ declare global {
 		}
 		interface PageData {
 			viewer: Pick<Viewer, 'displayName' | 'roles'> | null;
+			municipality: PublicMunicipality;
 		}
 	}
 }

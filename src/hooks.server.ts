@@ -9,6 +9,8 @@ import { guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
+import { tenant } from '#lib/server/tenancy/handle';
+import { dropForeignSession } from '#lib/server/tenancy/accounts';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -35,8 +37,12 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 
 const supabase: Handle = async ({ event, resolve }) => {
 	const meter = { calls: 0, millis: 0 };
-	event.locals.supabase = createRequestClient(event, meter);
-	event.locals.viewer = await loadViewer(event.locals.supabase);
+	event.locals.supabase = createRequestClient(event, meter, event.locals.municipality.id);
+	event.locals.viewer = await dropForeignSession(
+		event.locals.supabase,
+		await loadViewer(event.locals.supabase),
+		event.locals.municipality
+	);
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
@@ -46,7 +52,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 		try {
 			response.headers.set(
 				'server-timing',
-				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}`
+				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}, ` +
+					`host;desc="municipality";dur=${event.locals.hostMillis.toFixed(2)}`
 			);
 		} catch {
 			// Some responses (redirects from fetch) have immutable headers; the metric is optional.
@@ -69,6 +76,6 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, supabase, guard);
+export const handle = sequence(embeddedApi, securityHeaders, tenant, supabase, guard);
 
 export const handleError = handleServerError;

@@ -99,7 +99,7 @@ with monday as (
 )
 insert into public.activities (municipality_id, community_centre_id, district_id, title, description,
 	category, audience, recurrence, starts_at, ends_at, repeat_until, series_ends_at, cost_cents,
-	needs_registration, max_participants, social_goal_id, cancelled_at, cancel_reason)
+	needs_registration, max_participants, social_goal_id, cancelled_at, cancel_reason, created_at)
 select c.municipality_id, c.id, c.district_id, p.title, p.description, p.category, p.audience,
 	case when p.weekly then 'weekly' else 'once' end,
 	(m.day + p.weekday + p.starts::time) at time zone 'Europe/Amsterdam',
@@ -108,15 +108,18 @@ select c.municipality_id, c.id, c.district_id, p.title, p.description, p.categor
 	(m.day + p.weekday + p.ends::time) at time zone 'Europe/Amsterdam',
 	p.cost, p.needs_registration, p.max_participants,
 	(select g.id from public.social_goals g where g.district_id = c.district_id and g.title = p.goal_title),
-	case when p.cancel_reason is not null then now() end, coalesce(p.cancel_reason, '')
+	case when p.cancel_reason is not null then now() end, coalesce(p.cancel_reason, ''),
+	-- Posted two weeks before this week, so this week's occurrences already earn points.
+	(m.day - 14)::timestamp at time zone 'Europe/Amsterdam'
 from programme p
 cross join lateral (select case when p.weekly then md.day else md.day + 7 end as day from monday md) m
 join public.community_centres c on c.slug = p.centre_slug
 where not exists (select 1 from public.activities a where a.community_centre_id = c.id);
 
 -- The taalcafé skips the week of the autumn or Christmas holiday: here, three weeks from now.
-insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
-select a.municipality_id, a.id, (a.starts_at at time zone 'Europe/Amsterdam')::date + 21
+insert into public.activity_exceptions (municipality_id, activity_id, occurs_on, reason)
+select a.municipality_id, a.id, (a.starts_at at time zone 'Europe/Amsterdam')::date + 21,
+	'Vakantie: het buurthuis is deze week dicht.'
 from public.activities a join public.community_centres c on c.id = a.community_centre_id
 where c.slug = 'de-lorzie' and a.title = 'Taalcafé'
 on conflict (activity_id, occurs_on) do nothing;

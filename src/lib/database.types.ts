@@ -155,6 +155,7 @@ export type Database = {
 					id: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason: string;
 					updated_at: string;
 				};
 				Insert: {
@@ -163,6 +164,7 @@ export type Database = {
 					id?: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Update: {
@@ -171,6 +173,7 @@ export type Database = {
 					id?: string;
 					municipality_id?: string;
 					occurs_on?: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -1565,6 +1568,8 @@ export type Database = {
 					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
+					is_demo: boolean;
+					mail_sender_name: string | null;
 					name: string;
 					slug: string;
 					updated_at: string;
@@ -1573,6 +1578,8 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name: string;
 					slug: string;
 					updated_at?: string;
@@ -1581,11 +1588,45 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name?: string;
 					slug?: string;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			municipality_hosts: {
+				Row: {
+					created_at: string;
+					host: string;
+					municipality_id: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					host: string;
+					municipality_id: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					host?: string;
+					municipality_id?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_hosts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			notification_kinds: {
 				Row: {
@@ -1670,6 +1711,120 @@ export type Database = {
 					},
 					{
 						foreignKeyName: 'notification_outbox_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			platform_operators: {
+				Row: {
+					created_at: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
+			points_period_occurrences: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					period_id?: string;
+					points?: number;
+					social_goal_title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_period_occurrences_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_period_id_fkey';
+						columns: ['period_id'];
+						isOneToOne: false;
+						referencedRelation: 'points_periods';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			points_periods: {
+				Row: {
+					closed_by: string | null;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at: string;
+				};
+				Insert: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at?: string;
+				};
+				Update: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_periods_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
@@ -2628,12 +2783,22 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			assert_activity_schedule: {
+				Args: {
+					p_old: Database['public']['Tables']['activities']['Row'];
+					p_recurrence: string;
+					p_repeat_until: string;
+					p_starts_at: string;
+				};
+				Returns: undefined;
+			};
 			assert_activity_values: {
 				Args: {
 					p_centre_id: string;
 					p_cost_cents: number;
 					p_ends_at: string;
 					p_max_participants: number;
+					p_needs_registration: boolean;
 					p_recurrence: string;
 					p_repeat_until: string;
 					p_social_goal_id: string;
@@ -2713,6 +2878,10 @@ export type Database = {
 					kind: string;
 					payload: Json;
 				}[];
+			};
+			close_points_period: {
+				Args: { p_end: string; p_start: string };
+				Returns: string;
 			};
 			community_centre_map: {
 				Args: { p_latitude?: number; p_longitude?: number; p_postcode?: string };
@@ -2797,10 +2966,18 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			current_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
 				Returns: undefined;
+			};
+			default_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
@@ -2912,6 +3089,10 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			in_closed_points_period: {
+				Args: { p_day: string; p_municipality_id: string };
+				Returns: boolean;
+			};
 			insert_application: {
 				Args: {
 					p_care_recipient_name: string;
@@ -2980,6 +3161,10 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
+			is_platform_operator: {
+				Args: Record<PropertyKey, never>;
+				Returns: boolean;
+			};
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -3014,6 +3199,20 @@ export type Database = {
 					social_goal_id: string;
 					starts_at: string;
 					title: string;
+				}[];
+			};
+			live_points_occurrences: {
+				Args: {
+					p_centre_id?: string;
+					p_from: string;
+					p_municipality_id: string;
+					p_to: string;
+				};
+				Returns: {
+					activity_id: string;
+					occurs_on: string;
+					points: number;
+					social_goal_title: string;
 				}[];
 			};
 			lock_activity_for_board: {
@@ -3142,6 +3341,7 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -3234,6 +3434,7 @@ export type Database = {
 				};
 			};
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			points_periods_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -3400,7 +3601,12 @@ export type Database = {
 			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			skip_activity_date: {
-				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
+				Args: {
+					p_activity_id: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_skip?: boolean;
+				};
 				Returns: undefined;
 			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };

@@ -1,7 +1,9 @@
+import { publicMunicipality } from '#lib/server/tenancy/municipality';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	viewer: locals.viewer
 		? { displayName: locals.viewer.displayName, roles: locals.viewer.roles }
-		: null
+		: null,
+	municipality: publicMunicipality(locals.municipality)
 });

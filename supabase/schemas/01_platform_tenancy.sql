@@ -14,7 +14,11 @@ create table public.municipalities (
 	updated_at timestamptz not null default now(),
 	-- The number people without internet call to react to a printed request. A municipal setting,
 	-- public like the municipality's name; set by the municipality (seed.sql for the demo).
-	coordinator_phone text check (coordinator_phone is null or coordinator_phone ~ '^\+?[0-9 ()-]{6,20}$')
+	coordinator_phone text check (coordinator_phone is null or coordinator_phone ~ '^\+?[0-9 ()-]{6,20}$'),
+	-- The sender's name on the municipality's mails ("Buurtkracht <name>" when empty).
+	mail_sender_name text check (mail_sender_name is null or char_length(mail_sender_name) between 2 and 80),
+	-- A municipality set up as demonstration data; its pages say so.
+	is_demo boolean not null default false
 );
 
 create trigger municipalities_set_timestamps before insert or update on public.municipalities

@@ -29,16 +29,16 @@ create table public.profile_contacts (
 create trigger profile_contacts_set_timestamps before insert or update on public.profile_contacts
 	for each row execute function public.set_timestamps();
 
--- A profile appears with the account. The municipality comes from sign-up metadata, else the first one.
+-- A profile appears with the account. It belongs to the municipality of the site it signed up on
+-- (the sign-up form sends the host's slug as metadata); without one (an API caller), the oldest.
 create or replace function public.handle_new_user() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	v_municipality uuid;
 	v_meta jsonb := public.auth_user_metadata(new.raw_user_meta_data);
 begin
-	select id into v_municipality from public.municipalities
-		where slug = coalesce(v_meta ->> 'municipality', 'zaanstad');
+	select id into v_municipality from public.municipalities where slug = v_meta ->> 'municipality';
 	if v_municipality is null then
-		select id into v_municipality from public.municipalities order by created_at limit 1;
+		v_municipality := public.default_municipality_id();
 	end if;
 	insert into public.profiles (id, municipality_id, display_name)
 	values (

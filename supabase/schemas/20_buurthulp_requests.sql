@@ -547,6 +547,7 @@ begin
 	return (
 		select r.id from public.help_requests r
 		where split_part(r.id::text, '-', 1) = lower(p_code) and r.hidden_at is null
+			and r.municipality_id = public.current_municipality_id()
 		order by r.created_at desc limit 1
 	);
 end;

@@ -37,7 +37,7 @@ declare
 	c_count_cap constant integer := 500;
 	v_query text := nullif(trim(p_query), '');
 	v_tsquery tsquery;
-	v_where text := 'r.status = ''open'' and r.hidden_at is null
+	v_where text := 'r.municipality_id = $9 and r.status = ''open'' and r.hidden_at is null
 		and coalesce(r.ends_on, r.starts_on, current_date) >= current_date';
 	v_result jsonb;
 begin
@@ -47,8 +47,9 @@ begin
 	if cardinality(regexp_split_to_array(trim(coalesce(p_query, '')), '\s+')) > 20 then
 		raise exception 'search_too_long' using errcode = '22001';
 	end if;
+	-- The request's municipality ($9) always applies: the board of one site lists only its own.
 	-- Only the filters that apply, so each call is planned for its own values. Values are
-	-- always passed as parameters ($1..$8), never written into the SQL text.
+	-- always passed as parameters ($1..$9), never written into the SQL text.
 	if v_query is not null then
 		v_tsquery := websearch_to_tsquery('dutch', v_query);
 		v_where := v_where || ' and r.search @@ $5';
@@ -98,7 +99,8 @@ begin
 	into v_result
 	using p_district_id, p_category, p_from, p_to, v_tsquery,
 		least(greatest(p_limit, 1), 100), greatest(p_offset, 0),
-		case when v_query is null then 2147483646 else c_count_cap end;
+		case when v_query is null then 2147483646 else c_count_cap end,
+		public.current_municipality_id();
 	return v_result;
 end;
 $$;

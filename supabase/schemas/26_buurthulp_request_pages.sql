@@ -19,22 +19,22 @@ create or replace function public.help_board_page(
 	p_offset integer default 0
 ) returns jsonb language plpgsql stable security invoker set search_path = '' as $$
 declare
+	v_municipality uuid := public.current_municipality_id();
 	v_district public.districts%rowtype;
 	v_districts jsonb;
 begin
 	perform public.assert_max_length(p_district_slug, 60, 'district');
 	perform public.assert_max_length(p_category, 40, 'category');
 	perform public.assert_max_length(p_query, 200, 'query');
-	-- One municipality per install for now: the first municipality's wijken, like sign-up does.
 	select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'slug', d.slug, 'name', d.name) order by d.name), '[]'::jsonb)
 	into v_districts
 	from public.districts d
-	where d.municipality_id = (select m.id from public.municipalities m order by m.created_at limit 1);
+	where d.municipality_id = v_municipality;
 
 	if nullif(trim(p_district_slug), '') is not null then
 		select d.* into v_district from public.districts d
 		where d.slug = trim(p_district_slug)
-			and d.municipality_id = (select m.id from public.municipalities m order by m.created_at limit 1);
+			and d.municipality_id = v_municipality;
 		if not found then
 			return jsonb_build_object('districts', v_districts, 'district', null, 'unknown_district', true,
 				'result', jsonb_build_object('total', 0, 'items', '[]'::jsonb));

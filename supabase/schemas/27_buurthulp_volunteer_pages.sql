@@ -148,9 +148,10 @@ create or replace function public.offers_board_page(
 	p_limit integer default 20,
 	p_offset integer default 0
 ) returns jsonb language sql stable security definer set search_path = '' as $$
-	with filtered as (
+	with m as (select public.current_municipality_id() as id),
+	filtered as (
 		select o.* from public.help_offers o
-		where o.status = 'open' and o.hidden_at is null
+		where o.municipality_id = (select id from m) and o.status = 'open' and o.hidden_at is null
 			and (p_category is null or o.category = p_category)
 			and (p_district_id is null or o.district_id = p_district_id)
 			and not exists (select 1 from public.account_blocks b where b.user_id = o.volunteer_id)
@@ -159,10 +160,7 @@ create or replace function public.offers_board_page(
 		'districts', coalesce((
 			select jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name) order by d.name)
 			from public.districts d
-			where d.municipality_id = coalesce(
-				(select public.my_municipality_id()),
-				(select m.id from public.municipalities m where m.slug = 'zaanstad')
-			)
+			where d.municipality_id = (select id from m)
 		), '[]'::jsonb),
 		'total', (select count(*) from filtered),
 		'items', coalesce((

@@ -251,8 +251,7 @@ create or replace function public.approved_shops(
 	p_category text default null
 ) returns jsonb language sql stable security definer set search_path = '' as $$
 	with m as (
-		select coalesce(p_municipality_id,
-			(select m.id from public.municipalities m where m.slug = 'zaanstad')) as id
+		select coalesce(p_municipality_id, public.current_municipality_id()) as id
 	)
 	select jsonb_build_object(
 		'shops', coalesce((

@@ -153,6 +153,8 @@ create table public.activity_exceptions (
 	occurs_on date not null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
+	-- Why the week does not go ahead, shown on the activity page as "gaat niet door" (issue 16.4).
+	reason text not null default '' check (char_length(reason) <= 300),
 	unique (activity_id, occurs_on)
 );
 
@@ -256,7 +258,7 @@ begin
 	where a.published
 		and tstzrange(a.starts_at, a.series_ends_at, '[)') && tstzrange(p_from, p_to, '[)')
 		and o.starts_at < p_to and o.ends_at > p_from
-		and (p_municipality_id is null or a.municipality_id = p_municipality_id)
+		and a.municipality_id = coalesce(p_municipality_id, public.current_municipality_id())
 		and (p_district_id is null or a.district_id = p_district_id)
 		and (p_centre_id is null or a.community_centre_id = p_centre_id)
 		and (p_activity_id is null or a.id = p_activity_id)

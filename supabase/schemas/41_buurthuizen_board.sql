@@ -31,9 +31,11 @@ $$;
 revoke all on function public.assert_activity_fits(text, text, text, text, text) from public, anon, authenticated;
 
 -- Checks what a board member sends: the dates, the numbers, and a social goal of the centre's wijk.
+-- A maximum needs registration: without it nobody is counted, so the maximum would be dropped.
 create or replace function public.assert_activity_values(
 	p_centre_id uuid, p_starts_at timestamptz, p_ends_at timestamptz, p_recurrence text,
-	p_repeat_until date, p_cost_cents integer, p_max_participants integer, p_social_goal_id uuid
+	p_repeat_until date, p_cost_cents integer, p_needs_registration boolean, p_max_participants integer,
+	p_social_goal_id uuid
 ) returns void language plpgsql stable set search_path = '' as $$
 begin
 	if p_starts_at is null or p_ends_at is null or p_ends_at <= p_starts_at
@@ -51,6 +53,9 @@ begin
 	if p_max_participants is not null and (p_max_participants < 1 or p_max_participants > 1000) then
 		raise exception 'invalid_max_participants' using errcode = '22023';
 	end if;
+	if p_max_participants is not null and not coalesce(p_needs_registration, false) then
+		raise exception 'max_without_registration' using errcode = '22023';
+	end if;
 	if p_social_goal_id is not null and not exists (
 		select 1 from public.social_goals g join public.community_centres c on c.district_id = g.district_id
 		where g.id = p_social_goal_id and c.id = p_centre_id and g.active
@@ -59,7 +64,31 @@ begin
 	end if;
 end;
 $$;
-revoke all on function public.assert_activity_values(uuid, timestamptz, timestamptz, text, date, integer, integer, uuid) from public, anon, authenticated;
+revoke all on function public.assert_activity_values(uuid, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid) from public, anon, authenticated;
+
+-- When an activity takes place may change only from today on (issues 16.2 and 16.9): a new first
+-- date is not before today (Amsterdam); a series that has begun keeps its first date, time and
+-- recurrence, and its end date stays today or later, so no occurrence in the past appears or
+-- disappears after the fact (the points for the ondersteuningsregeling count past occurrences).
+create or replace function public.assert_activity_schedule(
+	p_old public.activities, p_starts_at timestamptz, p_recurrence text, p_repeat_until date
+) returns void language plpgsql stable set search_path = '' as $$
+declare
+	v_today date := (now() at time zone 'Europe/Amsterdam')::date;
+begin
+	if p_old.id is not null and p_old.starts_at < now() then
+		if p_starts_at is distinct from p_old.starts_at or p_recurrence is distinct from p_old.recurrence
+			or (p_recurrence = 'weekly' and p_repeat_until is distinct from p_old.repeat_until
+				and least(p_repeat_until, p_old.repeat_until) < v_today) then
+			raise exception 'series_started' using errcode = 'PT409';
+		end if;
+	elsif p_starts_at is not null and (p_starts_at at time zone 'Europe/Amsterdam')::date < v_today then
+		raise exception 'starts_in_past' using errcode = '22023';
+	end if;
+end;
+$$;
+revoke all on function public.assert_activity_schedule(public.activities, timestamptz, text, date) from public, anon, authenticated;
+
 
 -- Locks the activity for a board member of its centre; raises not_found for anyone else, so an
 -- unpublished activity of another centre does not even show it exists.
@@ -72,7 +101,7 @@ begin
 	end if;
 	select * into v_activity from public.activities where id = p_activity_id for update;
 	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
-		raise exception 'activity_not_found' using errcode = 'P0002';
+		raise exception 'activity_not_found' using errcode = 'PT404';
 	end if;
 	return v_activity;
 end;
@@ -109,8 +138,9 @@ begin
 	end if;
 	perform public.assert_activity_values(
 		p_centre_id, p_starts_at, p_ends_at, p_recurrence, p_repeat_until, p_cost_cents,
-		p_max_participants, p_social_goal_id
+		p_needs_registration, p_max_participants, p_social_goal_id
 	);
+	perform public.assert_activity_schedule(null, p_starts_at, p_recurrence, p_repeat_until);
 	insert into public.activities (
 		municipality_id, community_centre_id, district_id, title, description, category, audience,
 		recurrence, starts_at, ends_at, repeat_until, series_ends_at, cost_cents, needs_registration,
@@ -126,7 +156,7 @@ begin
 	return v_id;
 end;
 $$;
-revoke all on function public.create_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) from public;
+revoke all on function public.create_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) from public, anon;
 grant execute on function public.create_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) to authenticated;
 
 -- Changes what the board wrote. Registrations stay; a maximum below the number already
@@ -154,8 +184,9 @@ begin
 	v_activity := public.lock_activity_for_board(p_activity_id);
 	perform public.assert_activity_values(
 		v_activity.community_centre_id, p_starts_at, p_ends_at, p_recurrence, p_repeat_until,
-		p_cost_cents, p_max_participants, p_social_goal_id
+		p_cost_cents, p_needs_registration, p_max_participants, p_social_goal_id
 	);
+	perform public.assert_activity_schedule(v_activity, p_starts_at, p_recurrence, p_repeat_until);
 	if coalesce(p_needs_registration, false) and p_max_participants is not null and exists (
 		select 1 from public.activity_occurrence_counts n
 		where n.activity_id = p_activity_id and n.registered_count > p_max_participants
@@ -179,7 +210,7 @@ begin
 	where id = p_activity_id;
 end;
 $$;
-revoke all on function public.update_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) from public;
+revoke all on function public.update_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) from public, anon;
 grant execute on function public.update_activity(uuid, text, text, text, text, timestamptz, timestamptz, text, date, integer, boolean, integer, uuid, boolean) to authenticated;
 
 -- A copy on another first date (default: a week later), same local time and length; a weekly
@@ -196,7 +227,10 @@ begin
 	v_activity := public.lock_activity_for_board(p_activity_id);
 	v_old_on := (v_activity.starts_at at time zone 'Europe/Amsterdam')::date;
 	v_new_on := coalesce(p_starts_on, v_old_on + 7);
-	if v_new_on < current_date - 1 or v_new_on > current_date + 1830 then
+	if v_new_on < (now() at time zone 'Europe/Amsterdam')::date then
+		raise exception 'starts_in_past' using errcode = '22023';
+	end if;
+	if v_new_on > current_date + 1830 then
 		raise exception 'invalid_times' using errcode = '22023';
 	end if;
 	v_starts := public.activity_occurrence_start(v_activity, v_new_on);
@@ -216,7 +250,7 @@ begin
 	return v_id;
 end;
 $$;
-revoke all on function public.copy_activity(uuid, date) from public;
+revoke all on function public.copy_activity(uuid, date) from public, anon;
 grant execute on function public.copy_activity(uuid, date) to authenticated;
 
 -- Cancelling keeps the activity visible, marked as cancelled with the reason; p_cancel false
@@ -244,26 +278,35 @@ begin
 	end if;
 end;
 $$;
-revoke all on function public.cancel_activity(uuid, text, boolean) from public;
+revoke all on function public.cancel_activity(uuid, text, boolean) from public, anon;
 grant execute on function public.cancel_activity(uuid, text, boolean) to authenticated;
 
--- Skips one week of a weekly activity (or takes the skip back). Registrations for that date lapse.
-create or replace function public.skip_activity_date(p_activity_id uuid, p_occurs_on date, p_skip boolean default true)
+-- Skips one week of a weekly activity, with the reason the activity page shows (or takes the skip
+-- back). Registrations for that date lapse. A date in a closed points period stays as it is.
+create or replace function public.skip_activity_date(p_activity_id uuid, p_occurs_on date, p_skip boolean default true, p_reason text default '')
 returns void language plpgsql security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
+	v_reason text := trim(coalesce(p_reason, ''));
 begin
+	perform public.assert_max_length(p_reason, 300, 'reason');
 	v_activity := public.lock_activity_for_board(p_activity_id);
+	if p_occurs_on is null then
+		raise exception 'occurrence_not_found' using errcode = '22023';
+	end if;
+	if public.in_closed_points_period(v_activity.municipality_id, p_occurs_on) then
+		raise exception 'period_closed' using errcode = 'PT409';
+	end if;
 	if coalesce(p_skip, true) then
 		if not public.activity_occurs_on(v_activity, p_occurs_on) then
 			raise exception 'occurrence_not_found' using errcode = '22023';
 		end if;
-		insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
-		values (v_activity.municipality_id, v_activity.id, p_occurs_on)
+		insert into public.activity_exceptions (municipality_id, activity_id, occurs_on, reason)
+		values (v_activity.municipality_id, v_activity.id, p_occurs_on, v_reason)
 		on conflict (activity_id, occurs_on) do nothing;
 		-- Whoever registered for that date hears it, and the registration lapses.
 		perform public.notify(r.municipality_id, r.user_id, 'activity_cancelled', jsonb_build_object(
-			'activity_id', v_activity.id, 'title', v_activity.title, 'occurs_on', p_occurs_on
+			'activity_id', v_activity.id, 'title', v_activity.title, 'occurs_on', p_occurs_on, 'reason', v_reason
 		))
 		from public.activity_registrations r
 		where r.activity_id = p_activity_id and r.occurs_on = p_occurs_on;
@@ -274,5 +317,5 @@ begin
 	end if;
 end;
 $$;
-revoke all on function public.skip_activity_date(uuid, date, boolean) from public;
-grant execute on function public.skip_activity_date(uuid, date, boolean) to authenticated;
+revoke all on function public.skip_activity_date(uuid, date, boolean, text) from public, anon;
+grant execute on function public.skip_activity_date(uuid, date, boolean, text) to authenticated;

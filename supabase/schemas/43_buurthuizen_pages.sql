@@ -48,6 +48,12 @@ begin
 				select jsonb_agg(e.occurs_on order by e.occurs_on)
 				from public.activity_exceptions e where e.activity_id = v_activity.id
 			), '[]'::jsonb),
+			-- The weeks still to come that do not go ahead, with the board's reason.
+			'skipped', coalesce((
+				select jsonb_agg(jsonb_build_object('occurs_on', e.occurs_on, 'reason', e.reason) order by e.occurs_on)
+				from public.activity_exceptions e
+				where e.activity_id = v_activity.id and e.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+			), '[]'::jsonb),
 			'my_registrations', coalesce((
 				select jsonb_agg(r.occurs_on order by r.occurs_on)
 				from public.activity_registrations r
@@ -184,19 +190,21 @@ grant execute on function public.activity_board_page(uuid) to authenticated;
 create or replace function public.activity_feed(p_centre_slug text default null, p_district_slug text default null)
 returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
+	v_municipality uuid := public.current_municipality_id();
 	v_name text := 'Buurthuizen';
 	v_centre uuid;
 	v_district uuid;
 begin
 	perform public.assert_max_length(p_centre_slug, 60, 'centre_slug');
 	perform public.assert_max_length(p_district_slug, 60, 'district_slug');
+	select 'Buurthuizen ' || m.name into v_name from public.municipalities m where m.id = v_municipality;
 	if p_centre_slug is not null then
-		select c.id, c.name into v_centre, v_name from public.community_centres c where c.slug = p_centre_slug order by c.created_at limit 1;
+		select c.id, c.name into v_centre, v_name from public.community_centres c where c.slug = p_centre_slug and c.municipality_id = v_municipality;
 		if v_centre is null then
 			return null;
 		end if;
 	elsif p_district_slug is not null then
-		select d.id, 'Buurthuizen in ' || d.name into v_district, v_name from public.districts d where d.slug = p_district_slug order by d.created_at limit 1;
+		select d.id, 'Buurthuizen in ' || d.name into v_district, v_name from public.districts d where d.slug = p_district_slug and d.municipality_id = v_municipality;
 		if v_district is null then
 			return null;
 		end if;
@@ -220,7 +228,7 @@ begin
 			) order by a.starts_at)
 			from (
 				select * from public.activities x
-				where x.published and x.series_ends_at > now() - interval '183 days'
+				where x.municipality_id = v_municipality and x.published and x.series_ends_at > now() - interval '183 days'
 					and x.starts_at < now() + interval '1 year'
 					and (v_centre is null or x.community_centre_id = v_centre)
 					and (v_district is null or x.district_id = v_district)

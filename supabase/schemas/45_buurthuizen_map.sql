@@ -45,7 +45,7 @@ begin
 		'district_names', jsonb_agg(d.name order by d.name)
 	) into v_result
 	from public.districts d
-	where d.municipality_id = (select m.id from public.municipalities m order by m.created_at limit 1)
+	where d.municipality_id = public.current_municipality_id()
 		and v_area = any (d.postcode_areas)
 	having count(*) > 0;
 	return v_result;
@@ -70,7 +70,7 @@ begin
 		select c.id, c.slug, c.name, c.district_id,
 			public.distance_m(p_latitude, p_longitude, c.latitude, c.longitude) as distance_m
 		from public.community_centres c
-		where c.municipality_id = (select m.id from public.municipalities m order by m.created_at limit 1)
+		where c.municipality_id = public.current_municipality_id()
 		order by 5, c.name
 		limit least(greatest(coalesce(p_limit, 5), 1), 50);
 end;
@@ -91,7 +91,7 @@ create or replace function public.community_centre_map(
 	p_longitude double precision default null
 ) returns jsonb language plpgsql stable security invoker set search_path = '' as $$
 declare
-	v_municipality uuid := (select m.id from public.municipalities m order by m.created_at limit 1);
+	v_municipality uuid := public.current_municipality_id();
 	v_origin jsonb;
 	v_lat double precision;
 	v_lng double precision;

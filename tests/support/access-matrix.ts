@@ -29,6 +29,9 @@ const NOBODY: Access = {};
 export const ACCESS: Record<Table, Access> = {
 	// Platform
 	municipalities: PUBLIC,
+	municipality_hosts: PUBLIC,
+	// Granted only as maintenance (npm run platform:operator); an operator sees their own row.
+	platform_operators: NOBODY,
 	districts: PUBLIC,
 	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
@@ -61,6 +64,9 @@ export const ACCESS: Record<Table, Access> = {
 	activity_exceptions: PUBLIC,
 	activity_occurrence_counts: PUBLIC,
 	activity_registrations: { admin: ['select'] },
+	// Closed points periods and their frozen occurrences: written by close_points_period only.
+	points_periods: ADMINS_READ,
+	points_period_occurrences: ADMINS_READ,
 	// Platform audit log: append-only, read by the municipality's admins
 	audit_log: ADMINS_READ,
 	// Mantelzorgwaardering: every change goes through its SQL functions, except what admins

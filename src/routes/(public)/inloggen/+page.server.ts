@@ -3,6 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { emailOnlySchema, safeRedirectPath, signInSchema } from '#lib/schemas/auth';
 import { sendSignInMail, signInWithPassword } from '#lib/server/auth';
+import { otherMunicipalitySignIn, refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -10,6 +11,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.viewer) redirect(303, next);
 	return {
 		linkFailed: url.searchParams.get('fout') === 'link',
+		otherMunicipality: url.searchParams.has('andere-gemeente')
+			? await otherMunicipalitySignIn(
+					locals.supabase,
+					url.searchParams.get('andere-gemeente') ?? '',
+					url.origin
+				)
+			: null,
 		passwordForm: await superValidate(zod4(signInSchema), { id: 'wachtwoord' }),
 		mailForm: await superValidate(zod4(emailOnlySchema), { id: 'mail' })
 	};
@@ -28,6 +36,8 @@ export const actions: Actions = {
 			getClientAddress()
 		);
 		if (signIn.error) return message(form, { type: 'error', text: signIn.error }, { status: 400 });
+		const other = await refuseForeignAccount(locals.supabase, locals.municipality);
+		if (other !== null) redirect(303, `/inloggen?andere-gemeente=${encodeURIComponent(other)}`);
 		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
 	},
 	mail: async ({ request, locals, url }) => {
