@@ -566,11 +566,12 @@ $$;
 revoke all on function public.monitor_figures(uuid, date, date, uuid, text) from public, anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
--- Who may read the monitor of a municipality: its admins (and the platform operator, issue 18)
+-- Who may read the monitor of a municipality: its admins and the platform operator
 -- ---------------------------------------------------------------------------------------------
 
 create or replace function public.monitor_may_read(p_municipality_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
-	select p_municipality_id is not null and public.has_role('municipality_admin', p_municipality_id);
+	select p_municipality_id is not null
+		and (public.has_role('municipality_admin', p_municipality_id) or public.is_platform_operator());
 $$;
 revoke all on function public.monitor_may_read(uuid) from public;
 grant execute on function public.monitor_may_read(uuid) to authenticated;
@@ -715,7 +716,7 @@ create or replace function public.open_data_metrics() returns text[] language sq
 $$;
 grant execute on function public.open_data_metrics() to anon, authenticated;
 
--- One calendar year of a municipality (by slug; the oldest municipality when null), the months
+-- One calendar year of a municipality (by slug; the request's municipality when null), the months
 -- that have ended only, every metric × month × wijk (and the total, district null), suppressed.
 -- The wijk 'onbekend' appears when some events have no wijk (cheques issued without an
 -- application).
@@ -732,7 +733,8 @@ begin
 		raise exception 'invalid_period' using errcode = '22023';
 	end if;
 	select * into v_municipality from public.municipalities m
-	where (p_municipality_slug is null or m.slug = p_municipality_slug)
+	where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 	order by m.created_at, m.id limit 1;
 	if v_municipality.id is null then
 		return null;
@@ -791,7 +793,8 @@ create or replace function public.open_data_years(p_municipality_slug text defau
 language sql stable security definer set search_path = '' as $$
 	with m as (
 		select m.id from public.municipalities m
-		where (p_municipality_slug is null or m.slug = p_municipality_slug)
+		where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 			and char_length(coalesce(p_municipality_slug, '')) <= 40
 		order by m.created_at, m.id limit 1
 	), first as (
@@ -816,7 +819,8 @@ create or replace function public.open_data_places(p_municipality_slug text defa
 language sql stable security definer set search_path = '' as $$
 	with m as (
 		select m.id from public.municipalities m
-		where (p_municipality_slug is null or m.slug = p_municipality_slug)
+		where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 			and char_length(coalesce(p_municipality_slug, '')) <= 40
 		order by m.created_at, m.id limit 1
 	)

@@ -305,11 +305,12 @@ $$;
 revoke all on function public.monitor_figures(uuid, date, date, uuid, text) from public, anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
--- Who may read the monitor of a municipality: its admins (and the platform operator, issue 18)
+-- Who may read the monitor of a municipality: its admins and the platform operator
 -- ---------------------------------------------------------------------------------------------
 
 create or replace function public.monitor_may_read(p_municipality_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
-	select p_municipality_id is not null and public.has_role('municipality_admin', p_municipality_id);
+	select p_municipality_id is not null
+		and (public.has_role('municipality_admin', p_municipality_id) or public.is_platform_operator());
 $$;
 revoke all on function public.monitor_may_read(uuid) from public;
 grant execute on function public.monitor_may_read(uuid) to authenticated;

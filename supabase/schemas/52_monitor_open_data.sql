@@ -70,7 +70,7 @@ create or replace function public.open_data_metrics() returns text[] language sq
 $$;
 grant execute on function public.open_data_metrics() to anon, authenticated;
 
--- One calendar year of a municipality (by slug; the oldest municipality when null), the months
+-- One calendar year of a municipality (by slug; the request's municipality when null), the months
 -- that have ended only, every metric × month × wijk (and the total, district null), suppressed.
 -- The wijk 'onbekend' appears when some events have no wijk (cheques issued without an
 -- application).
@@ -87,7 +87,8 @@ begin
 		raise exception 'invalid_period' using errcode = '22023';
 	end if;
 	select * into v_municipality from public.municipalities m
-	where (p_municipality_slug is null or m.slug = p_municipality_slug)
+	where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 	order by m.created_at, m.id limit 1;
 	if v_municipality.id is null then
 		return null;
@@ -146,7 +147,8 @@ create or replace function public.open_data_years(p_municipality_slug text defau
 language sql stable security definer set search_path = '' as $$
 	with m as (
 		select m.id from public.municipalities m
-		where (p_municipality_slug is null or m.slug = p_municipality_slug)
+		where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 			and char_length(coalesce(p_municipality_slug, '')) <= 40
 		order by m.created_at, m.id limit 1
 	), first as (
@@ -171,7 +173,8 @@ create or replace function public.open_data_places(p_municipality_slug text defa
 language sql stable security definer set search_path = '' as $$
 	with m as (
 		select m.id from public.municipalities m
-		where (p_municipality_slug is null or m.slug = p_municipality_slug)
+		where case when p_municipality_slug is null then m.id = public.current_municipality_id()
+		else m.slug = p_municipality_slug end
 			and char_length(coalesce(p_municipality_slug, '')) <= 40
 		order by m.created_at, m.id limit 1
 	)

@@ -244,6 +244,18 @@ describe('who may read the monitor', () => {
 		expect(other.error).not.toBeNull();
 	});
 
+	it('the platform operator reads any municipality by its id', async () => {
+		const operator = await createUser({ label: 'monitor-operator' });
+		await sql(`insert into public.platform_operators (user_id) values ('${operator.id}')`);
+		const { data, error } = await operator.client.rpc('monitor_page', {
+			p_from: s.from,
+			p_to: s.to,
+			p_municipality_id: s.m.id
+		});
+		expect(error).toBeNull();
+		expect((data as unknown as Page).figures).toEqual(page.figures);
+	});
+
 	it('the area functions, the aggregator and the raw facts are not reachable through the API', async () => {
 		for (const fn of ['monitor_mantelzorg', 'monitor_buurthulp', 'monitor_buurthuizen']) {
 			const { error } = await s.admin.client.rpc(

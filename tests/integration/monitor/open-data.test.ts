@@ -78,9 +78,17 @@ describe('small-number suppression', () => {
 	});
 
 	it('holds for random tables of eleven wijken and an unknown one', async () => {
+		// A seeded generator, so a failing table comes back on the next run.
+		let seed = 20_261_204;
+		const random = () => {
+			seed = (seed + 0x6d2b79f5) | 0;
+			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+			return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+		};
 		const tables = Array.from({ length: 3000 }, () =>
 			Array.from({ length: 12 }, () =>
-				Math.random() < 0.6 ? Math.floor(Math.random() * 6) : Math.floor(Math.random() * 40)
+				random() < 0.6 ? Math.floor(random() * 6) : Math.floor(random() * 40)
 			)
 		);
 		const shown = await suppress(tables);
