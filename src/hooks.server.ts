@@ -9,12 +9,17 @@ import { guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
+import { appLimiters } from '#lib/server/limits';
+import { health } from '#lib/server/platform/health';
+import { requestLog } from '#lib/server/platform/request-log';
+import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
 import { dropForeignSession } from '#lib/server/tenancy/accounts';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
 	startBackgroundJobs();
+	installShutdown();
 };
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
@@ -30,13 +35,14 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r));
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), appLimiters());
 	}
 	return resolve(event);
 };
 
 const supabase: Handle = async ({ event, resolve }) => {
-	const meter = { calls: 0, millis: 0 };
+	const meter = event.locals.meter ?? { calls: 0, millis: 0 };
+	event.locals.meter = meter;
 	event.locals.supabase = createRequestClient(event, meter, event.locals.municipality.id);
 	event.locals.viewer = await dropForeignSession(
 		event.locals.supabase,
@@ -76,6 +82,14 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, tenant, supabase, guard);
+export const handle = sequence(
+	health,
+	requestLog,
+	embeddedApi,
+	securityHeaders,
+	tenant,
+	supabase,
+	guard
+);
 
 export const handleError = handleServerError;
