@@ -2373,6 +2373,44 @@ export type Database = {
 					}
 				];
 			};
+			security_contacts: {
+				Row: {
+					contact: string;
+					created_at: string;
+					expires_at: string;
+					municipality_id: string;
+					policy_url: string | null;
+					renewed_by: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					contact: string;
+					created_at?: string;
+					expires_at: string;
+					municipality_id: string;
+					policy_url?: string | null;
+					renewed_by?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					contact?: string;
+					created_at?: string;
+					expires_at?: string;
+					municipality_id?: string;
+					policy_url?: string | null;
+					renewed_by?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'security_contacts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shop_private_details: {
 				Row: {
 					account_holder: string;
@@ -3588,6 +3626,10 @@ export type Database = {
 			remove_shop_staff: {
 				Args: { p_membership_id: string };
 				Returns: undefined;
+			};
+			renew_security_txt: {
+				Args: { p_contact: string; p_expires_on: string; p_policy_url: string };
+				Returns: Json;
 			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };

@@ -43,6 +43,8 @@ export const ACCESS: Record<Table, Access> = {
 	scheduled_jobs: NOBODY,
 	// Sign-in and code limits: only the service role (the app server) counts and reads them.
 	attempt_counters: NOBODY,
+	// security.txt: public like the file; admins change it only through renew_security_txt.
+	security_contacts: PUBLIC,
 	// Buurthulp
 	volunteer_profiles: COORDINATORS_READ,
 	help_requests: COORDINATORS_READ,

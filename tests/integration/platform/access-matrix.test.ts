@@ -70,6 +70,11 @@ beforeAll(async () => {
 		 values ('sign_in', md5(random()::text) || md5(random()::text), now() + interval '15 minutes')
 		 returning id`
 	);
+	await sql(
+		`insert into public.security_contacts (municipality_id, contact, expires_at)
+		 values ('${ZAANSTAD_ID}', 'mailto:security@zaanstad.example', now() + interval '300 days')
+		 on conflict (municipality_id) do nothing`
+	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
 	const other = await otherMunicipality();
@@ -142,6 +147,7 @@ beforeAll(async () => {
 			id: 'invitation',
 			copy: (r) => ({ ...r, kind: `x_${Date.now()}` })
 		},
+		{ table: 'security_contacts', key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
 		{
 			table: 'attempt_counters',
 			key: 'id',
