@@ -43,6 +43,7 @@ phase() {
 		echo "== end of $name"
 	} | sed "s/^/[$name] /"
 	printf '%-22s %5d s  %s\n' "$name" "$took" "$([ $status -eq 0 ] && echo passed || echo FAILED)" >>"$timings"
+	[ $status -eq 0 ] || echo "$name" >>"$logs/failed"
 	return $status
 }
 
@@ -86,5 +87,14 @@ echo
 echo "== time per phase (lanes ran side by side; the total is the wall-clock time)"
 cat "$timings"
 printf '%-22s %5d s\n' total $(($(date +%s) - suite_start))
+# A CI log keeps only its tail: repeat what failed where it will be read.
+if [ -s "$logs/failed" ]; then
+	while read -r name; do
+		echo
+		echo "== what failed in $name (the whole output is above)"
+		sed 's/\x1b\[[0-9;]*m//g' "$logs/$name.log" |
+			grep -E ' FAIL |✘|^ *[0-9]+\) |Error:|Unhandled|Timed out|timed out' | head -40
+	done <"$logs/failed"
+fi
 rm -rf "$logs"
 exit $failed

@@ -26,7 +26,7 @@ declare global {
 			type Message = string | { type: 'success' | 'error'; text: string };
 		}
 		interface PageData {
-			viewer: Pick<Viewer, 'displayName' | 'roles'> | null;
+			viewer: Pick<Viewer, 'displayName' | 'roles' | 'isPlatformOperator'> | null;
 			municipality: PublicMunicipality;
 		}
 	}

@@ -24,6 +24,7 @@ create or replace function public.current_viewer() returns jsonb language sql st
 		'display_name', p.display_name,
 		'municipality_id', p.municipality_id,
 		'district_id', p.district_id,
+		'is_platform_operator', public.is_platform_operator(),
 		'roles', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,

@@ -73,4 +73,16 @@ describe('guardRoute', () => {
 		expect(guardRoute(route, true, null)).toEqual({ kind: 'sign_in' });
 		expect(guardRoute(route, true, person())).toEqual({ kind: 'pass', personal: false });
 	});
+
+	it('keeps the platform pages for platform operators, above any role in a municipality', () => {
+		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor platformbeheerders.'
+		});
+		expect(guardRoute('/platform', false, { ...person(), isPlatformOperator: true })).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+	});
 });
