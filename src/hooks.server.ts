@@ -11,6 +11,7 @@ import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
 import { appLimiters } from '#lib/server/limits';
 import { health } from '#lib/server/platform/health';
+import { backupEndpoint } from '#lib/server/platform/backup-endpoint';
 import { requestLog } from '#lib/server/platform/request-log';
 import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
@@ -84,6 +85,7 @@ const guard: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	health,
+	backupEndpoint,
 	requestLog,
 	embeddedApi,
 	securityHeaders,

@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import {
 	expiryState,
@@ -13,25 +15,32 @@ const inAYear = () => {
 	return d.toISOString().slice(0, 10);
 };
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const contact = await loadSecurityContact(locals.supabase, locals.municipality.id);
-	return { contact, state: expiryState(contact), suggestedExpiry: inAYear() };
-};
-
 const renewSchema = z.object({
 	contact: z.string().trim().min(1, 'Vul een contact in.').max(200),
 	policyUrl: z.string().trim().max(300).default(''),
 	expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum.')
 });
 
+export const load: PageServerLoad = async ({ locals }) => {
+	const contact = await loadSecurityContact(locals.supabase, locals.municipality.id);
+	const form = await superValidate(
+		{
+			contact: contact?.contact ?? 'mailto:',
+			policyUrl: contact?.policyUrl ?? '',
+			expiresOn: inAYear()
+		},
+		zod4(renewSchema),
+		{ errors: false }
+	);
+	return { contact, state: expiryState(contact), form };
+};
+
 export const actions: Actions = {
 	vernieuwen: async ({ request, locals }) => {
-		const parsed = renewSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, { problem: parsed.error.issues[0]?.message ?? 'Controleer de velden.' });
-		}
-		const result = await renewSecurityTxt(locals.supabase, parsed.data);
-		if (!result.ok) return fail(400, { problem: result.problem });
-		return { saved: true };
+		const form = await superValidate(request, zod4(renewSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await renewSecurityTxt(locals.supabase, form.data);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		return message(form, { type: 'success', text: 'De security.txt is vernieuwd.' });
 	}
 };
