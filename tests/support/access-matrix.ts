@@ -105,7 +105,13 @@ export const ACCESS: Record<Table, Access> = {
 	monitor_areas: NOBODY,
 	cheque_facts: ADMINS_READ,
 	carer_appreciation_answers: NOBODY,
-	monitor_reference_figures: ADMINS_READ
+	monitor_reference_figures: ADMINS_READ,
+	// Privacy (issue 20): the register is public; the processing log and the export registry are
+	// read through functions only; a person sees only their own data requests.
+	processing_activities: PUBLIC,
+	processing_log: NOBODY,
+	personal_data_exports: NOBODY,
+	personal_data_requests: NOBODY
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>
