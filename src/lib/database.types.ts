@@ -1594,7 +1594,6 @@ export type Database = {
 			monitor_reference_figures: {
 				Row: {
 					created_at: string;
-					entered_by: string | null;
 					id: string;
 					key: string;
 					municipality_id: string;
@@ -1604,7 +1603,6 @@ export type Database = {
 				};
 				Insert: {
 					created_at?: string;
-					entered_by?: string | null;
 					id?: string;
 					key: string;
 					municipality_id: string;
@@ -1614,7 +1612,6 @@ export type Database = {
 				};
 				Update: {
 					created_at?: string;
-					entered_by?: string | null;
 					id?: string;
 					key?: string;
 					municipality_id?: string;

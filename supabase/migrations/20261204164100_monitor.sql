@@ -190,7 +190,6 @@ create table public.monitor_reference_figures (
 	year integer not null check (year between 2000 and 2100),
 	key text not null check (key = any (enum_range(null::public.monitor_reference_key)::text[])),
 	value bigint not null check (value between 0 and 100000000000),
-	entered_by uuid references auth.users (id) on delete set null,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	unique (municipality_id, year, key)
@@ -229,10 +228,10 @@ begin
 			or (v_value #>> '{}')::numeric <> trunc((v_value #>> '{}')::numeric) then
 			raise exception 'invalid_figures' using errcode = '22023';
 		else
-			insert into public.monitor_reference_figures (municipality_id, year, key, value, entered_by)
-			values (v_municipality, p_year, v_key, (v_value #>> '{}')::bigint, (select auth.uid()))
+			insert into public.monitor_reference_figures (municipality_id, year, key, value)
+			values (v_municipality, p_year, v_key, (v_value #>> '{}')::bigint)
 			on conflict (municipality_id, year, key) do update
-				set value = excluded.value, entered_by = excluded.entered_by;
+				set value = excluded.value;
 		end if;
 	end loop;
 	perform public.log_audit(v_municipality, 'monitor.reference_figures_saved', 'monitor_reference_figures', null,
