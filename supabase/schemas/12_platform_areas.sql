@@ -265,11 +265,18 @@ begin
 	update public.volunteer_profiles v set district_ids = array(
 		select distinct case when x = p_from then p_into else x end from unnest(v.district_ids) x
 	) where p_from = any (v.district_ids);
+	-- Every reference to the wijk: the foreign keys, and the district_id columns that have none on
+	-- purpose (the monitor's facts outlive a deleted wijk).
 	for v_ref in
 		select c.conrelid::regclass as tbl, a.attname as col
 		from pg_constraint c
 		join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
 		where c.contype = 'f' and c.confrelid = 'public.districts'::regclass and cardinality(c.conkey) = 1
+		union
+		select a.attrelid::regclass, a.attname
+		from pg_attribute a join pg_class t on t.oid = a.attrelid
+		where t.relnamespace = 'public'::regnamespace and t.relkind = 'r' and a.attname = 'district_id'
+			and a.atttypid = 'uuid'::regtype and not a.attisdropped
 	loop
 		begin
 			execute format('update %s set %I = $1 where %I = $2', v_ref.tbl, v_ref.col, v_ref.col) using p_into, p_from;
