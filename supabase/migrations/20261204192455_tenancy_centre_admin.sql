@@ -190,6 +190,6 @@ $function$;
 
 ALTER TABLE "public"."role_invitations" ADD CONSTRAINT "role_invitations_email_check" CHECK ((((char_length(email) >= 3) AND (char_length(email) <= 320)) AND (email ~ '^[^@\s]+@[^@\s]+$'::text)));
 
-CREATE TRIGGER community_centres_district_in_municipality BEFORE INSERT OR UPDATE OF district_id, municipality_id ON public.community_centres FOR EACH ROW EXECUTE FUNCTION public.community_centres_district_in_municipality();
+CREATE TRIGGER community_centres_keep_district_in_municipality BEFORE INSERT OR UPDATE OF district_id, municipality_id ON public.community_centres FOR EACH ROW EXECUTE FUNCTION public.community_centres_district_in_municipality();
 
 CREATE POLICY "Municipality admins add community centres in their municipality" ON "public"."community_centres" FOR INSERT TO "authenticated" WITH CHECK (public.has_role('municipality_admin'::text, municipality_id));

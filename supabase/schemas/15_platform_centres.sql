@@ -7,7 +7,8 @@ create policy "Municipality admins add community centres in their municipality" 
 	for insert to authenticated with check (public.has_role('municipality_admin', municipality_id));
 
 -- A buurthuis lies in a wijk of its own municipality; an id from another municipality is refused
--- as if it did not exist.
+-- as if it did not exist. Named to run after community_centres_guard_placement (triggers run by
+-- name), so moving a buurthuis to another municipality stays that guard's 42501.
 create or replace function public.community_centres_district_in_municipality() returns trigger language plpgsql set search_path = '' as $$
 begin
 	if not exists (
@@ -20,6 +21,6 @@ end;
 $$;
 revoke all on function public.community_centres_district_in_municipality() from public, anon, authenticated;
 
-create trigger community_centres_district_in_municipality before insert or update of district_id, municipality_id
+create trigger community_centres_keep_district_in_municipality before insert or update of district_id, municipality_id
 	on public.community_centres
 	for each row execute function public.community_centres_district_in_municipality();
