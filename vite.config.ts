@@ -12,6 +12,20 @@ const latestMigration = readdirSync('supabase/migrations')
 	.at(-1)
 	?.slice(0, 14);
 
+// The sweeps that try every table and every function with every role are a third of an integration
+// run. What they check (grants, policies, the checks inside the functions) is the same SQL on both
+// engines, so `npm test` runs them once, on PostgreSQL, production's engine (scripts/test.sh sets
+// SWEEPS_ON_POSTGRES for its PGlite pass when a DATABASE_URL is given). Run alone, they run anywhere.
+const sweeps = [
+	'tests/integration/platform/access-matrix.test.ts',
+	'tests/integration/platform/resilience-rpc-sweep.test.ts',
+	'tests/integration/tenancy/functions-elsewhere.test.ts'
+];
+const integrationExclude =
+	process.env.TEST_DB === 'postgres'
+		? []
+		: ['tests/integration/**/*.pg.test.ts', ...(process.env.SWEEPS_ON_POSTGRES ? sweeps : [])];
+
 export default defineConfig({
 	define: { __LATEST_MIGRATION__: JSON.stringify(latestMigration ?? '') },
 	plugins: [
@@ -46,7 +60,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					// Tests that need several real connections run only in the PostgreSQL pass.
-					exclude: process.env.TEST_DB === 'postgres' ? [] : ['tests/integration/**/*.pg.test.ts'],
+					exclude: integrationExclude,
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
