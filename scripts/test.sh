@@ -5,9 +5,9 @@
 # The phases run in three lanes side by side, because each keeps about one core busy:
 #   lane 1: unit tests, integration on PGlite, then the hosted-mode browser tests (two app servers
 #           from the production build lane 3 makes, the API in its own process:
-#           scripts/test-hosted.sh), then lint (TEST_CHECKS=1)
-#   lane 2: integration on PostgreSQL, with the sweeps over every table and function (vite.config.ts)
-#   lane 3: the production build, the browser tests, then the type check (TEST_CHECKS=1)
+#           scripts/test-hosted.sh)
+#   lane 2: integration on PostgreSQL
+#   lane 3: the production build, the browser tests, then type check and lint (TEST_CHECKS=1)
 # The lanes are balanced by their measured times (the table at the end). Each phase's output goes
 # to a log that is printed when the phase ends. TEST_LANES=1 runs the phases one after another.
 set -euo pipefail
@@ -50,16 +50,10 @@ phase() {
 }
 
 # The integration project's exit code is reliable (scripts/lib/exit-code-reporter.ts).
+# With both passes, each sweep over every table and function runs in one of them (vite.config.ts).
 integration() {
+	if [ -n "${DATABASE_URL:-}" ]; then export SWEEPS_ONCE=1; fi
 	TEST_DB=$1 npx vitest run --project integration
-}
-# The sweeps run once, in the PostgreSQL pass, when there is one (vite.config.ts).
-integration_pglite() {
-	if [ -n "${DATABASE_URL:-}" ]; then
-		SWEEPS_ON_POSTGRES=1 integration pglite
-	else
-		integration pglite
-	fi
 }
 
 # Waits for lane 3's build; false when it failed.
@@ -69,9 +63,8 @@ built() {
 }
 lane_1() {
 	local status=0
-	phase unit npx vitest run --project unit && phase integration-pglite integration_pglite || status=1
+	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
 	if [ -n "${DATABASE_URL:-}" ] && built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
-	if [ -n "${TEST_CHECKS:-}" ]; then phase lint npm run lint || status=1; fi
 	return $status
 }
 lane_2() {
@@ -90,7 +83,10 @@ lane_3() {
 		echo failed >"$logs/build.done"
 		status=1
 	fi
-	if [ -n "${TEST_CHECKS:-}" ]; then phase check npm run check || status=1; fi
+	if [ -n "${TEST_CHECKS:-}" ]; then
+		phase check npm run check || status=1
+		phase lint npm run lint || status=1
+	fi
 	return $status
 }
 
