@@ -9,7 +9,10 @@ declare
 	v_activity public.activities%rowtype;
 	v_manage boolean;
 begin
-	select * into v_activity from public.activities where id = p_activity_id;
+	-- Only the site's own municipality's activities (issue 18): another municipality's activity,
+	-- asked for by its id on this site, is not found here.
+	select * into v_activity from public.activities
+	where id = p_activity_id and municipality_id = public.current_municipality_id();
 	if not found then
 		return null;
 	end if;
