@@ -42,7 +42,8 @@ export const ACCESS: Record<Table, Access> = {
 	postcode_areas: PUBLIC,
 	district_import_drafts: ADMINS_READ,
 	districts: PUBLIC,
-	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
+	// Admins add, change and archive their buurthuizen in /beheer/buurthuizen/beheren (issue 18).
+	community_centres: { ...PUBLIC, admin: ['select', 'insert', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
 	profiles: { stranger: ['select'], coordinator: ['select'], admin: ['select'] },
 	profile_contacts: NOBODY,
@@ -99,7 +100,19 @@ export const ACCESS: Record<Table, Access> = {
 	shop_staff_invitations: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
-	reimbursement_batches: ADMINS_READ
+	reimbursement_batches: ADMINS_READ,
+	// Monitor (issue 21): the registry is the migrations'; the anonymous cheque facts and the
+	// entered reference figures are the admins'; a carer's answer is read by that carer only.
+	monitor_areas: NOBODY,
+	cheque_facts: ADMINS_READ,
+	carer_appreciation_answers: NOBODY,
+	monitor_reference_figures: ADMINS_READ,
+	// Privacy (issue 20): the register is public; the processing log and the export registry are
+	// read through functions only; a person sees only their own data requests.
+	processing_activities: PUBLIC,
+	processing_log: NOBODY,
+	personal_data_exports: NOBODY,
+	personal_data_requests: NOBODY
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

@@ -74,6 +74,22 @@ describe('guardRoute', () => {
 		expect(guardRoute(route, true, person())).toEqual({ kind: 'pass', personal: false });
 	});
 
+	it('keeps the privacy officer’s page for privacy officers, not for admins', () => {
+		expect(guardRoute('/beheer/privacy', false, person('privacy_officer'))).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+		expect(guardRoute('/beheer/privacy/register.csv', false, person('privacy_officer')).kind).toBe(
+			'pass'
+		);
+		expect(guardRoute('/beheer/privacy', true, person('municipality_admin'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.'
+		});
+		expect(guardRoute('/beheer/rollen', false, person('privacy_officer')).kind).toBe('forbidden');
+		expect(guardRoute('/beheer/privacy', false, null)).toEqual({ kind: 'sign_in' });
+	});
+
 	it('keeps the platform pages for platform operators, above any role in a municipality', () => {
 		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
 		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({

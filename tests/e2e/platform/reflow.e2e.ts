@@ -71,6 +71,7 @@ test('a resident’s pages do not scroll sideways at 320 px', async ({ browser }
 		`/hulp/vraag/${ownId}/wijzigen`,
 		`/hulp/melden?soort=request&id=${ownId}`,
 		'/profiel',
+		'/profiel/mijn-gegevens',
 		'/wachtwoord-herstellen'
 	]);
 });
@@ -87,6 +88,8 @@ test('staff pages do not scroll sideways at 320 px', async ({ browser }) => {
 	await expectReflows(coordinator, ['/hulp/coordinatie', `/hulp/coordinatie/vraag/${requestId}`]);
 	const admin = await pageAs(browser, 'beheer@buurtkracht.example');
 	await expectReflows(admin, ['/beheer', '/beheer/rollen']);
+	const officer = await pageAs(browser, 'privacy@buurtkracht.example');
+	await expectReflows(officer, ['/beheer/privacy']);
 });
 
 test('a match with a very long word in a message does not scroll sideways', async ({ browser }) => {

@@ -12,7 +12,14 @@ export const DEMO_SHOP_ID = '00000000-0000-4000-8000-00000000a001';
 export interface DemoAccount {
 	email: string;
 	displayName: string;
-	role: 'municipality_admin' | 'coordinator' | 'caseworker' | 'shop_staff' | 'board_member' | null;
+	role:
+		| 'municipality_admin'
+		| 'coordinator'
+		| 'caseworker'
+		| 'shop_staff'
+		| 'board_member'
+		| 'privacy_officer'
+		| null;
 	description: string;
 }
 
@@ -70,6 +77,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		displayName: 'Vera Vrijwilliger',
 		role: null,
 		description: 'vrijwilliger'
+	},
+	{
+		email: 'privacy@buurtkracht.example',
+		displayName: 'Fien Functionaris',
+		role: 'privacy_officer',
+		description: 'functionaris gegevensbescherming (register en logboek)'
 	},
 	{
 		email: 'mantelzorger@buurtkracht.example',
