@@ -307,10 +307,10 @@ export type Database = {
 					carer_birth_date: string;
 					carer_email: string | null;
 					carer_first_name: string;
-					carer_house_number: string;
+					carer_house_number: string | null;
 					carer_last_name: string;
 					carer_phone: string | null;
-					carer_postcode: string;
+					carer_postcode: string | null;
 					carer_user_id: string | null;
 					caring_since: string;
 					consent_at: string;
@@ -342,10 +342,10 @@ export type Database = {
 					carer_birth_date: string;
 					carer_email?: string | null;
 					carer_first_name: string;
-					carer_house_number: string;
+					carer_house_number?: string | null;
 					carer_last_name: string;
 					carer_phone?: string | null;
-					carer_postcode: string;
+					carer_postcode?: string | null;
 					carer_user_id?: string | null;
 					caring_since: string;
 					consent_at: string;
@@ -374,10 +374,10 @@ export type Database = {
 					carer_birth_date?: string;
 					carer_email?: string | null;
 					carer_first_name?: string;
-					carer_house_number?: string;
+					carer_house_number?: string | null;
 					carer_last_name?: string;
 					carer_phone?: string | null;
-					carer_postcode?: string;
+					carer_postcode?: string | null;
 					carer_user_id?: string | null;
 					caring_since?: string;
 					consent_at?: string;
@@ -1185,7 +1185,7 @@ export type Database = {
 			help_request_contacts: {
 				Row: {
 					created_at: string;
-					created_by: string;
+					created_by: string | null;
 					municipality_id: string;
 					phone: string | null;
 					request_id: string;
@@ -1195,7 +1195,7 @@ export type Database = {
 				};
 				Insert: {
 					created_at?: string;
-					created_by: string;
+					created_by?: string | null;
 					municipality_id: string;
 					phone?: string | null;
 					request_id: string;
@@ -1205,7 +1205,7 @@ export type Database = {
 				};
 				Update: {
 					created_at?: string;
-					created_by?: string;
+					created_by?: string | null;
 					municipality_id?: string;
 					phone?: string | null;
 					request_id?: string;
@@ -1236,7 +1236,7 @@ export type Database = {
 					cancelled_at: string | null;
 					category: string;
 					created_at: string;
-					created_by: string;
+					created_by: string | null;
 					day_part: string;
 					description: string;
 					district_id: string;
@@ -1265,7 +1265,7 @@ export type Database = {
 					cancelled_at?: string | null;
 					category: string;
 					created_at?: string;
-					created_by: string;
+					created_by?: string | null;
 					day_part?: string;
 					description: string;
 					district_id: string;
@@ -1294,7 +1294,7 @@ export type Database = {
 					cancelled_at?: string | null;
 					category?: string;
 					created_at?: string;
-					created_by?: string;
+					created_by?: string | null;
 					day_part?: string;
 					description?: string;
 					district_id?: string;
@@ -1350,7 +1350,7 @@ export type Database = {
 					id: string;
 					match_id: string;
 					municipality_id: string;
-					sender_id: string;
+					sender_id: string | null;
 					updated_at: string;
 				};
 				Insert: {
@@ -1360,7 +1360,7 @@ export type Database = {
 					id?: string;
 					match_id: string;
 					municipality_id: string;
-					sender_id: string;
+					sender_id?: string | null;
 					updated_at?: string;
 				};
 				Update: {
@@ -1370,7 +1370,7 @@ export type Database = {
 					id?: string;
 					match_id?: string;
 					municipality_id?: string;
-					sender_id?: string;
+					sender_id?: string | null;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -1402,7 +1402,7 @@ export type Database = {
 					response_id: string;
 					status: string;
 					updated_at: string;
-					volunteer_id: string;
+					volunteer_id: string | null;
 				};
 				Insert: {
 					cancelled_at?: string | null;
@@ -1415,7 +1415,7 @@ export type Database = {
 					response_id: string;
 					status?: string;
 					updated_at?: string;
-					volunteer_id: string;
+					volunteer_id?: string | null;
 				};
 				Update: {
 					cancelled_at?: string | null;
@@ -1428,7 +1428,7 @@ export type Database = {
 					response_id?: string;
 					status?: string;
 					updated_at?: string;
-					volunteer_id?: string;
+					volunteer_id?: string | null;
 				};
 				Relationships: [
 					{
@@ -1529,7 +1529,7 @@ export type Database = {
 			moderation_actions: {
 				Row: {
 					action: string;
-					actor_id: string;
+					actor_id: string | null;
 					created_at: string;
 					id: string;
 					municipality_id: string;
@@ -1540,7 +1540,7 @@ export type Database = {
 				};
 				Insert: {
 					action: string;
-					actor_id: string;
+					actor_id?: string | null;
 					created_at?: string;
 					id?: string;
 					municipality_id: string;
@@ -1551,7 +1551,7 @@ export type Database = {
 				};
 				Update: {
 					action?: string;
-					actor_id?: string;
+					actor_id?: string | null;
 					created_at?: string;
 					id?: string;
 					municipality_id?: string;
@@ -1865,6 +1865,30 @@ export type Database = {
 						referencedColumns: ['id'];
 					}
 				];
+			};
+			personal_data_erasures: {
+				Row: {
+					area: string;
+					created_at: string;
+					function_name: string;
+					sort_order: number;
+					updated_at: string;
+				};
+				Insert: {
+					area: string;
+					created_at?: string;
+					function_name: string;
+					sort_order?: number;
+					updated_at?: string;
+				};
+				Update: {
+					area?: string;
+					created_at?: string;
+					function_name?: string;
+					sort_order?: number;
+					updated_at?: string;
+				};
+				Relationships: [];
 			};
 			personal_data_exports: {
 				Row: {
@@ -2509,7 +2533,7 @@ export type Database = {
 					request_id: string;
 					status: string;
 					updated_at: string;
-					volunteer_id: string;
+					volunteer_id: string | null;
 				};
 				Insert: {
 					created_at?: string;
@@ -2519,7 +2543,7 @@ export type Database = {
 					request_id: string;
 					status?: string;
 					updated_at?: string;
-					volunteer_id: string;
+					volunteer_id?: string | null;
 				};
 				Update: {
 					created_at?: string;
@@ -2529,7 +2553,7 @@ export type Database = {
 					request_id?: string;
 					status?: string;
 					updated_at?: string;
-					volunteer_id?: string;
+					volunteer_id?: string | null;
 				};
 				Relationships: [
 					{
@@ -3059,7 +3083,7 @@ export type Database = {
 			thanks: {
 				Row: {
 					created_at: string;
-					created_by: string;
+					created_by: string | null;
 					match_id: string;
 					message: string;
 					municipality_id: string;
@@ -3068,7 +3092,7 @@ export type Database = {
 				};
 				Insert: {
 					created_at?: string;
-					created_by: string;
+					created_by?: string | null;
 					match_id: string;
 					message?: string;
 					municipality_id: string;
@@ -3077,7 +3101,7 @@ export type Database = {
 				};
 				Update: {
 					created_at?: string;
-					created_by?: string;
+					created_by?: string | null;
 					match_id?: string;
 					message?: string;
 					municipality_id?: string;
@@ -3189,6 +3213,7 @@ export type Database = {
 				Args: { p_invitation_id: string };
 				Returns: string;
 			};
+			account_deletion_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -3498,6 +3523,7 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
 			};
+			delete_my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
 				Returns: undefined;
@@ -3534,6 +3560,18 @@ export type Database = {
 					p_hours_per_week: number;
 				};
 				Returns: string;
+			};
+			erase_buurthuizen_data: {
+				Args: { p_dry_run: boolean; p_user_id: string };
+				Returns: Json;
+			};
+			erase_buurthulp_data: {
+				Args: { p_dry_run: boolean; p_user_id: string };
+				Returns: Json;
+			};
+			erase_mantelzorg_data: {
+				Args: { p_dry_run: boolean; p_user_id: string };
+				Returns: Json;
 			};
 			escalate_followup: {
 				Args: { p_followup_id: string; p_reason: string };

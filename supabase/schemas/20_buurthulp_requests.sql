@@ -81,8 +81,10 @@ create table public.help_requests (
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	district_id uuid not null references public.districts (id),
 	-- Null when a coordinator registered it for a resident without an account.
-	requester_id uuid references public.profiles (id) on delete cascade,
-	created_by uuid not null references auth.users (id) on delete cascade,
+	-- The requester's and the writer's account may be deleted later (delete_my_account): the
+	-- request then stays for the volunteer who helped, without the name.
+	requester_id uuid references public.profiles (id) on delete set null,
+	created_by uuid references auth.users (id) on delete set null,
 	category text not null check (category = any (enum_range(null::public.help_category)::text[])),
 	title text not null check (char_length(title) between 5 and 100),
 	description text not null check (char_length(description) between 10 and 2000),
@@ -240,7 +242,8 @@ create policy "Residents post their own requests" on public.help_requests
 create table public.help_request_contacts (
 	request_id uuid primary key references public.help_requests (id) on delete cascade,
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
-	created_by uuid not null references auth.users (id) on delete cascade,
+	-- A coordinator who deletes their account leaves the resident's details in place.
+	created_by uuid references auth.users (id) on delete set null,
 	resident_name text check (resident_name is null or char_length(resident_name) between 1 and 80),
 	phone text check (phone is null or phone ~ '^\+?[0-9 ()-]{6,20}$'),
 	street_address text check (street_address is null or char_length(street_address) <= 120),

@@ -108,7 +108,7 @@ create policy "Signed-in people report content" on public.reports
 create table public.moderation_actions (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
-	actor_id uuid not null references auth.users (id),
+	actor_id uuid references auth.users (id) on delete set null,
 	action text not null check (action = any (enum_range(null::public.moderation_action)::text[])),
 	target_type text not null check (target_type = any (enum_range(null::public.moderation_target_type)::text[])),
 	target_id uuid not null,

@@ -255,3 +255,83 @@ revoke all on function public.log_moderation_action() from public, anon, authent
 
 create trigger moderation_actions_processing_log after insert on public.moderation_actions
 	for each row execute function public.log_moderation_action();
+
+-- ---------------------------------------------------------------------------------------------
+-- Deleting an account (16_platform_account_deletion.sql): what Buurthulp does
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values
+	('request_withdrawn', 'buurthulp'),
+	('volunteer_left', 'buurthulp');
+
+-- The person's open hulpvragen are withdrawn and whoever reacted or was matched is told; the
+-- contact details of their requests go at once. As a volunteer, their active matches end (the
+-- requester is told; a request has one match, so it is closed and can be asked again) and their
+-- pending reactions go. Matches, messages and thanks stay for the other person without the name
+-- (the foreign keys set the person to null when the account goes) and without the words the
+-- person wrote in them.
+create or replace function public.erase_buurthulp_data(p_user_id uuid, p_dry_run boolean) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+	v_request record;
+	v_match record;
+begin
+	if p_dry_run then
+		return jsonb_build_object(
+			'open_requests', (
+				select count(*) from public.help_requests h
+				where h.requester_id = p_user_id and h.status in ('open', 'matched')
+			),
+			'active_matches', (
+				select count(*) from public.matches m
+				where (m.volunteer_id = p_user_id or m.requester_id = p_user_id) and m.status = 'active'
+			),
+			'pending_responses', (
+				select count(*) from public.responses r where r.volunteer_id = p_user_id and r.status = 'pending'
+			),
+			'messages', (select count(*) from public.match_messages x where x.sender_id = p_user_id),
+			'kept', '[]'::jsonb
+		);
+	end if;
+	for v_request in
+		select h.id, h.municipality_id, h.title from public.help_requests h
+		where h.requester_id = p_user_id and h.status in ('open', 'matched')
+		order by h.id for update
+	loop
+		perform public.notify(v_request.municipality_id, r.volunteer_id, 'request_withdrawn',
+			jsonb_build_object('request_id', v_request.id, 'title', v_request.title))
+		from public.responses r
+		where r.request_id = v_request.id and r.status in ('pending', 'accepted') and r.volunteer_id <> p_user_id;
+		update public.help_requests set status = 'cancelled', cancelled_at = now() where id = v_request.id;
+		update public.matches set status = 'cancelled', cancelled_at = now()
+			where request_id = v_request.id and status = 'active';
+		update public.responses set status = 'declined' where request_id = v_request.id and status = 'pending';
+	end loop;
+	delete from public.help_request_contacts c
+		using public.help_requests h
+		where h.id = c.request_id and h.requester_id = p_user_id;
+	for v_match in
+		select m.id, m.municipality_id, m.request_id, m.requester_id, h.title
+		from public.matches m join public.help_requests h on h.id = m.request_id
+		where m.volunteer_id = p_user_id and m.status = 'active'
+		order by m.id for update of m, h
+	loop
+		update public.matches set status = 'cancelled', cancelled_at = now() where id = v_match.id;
+		update public.help_requests set status = 'cancelled', cancelled_at = now()
+			where id = v_match.request_id and status = 'matched';
+		perform public.notify(v_match.municipality_id, v_match.requester_id, 'volunteer_left',
+			jsonb_build_object('request_id', v_match.request_id, 'title', v_match.title));
+	end loop;
+	delete from public.responses r where r.volunteer_id = p_user_id and r.status = 'pending';
+	-- What the person wrote may hold their phone number or address: the other keeps the
+	-- conversation, without its words.
+	update public.match_messages set body = 'Dit bericht is verwijderd: de afzender doet niet meer mee.'
+		where sender_id = p_user_id;
+	update public.responses set message = 'Deze reactie is verwijderd.' where volunteer_id = p_user_id;
+	return jsonb_build_object('kept', '[]'::jsonb);
+end;
+$$;
+revoke all on function public.erase_buurthulp_data(uuid, boolean) from public, anon, authenticated;
+
+insert into public.personal_data_erasures (function_name, area, sort_order) values
+	('erase_buurthulp_data', 'buurthulp', 20);

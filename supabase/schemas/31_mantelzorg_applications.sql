@@ -23,8 +23,10 @@ create table public.applications (
 	carer_first_name text not null check (char_length(carer_first_name) between 1 and 60),
 	carer_last_name text not null check (char_length(carer_last_name) between 1 and 80),
 	carer_birth_date date not null,
-	carer_postcode text not null check (carer_postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'),
-	carer_house_number text not null check (carer_house_number ~ '^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$'),
+	-- Null only on an approved application kept after its carer deleted the account (kept for the
+	-- municipality's accounts without contact details: erase_mantelzorg_data).
+	carer_postcode text check (carer_postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'),
+	carer_house_number text check (carer_house_number ~ '^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$'),
 	carer_email text check (carer_email is null or (char_length(carer_email) <= 320 and carer_email ~ '^[^@\s]+@[^@\s]+$')),
 	carer_phone text check (carer_phone is null or carer_phone ~ '^\+?[0-9 ()-]{6,20}$'),
 	care_recipient_name text not null check (char_length(care_recipient_name) between 1 and 120),

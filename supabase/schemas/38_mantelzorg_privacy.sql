@@ -251,3 +251,53 @@ revoke all on function public.log_callback_change() from public, anon, authentic
 
 create trigger callback_checks_processing_log after insert or update of outcome on public.callback_checks
 	for each row execute function public.log_callback_change();
+
+-- ---------------------------------------------------------------------------------------------
+-- Deleting an account (16_platform_account_deletion.sql): what Mantelzorg does
+-- ---------------------------------------------------------------------------------------------
+
+-- An approved application and its cheques are part of the municipality's financial accounts: they
+-- are kept until the retention job removes them (the scheme's redeem_until plus its
+-- retention_months), without the carer's e-mail, phone and address; the name stays, as the
+-- payments need it. Every other application of the person goes at once. The person's cheques are
+-- locked first, so a redemption in progress finishes before the account goes (and one that starts
+-- later finds the cheque as it was: a cheque in hand keeps its value).
+create or replace function public.erase_mantelzorg_data(p_user_id uuid, p_dry_run boolean) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+	v_kept jsonb;
+	v_removed integer;
+begin
+	if not p_dry_run then
+		perform 1 from public.cheques c where c.carer_user_id = p_user_id order by c.id for update;
+		perform 1 from public.applications a where a.carer_user_id = p_user_id order by a.id for update;
+	end if;
+	select coalesce(jsonb_agg(jsonb_build_object(
+		'area', 'mantelzorg', 'what', 'application', 'id', a.id, 'year', s.year,
+		'until', s.redeem_until + make_interval(months => s.retention_months),
+		'fields', jsonb_build_array('carer_first_name', 'carer_last_name', 'carer_birth_date', 'care_recipient_name',
+			'care_recipient_postcode', 'care_relation', 'hours_per_week', 'cheques')
+	) order by s.year), '[]'::jsonb)
+	into v_kept
+	from public.applications a join public.schemes s on s.id = a.scheme_id
+	where a.carer_user_id = p_user_id and a.status = 'approved';
+	if p_dry_run then
+		return jsonb_build_object(
+			'applications_removed', (
+				select count(*) from public.applications a where a.carer_user_id = p_user_id and a.status <> 'approved'
+			),
+			'kept', v_kept
+		);
+	end if;
+	update public.applications
+	set carer_email = null, carer_phone = null, carer_postcode = null, carer_house_number = null
+	where carer_user_id = p_user_id and status = 'approved';
+	delete from public.applications where carer_user_id = p_user_id and status <> 'approved';
+	get diagnostics v_removed = row_count;
+	return jsonb_build_object('kept', v_kept, 'applications_removed', v_removed);
+end;
+$$;
+revoke all on function public.erase_mantelzorg_data(uuid, boolean) from public, anon, authenticated;
+
+insert into public.personal_data_erasures (function_name, area, sort_order) values
+	('erase_mantelzorg_data', 'mantelzorg', 30);

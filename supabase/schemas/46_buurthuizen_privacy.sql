@@ -66,3 +66,49 @@ revoke all on function public.log_registration_removed() from public, anon, auth
 
 create trigger activity_registrations_processing_log after delete on public.activity_registrations
 	for each row execute function public.log_registration_removed();
+
+-- ---------------------------------------------------------------------------------------------
+-- Deleting an account (16_platform_account_deletion.sql): what Buurthuizen does
+-- ---------------------------------------------------------------------------------------------
+
+insert into public.notification_kinds (kind, area) values ('registration_lapsed', 'buurthuizen');
+
+-- Registrations for coming dates are cancelled and the board of the buurthuis is told (without the
+-- name: the person asked to be forgotten); past ones go with the account.
+create or replace function public.erase_buurthuizen_data(p_user_id uuid, p_dry_run boolean) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+	v_registration record;
+begin
+	if p_dry_run then
+		return jsonb_build_object(
+			'coming_registrations', (
+				select count(*) from public.activity_registrations r
+				where r.user_id = p_user_id and r.occurs_on >= current_date
+			),
+			'kept', '[]'::jsonb
+		);
+	end if;
+	for v_registration in
+		select r.id, r.municipality_id, r.community_centre_id, r.activity_id, r.occurs_on, a.title
+		from public.activity_registrations r join public.activities a on a.id = r.activity_id
+		where r.user_id = p_user_id and r.occurs_on >= current_date
+		order by r.id for update of r
+	loop
+		delete from public.activity_registrations where id = v_registration.id;
+		update public.activity_occurrence_counts set registered_count = greatest(registered_count - 1, 0)
+		where activity_id = v_registration.activity_id and occurs_on = v_registration.occurs_on;
+		perform public.notify(v_registration.municipality_id, m.user_id, 'registration_lapsed',
+			jsonb_build_object('activity_id', v_registration.activity_id, 'title', v_registration.title,
+				'occurs_on', v_registration.occurs_on))
+		from public.memberships m
+		where m.role = 'board_member' and m.community_centre_id = v_registration.community_centre_id
+			and m.user_id <> p_user_id;
+	end loop;
+	return jsonb_build_object('kept', '[]'::jsonb);
+end;
+$$;
+revoke all on function public.erase_buurthuizen_data(uuid, boolean) from public, anon, authenticated;
+
+insert into public.personal_data_erasures (function_name, area, sort_order) values
+	('erase_buurthuizen_data', 'buurthuizen', 40);

@@ -112,6 +112,7 @@ export const ACCESS: Record<Table, Access> = {
 	processing_activities: PUBLIC,
 	processing_log: NOBODY,
 	personal_data_exports: NOBODY,
+	personal_data_erasures: NOBODY,
 	personal_data_requests: NOBODY
 };
 

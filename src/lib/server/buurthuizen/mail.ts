@@ -25,5 +25,25 @@ export const mailKinds: Record<string, MailKind> = {
 			],
 			action: { label: 'Bekijk de activiteit', path: `/buurthuizen/activiteit/${p.activity_id}` }
 		})
+	}),
+	// To the board: a registration for a coming date lapsed because the person deleted their
+	// account (delete_my_account). Without the name: the person asked to be forgotten.
+	registration_lapsed: mailKind({
+		payload: z.object({
+			activity_id: z.uuid(),
+			title: z.string().max(200),
+			occurs_on: z.iso.date()
+		}),
+		content: (p) => ({
+			subject: `Een aanmelding vervalt: ${p.title}`,
+			paragraphs: [
+				`Iemand die zich had aangemeld voor “${p.title}” op ${formatDay(`${p.occurs_on}T12:00:00Z`)} heeft het account bij Buurtkracht opgeheven. Die aanmelding vervalt.`,
+				'Er is dus een plek vrij.'
+			],
+			action: {
+				label: 'Bekijk de aanmeldingen',
+				path: `/buurthuizen/bestuur/activiteit/${p.activity_id}`
+			}
+		})
 	})
 };

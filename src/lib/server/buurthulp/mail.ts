@@ -118,5 +118,29 @@ export const mailKinds: Record<string, MailKind> = {
 			],
 			action: { label: 'Naar coördinatie', path: '/hulp/coordinatie' }
 		})
+	}),
+	// The requester deleted their account (delete_my_account): the request is withdrawn.
+	request_withdrawn: mailKind({
+		payload: requestPayload,
+		content: (p) => ({
+			subject: 'Een hulpvraag is ingetrokken',
+			paragraphs: [
+				`De hulpvraag ${p.title ? `“${p.title}”` : 'waarop je reageerde'} is ingetrokken. Je hoeft niets te doen.`,
+				'Bedankt dat je wilde helpen. Kijk bij Voor jou of er iets anders is dat bij je past.'
+			],
+			action: { label: 'Bekijk Voor jou', path: '/hulp/voor-jou' }
+		})
+	}),
+	// The matched volunteer deleted their account: the match ends and the request is closed.
+	volunteer_left: mailKind({
+		payload: requestPayload,
+		content: (p) => ({
+			subject: 'Je vrijwilliger kan niet meer helpen',
+			paragraphs: [
+				`De vrijwilliger die je zou helpen bij ${quoted(p.title)} doet niet meer mee met Buurtkracht. Jullie afspraak gaat daarom niet door.`,
+				'Heb je nog hulp nodig? Vraag het dan opnieuw. Dan zien andere vrijwilligers je vraag.'
+			],
+			action: { label: 'Vraag opnieuw om hulp', path: '/hulp/vraag/nieuw' }
+		})
 	})
 };

@@ -9,6 +9,7 @@ const ids = {
 	match_id: '22222222-2222-4222-8222-222222222222',
 	target_type: 'help_request',
 	activity_id: '33333333-3333-4333-8333-333333333333',
+	occurs_on: '2027-03-30',
 	// Mantelzorgwaardering
 	application_id: '33333333-3333-4333-8333-333333333333',
 	decision: 'approved',
