@@ -1,12 +1,16 @@
 // One row in every table of the privacy services (issue 20), for the access matrix
 // (tests/integration/platform/access-matrix.test.ts): a register entry, a processing-log line, an
-// export registration and a data request of someone else.
+// export and an erasure registration and a data request of someone else.
 import { randomUUID } from 'node:crypto';
 import { createUser, sql, ZAANSTAD_ID } from './factories.ts';
 
 export interface PrivacyProbe {
 	table:
-		'processing_activities' | 'processing_log' | 'personal_data_exports' | 'personal_data_requests';
+		| 'processing_activities'
+		| 'processing_log'
+		| 'personal_data_exports'
+		| 'personal_data_erasures'
+		| 'personal_data_requests';
 	key: string;
 	id: string;
 	copy: ((row: Record<string, unknown>) => Record<string, unknown>) | null;
@@ -46,6 +50,12 @@ export async function privacyScenarioProbes(): Promise<PrivacyProbe[]> {
 			key: 'function_name',
 			id: 'export_platform_data',
 			copy: (r) => ({ ...r, function_name: `export_${letters()}` })
+		},
+		{
+			table: 'personal_data_erasures',
+			key: 'function_name',
+			id: 'erase_buurthulp_data',
+			copy: (r) => ({ ...r, function_name: `erase_${letters()}` })
 		},
 		{ table: 'personal_data_requests', key: 'id', id: request?.id as string, copy: newId }
 	];
