@@ -321,8 +321,10 @@ begin
 		'messages', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'id', mm.id, 'body', mm.body, 'created_at', mm.created_at,
-				'mine', mm.sender_id = v_uid,
-				'sender_name', coalesce((select p.display_name from public.profiles p where p.id = mm.sender_id), 'Coördinator'),
+				'mine', coalesce(mm.sender_id = v_uid, false),
+				-- A sender without an account deleted it (delete_my_account).
+				'sender_name', case when mm.sender_id is null then 'Oud-deelnemer' else
+					coalesce((select p.display_name from public.profiles p where p.id = mm.sender_id), 'Coördinator') end,
 				'hidden', mm.hidden_at is not null
 			) order by mm.created_at)
 			from public.match_messages mm where mm.match_id = v_match.id

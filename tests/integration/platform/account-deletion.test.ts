@@ -132,6 +132,19 @@ describe('deleting my account', () => {
 		expect(messages[0]).toMatchObject({ sender_id: null });
 		expect(messages[0]!.body).not.toContain(w.identity.phone);
 		expect(messages[1]).toMatchObject({ sender_id: w.volunteer.id });
+		// The volunteer's page of the match shows the conversation without the person.
+		const { data: matchPage, error: matchError } = await w.volunteer.client.rpc('help_match_page', {
+			p_match_id: w.matchId
+		});
+		expect(matchError).toBeNull();
+		const shown = (
+			matchPage as { messages: { mine: boolean; sender_name: string; body: string }[] }
+		).messages;
+		expect(shown.map((m) => [m.mine, m.sender_name])).toEqual([
+			[false, 'Oud-deelnemer'],
+			[true, w.volunteerIdentity.displayName]
+		]);
+		expect(JSON.stringify(matchPage)).not.toContain(w.identity.firstName);
 		// The volunteer's reaction on the person's own request is gone, as is the person as volunteer.
 		expect(
 			await sql(

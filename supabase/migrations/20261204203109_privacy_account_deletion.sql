@@ -289,6 +289,103 @@ revoke all on function public.erase_mantelzorg_data(p_user_id uuid, p_dry_run bo
 
 revoke all on function public.erase_mantelzorg_data(uuid, boolean) from public, anon, authenticated;
 
+CREATE OR REPLACE FUNCTION public.help_match_page(p_match_id uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+	v_uid uuid := (select auth.uid());
+	v_match public.matches%rowtype;
+	v_request public.help_requests%rowtype;
+	v_role text;
+	v_window boolean;
+	v_contact jsonb;
+begin
+	select * into v_match from public.matches where id = p_match_id;
+	if not found or v_uid is null then
+		return null;
+	end if;
+	select * into v_request from public.help_requests where id = v_match.request_id;
+	if not found then
+		return null;
+	end if;
+	v_role := case
+		when v_match.volunteer_id = v_uid then 'volunteer'
+		when v_match.requester_id = v_uid or v_request.created_by = v_uid then 'requester'
+		else 'coordinator'
+	end;
+	v_window := public.contact_window_open(v_match.status, v_match.done_at);
+
+	if v_window and v_role = 'volunteer' then
+		-- The requester's own details, and the request's private details (exact address; for a
+		-- resident without an account their name and phone).
+		select jsonb_build_object(
+			'name', coalesce(hc.resident_name, p.display_name),
+			'phone', coalesce(hc.phone, pc.phone),
+			'street_address', coalesce(hc.street_address, pc.street_address),
+			'postcode', case when hc.street_address is null then pc.postcode end,
+			'city', case when hc.street_address is null then pc.city end
+		)
+		into v_contact
+		from (select 1) one
+		left join public.help_request_contacts hc on hc.request_id = v_request.id
+		left join public.profiles p on p.id = v_match.requester_id
+		left join public.profile_contacts pc on pc.profile_id = v_match.requester_id;
+	elsif v_window and v_role = 'requester' then
+		select jsonb_build_object(
+			'name', p.display_name, 'phone', public.matched_volunteer_phone(v_match.id),
+			'street_address', null, 'postcode', null, 'city', null
+		)
+		into v_contact
+		from public.profiles p
+		where p.id = v_match.volunteer_id;
+	end if;
+
+	return jsonb_build_object(
+		'match', jsonb_build_object(
+			'id', v_match.id, 'status', v_match.status, 'created_at', v_match.created_at,
+			'done_at', v_match.done_at, 'cancelled_at', v_match.cancelled_at
+		),
+		'request', jsonb_build_object(
+			'id', v_request.id, 'title', v_request.title, 'category', v_request.category,
+			'when_kind', v_request.when_kind, 'starts_on', v_request.starts_on, 'ends_on', v_request.ends_on,
+			'day_part', v_request.day_part, 'duration_minutes', v_request.duration_minutes,
+			'recurrence', v_request.recurrence
+		),
+		'role', v_role,
+		'volunteer_name', (select p.display_name from public.profiles p where p.id = v_match.volunteer_id),
+		'requester_name', coalesce(
+			(select p.display_name from public.profiles p where p.id = v_match.requester_id),
+			'Een inwoner'
+		),
+		'contact_window_open', v_window,
+		'contact', v_contact,
+		'can_complete', v_match.status = 'active' and v_role in ('requester', 'coordinator'),
+		'can_message', v_window and v_role in ('requester', 'volunteer', 'coordinator'),
+		'messages', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', mm.id, 'body', mm.body, 'created_at', mm.created_at,
+				'mine', coalesce(mm.sender_id = v_uid, false),
+				-- A sender without an account deleted it (delete_my_account).
+				'sender_name', case when mm.sender_id is null then 'Oud-deelnemer' else
+					coalesce((select p.display_name from public.profiles p where p.id = mm.sender_id), 'Coördinator') end,
+				'hidden', mm.hidden_at is not null
+			) order by mm.created_at)
+			from public.match_messages mm where mm.match_id = v_match.id
+		), '[]'::jsonb),
+		'thanks', (select t.message from public.thanks t where t.match_id = v_match.id),
+		'followup', (
+			select jsonb_build_object('id', f.id, 'side', f.side)
+			from public.followups f
+			where f.match_id = v_match.id and f.respondent_id = v_uid and f.answered_at is null
+			limit 1
+		)
+	);
+end;
+$function$;
+
 ALTER TABLE "public"."help_request_contacts" ADD CONSTRAINT "help_request_contacts_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 ALTER TABLE "public"."help_requests" ADD CONSTRAINT "help_requests_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
