@@ -5,12 +5,17 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from '../../support/browser.ts';
 
-test('axe finds nothing on the list, the form with its errors, and one buurthuis', async ({
+test('a map click fills in the place; axe finds nothing on the list, the form with its errors, and one buurthuis', async ({
 	page
 }) => {
 	await signIn(page, 'beheer@buurtkracht.example');
 	await page.goto('/beheer/buurthuizen/beheren');
+	await expect(page.getByTestId('kaart')).toHaveAttribute('data-ready', 'ja');
 	await expectAccessible(page);
+	// A click on the map fills in the two typed fields (the alternative without a mouse).
+	await page.getByTestId('kaart').click();
+	await expect(page.getByLabel('Breedtegraad (bijvoorbeeld 52,4393)')).toHaveValue(/^5[0-3],\d+$/);
+	await expect(page.getByLabel('Lengtegraad (bijvoorbeeld 4,8255)')).toHaveValue(/^[3-7],\d+$/);
 	await page.getByRole('button', { name: 'Buurthuis toevoegen' }).click();
 	await expect(page.getByText('Vul de naam van het buurthuis in.').first()).toBeVisible();
 	await expectAccessible(page);
@@ -62,5 +67,8 @@ test.describe('without JavaScript', () => {
 		await page.goto(adminPage);
 		await page.getByRole('button', { name: 'Zet het buurthuis terug op de kaart' }).click();
 		await expect(page.getByText('Het buurthuis staat weer op de kaart')).toBeVisible();
+		// Archived again, so the map's other tests count the demo buurthuizen only.
+		await page.getByRole('button', { name: 'Archiveer het buurthuis' }).click();
+		await expect(page.getByText('Het buurthuis is gearchiveerd')).toBeVisible();
 	});
 });

@@ -219,3 +219,24 @@ function centreError(error: { message?: string; code?: string }) {
 	if (error.message?.includes('district_not_found')) return CENTRE_ERRORS.district_not_found;
 	return tenancyErrorMessage(error);
 }
+
+export interface DistrictOutline {
+	id: string;
+	slug: string;
+	name: string;
+	outline: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } | null;
+}
+
+/** The municipality's wijken with their outlines: the form's choices and the map under the pick. */
+export async function loadDistrictOutlines(
+	supabase: RequestClient,
+	municipalityId: string
+): Promise<DistrictOutline[]> {
+	const { data, error } = await supabase
+		.from('districts')
+		.select('id, slug, name, outline')
+		.eq('municipality_id', municipalityId)
+		.order('name');
+	if (error) throw new Error(`loadDistrictOutlines: ${error.code} ${error.message}`);
+	return data.map((d) => ({ ...d, outline: d.outline as DistrictOutline['outline'] }));
+}

@@ -2,19 +2,21 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { centreSchema } from '#lib/schemas/tenancy/centre';
-import { loadDistricts } from '#lib/server/buurthulp/requests';
-import { addCentre, listAdminCentres } from '#lib/server/tenancy/centres';
+import { PUBLIC_MAP_TILE_ATTRIBUTION, PUBLIC_MAP_TILE_URL } from '$app/env/public';
+import { tileLayer } from '#lib/buurthuizen/tiles';
+import { addCentre, listAdminCentres, loadDistrictOutlines } from '#lib/server/tenancy/centres';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const municipalityId = locals.viewer?.municipalityId ?? '';
 	const [centres, districts] = await Promise.all([
 		listAdminCentres(locals.supabase, municipalityId),
-		loadDistricts(locals.supabase, municipalityId)
+		loadDistrictOutlines(locals.supabase, municipalityId)
 	]);
 	return {
 		centres,
 		districts,
+		tiles: tileLayer(PUBLIC_MAP_TILE_URL, PUBLIC_MAP_TILE_ATTRIBUTION),
 		form: await superValidate({ city: locals.municipality.name }, zod4(centreSchema), {
 			errors: false
 		})

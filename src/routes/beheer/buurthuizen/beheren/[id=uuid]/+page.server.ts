@@ -2,8 +2,14 @@ import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { centreSchema, inviteBoardSchema } from '#lib/schemas/tenancy/centre';
-import { loadDistricts } from '#lib/server/buurthulp/requests';
-import { loadAdminCentre, setCentreArchived, updateCentre } from '#lib/server/tenancy/centres';
+import { PUBLIC_MAP_TILE_ATTRIBUTION, PUBLIC_MAP_TILE_URL } from '$app/env/public';
+import { tileLayer } from '#lib/buurthuizen/tiles';
+import {
+	loadAdminCentre,
+	loadDistrictOutlines,
+	setCentreArchived,
+	updateCentre
+} from '#lib/server/tenancy/centres';
 import { inviteToRole } from '#lib/server/tenancy/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,12 +17,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const municipalityId = locals.viewer?.municipalityId ?? '';
 	const [centre, districts] = await Promise.all([
 		loadAdminCentre(locals.supabase, municipalityId, params.id),
-		loadDistricts(locals.supabase, municipalityId)
+		loadDistrictOutlines(locals.supabase, municipalityId)
 	]);
 	if (!centre) error(404, 'Dit buurthuis bestaat niet (meer).');
 	return {
 		centre,
 		districts,
+		tiles: tileLayer(PUBLIC_MAP_TILE_URL, PUBLIC_MAP_TILE_ATTRIBUTION),
 		added: url.searchParams.has('toegevoegd'),
 		form: await superValidate(centre.form, zod4(centreSchema), { id: 'wijzigen', errors: false }),
 		invite: await superValidate(zod4(inviteBoardSchema), { id: 'uitnodigen' })
