@@ -2301,20 +2301,23 @@ export type Database = {
 			public_cache_versions: {
 				Row: {
 					bumped_by_xact: number;
-					changed_at: string;
+					created_at: string;
 					municipality_id: string;
+					updated_at: string;
 					version: number;
 				};
 				Insert: {
 					bumped_by_xact: number;
-					changed_at?: string;
+					created_at?: string;
 					municipality_id: string;
+					updated_at?: string;
 					version?: number;
 				};
 				Update: {
 					bumped_by_xact?: number;
-					changed_at?: string;
+					created_at?: string;
 					municipality_id?: string;
+					updated_at?: string;
 					version?: number;
 				};
 				Relationships: [];

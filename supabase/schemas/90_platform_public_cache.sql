@@ -14,8 +14,12 @@ create table public.public_cache_versions (
 	version bigint not null default 1,
 	-- The transaction that bumped last: several rows written in one transaction bump once.
 	bumped_by_xact bigint not null,
-	changed_at timestamptz not null default now()
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now()
 );
+
+create trigger public_cache_versions_set_timestamps before insert or update on public.public_cache_versions
+	for each row execute function public.set_timestamps();
 
 alter table public.public_cache_versions enable row level security;
 -- No policy: only the app servers read it, with the secret key, through public_cache_state().
@@ -35,7 +39,7 @@ begin
 		insert into public.public_cache_versions as v (municipality_id, bumped_by_xact)
 		values (v_municipality, txid_current())
 		on conflict (municipality_id) do update
-			set version = v.version + 1, bumped_by_xact = excluded.bumped_by_xact, changed_at = now()
+			set version = v.version + 1, bumped_by_xact = excluded.bumped_by_xact
 			where v.bumped_by_xact <> excluded.bumped_by_xact;
 	end loop;
 	return null;

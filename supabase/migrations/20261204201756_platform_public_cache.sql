@@ -2,7 +2,7 @@
 
 SET LOCAL check_function_bodies = 'off';
 
-CREATE TABLE "public"."public_cache_versions" ("municipality_id" uuid NOT NULL, "version" bigint NOT NULL DEFAULT 1, "bumped_by_xact" bigint NOT NULL, "changed_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "public_cache_versions_pkey" PRIMARY KEY (municipality_id));
+CREATE TABLE "public"."public_cache_versions" ("municipality_id" uuid NOT NULL, "version" bigint NOT NULL DEFAULT 1, "bumped_by_xact" bigint NOT NULL, "created_at" timestamp with time zone NOT NULL DEFAULT now(), "updated_at" timestamp with time zone NOT NULL DEFAULT now(), CONSTRAINT "public_cache_versions_pkey" PRIMARY KEY (municipality_id));
 
 ALTER TABLE "public"."public_cache_versions" ENABLE ROW LEVEL SECURITY;
 
@@ -25,7 +25,7 @@ begin
 		insert into public.public_cache_versions as v (municipality_id, bumped_by_xact)
 		values (v_municipality, txid_current())
 		on conflict (municipality_id) do update
-			set version = v.version + 1, bumped_by_xact = excluded.bumped_by_xact, changed_at = now()
+			set version = v.version + 1, bumped_by_xact = excluded.bumped_by_xact
 			where v.bumped_by_xact <> excluded.bumped_by_xact;
 	end loop;
 	return null;
@@ -79,6 +79,8 @@ CREATE CONSTRAINT TRIGGER municipality_looks_public_cache AFTER INSERT OR DELETE
 CREATE CONSTRAINT TRIGGER points_periods_public_cache AFTER INSERT OR DELETE OR UPDATE ON public.points_periods DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.bump_public_cache_version();
 
 CREATE CONSTRAINT TRIGGER profiles_public_cache AFTER INSERT OR DELETE OR UPDATE ON public.profiles DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.bump_public_cache_version();
+
+CREATE TRIGGER public_cache_versions_set_timestamps BEFORE INSERT OR UPDATE ON public.public_cache_versions FOR EACH ROW EXECUTE FUNCTION public.set_timestamps();
 
 CREATE CONSTRAINT TRIGGER responses_public_cache AFTER INSERT OR DELETE OR UPDATE ON public.responses DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.bump_public_cache_version();
 
