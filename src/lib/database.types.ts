@@ -3889,6 +3889,10 @@ export type Database = {
 					value: number;
 				}[];
 			};
+			monitor_comparison: {
+				Args: { p_from: string; p_to: string };
+				Returns: Json;
+			};
 			monitor_figures: {
 				Args: {
 					p_district_id: string;
