@@ -2322,6 +2322,30 @@ export type Database = {
 					}
 				];
 			};
+			public_cache_versions: {
+				Row: {
+					bumped_by_xact: number;
+					created_at: string;
+					municipality_id: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					bumped_by_xact: number;
+					created_at?: string;
+					municipality_id: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					bumped_by_xact?: number;
+					created_at?: string;
+					municipality_id?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [];
+			};
 			redemptions: {
 				Row: {
 					amount_cents: number;
@@ -4127,6 +4151,7 @@ export type Database = {
 					trace_id: string;
 				}[];
 			};
+			public_cache_state: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_attempt_counters: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
