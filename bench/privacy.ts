@@ -1,0 +1,349 @@
+// npm run bench:privacy — the privacy services on the real PostgreSQL (issue 20, Numbers), on top of
+// one Zaanstad-sized year (bench/lib/monitor-dataset.ts: 5,000 hulpvragen, 2,000 applications,
+// 19 buurthuizen with weekly activities):
+//   - export_my_data('json') for a heavy user (200 hulpvragen with their matches, 500 messages,
+//     3 applications with cheques, 50 activity registrations): server time, target under 1 s;
+//   - the processing log's cost on the pages that write it (the consulent's application file, the
+//     coordinator's request page, the board's registration list): p95 of the page's one database
+//     call with logging on and off, in alternating blocks of one run; target at most 15% more.
+//     "Off" replaces log_processing_many (every log write goes through it) by a function that
+//     writes nothing, in this throwaway database only.
+//   DATABASE_URL=...     PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
+//                        a fresh database is created and dropped
+//   BENCH_SAMPLES=40     measured calls per measurement (after warm-up calls)
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import * as dataset from './lib/monitor-dataset.ts';
+import { timeCall, type Call, type Sampled } from './lib/hulp-sql.ts';
+import { percentile } from './lib/load.ts';
+import { quietly } from './lib/quiet.ts';
+import { fmt, table } from './lib/report.ts';
+import { startStack } from './lib/stack.ts';
+
+process.env.LITE_TELEMETRY = '0';
+process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 40);
+const TARGET = { exportMs: 1000, overhead: 0.15 };
+const YEAR = new Date().getFullYear() - 1;
+const Z = dataset.ZAANSTAD;
+
+const started = performance.now();
+const stack = await quietly(() => startStack('postgres'));
+const [{ current_database: dbName }] = (await stack.lite.exec('select current_database()'))
+	.rows as [{ current_database: string }];
+const dbUrl = new URL(process.env.DATABASE_URL);
+dbUrl.pathname = `/${dbName}`;
+const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
+const heavy = stack.userId;
+const staff = {
+	caseworker: crypto.randomUUID(),
+	coordinator: crypto.randomUUID(),
+	board: crypto.randomUUID()
+};
+
+/** The heavy user's rows, and the staff who read other people's data. */
+async function addHeavyUser() {
+	await sql.begin(async (tx) => {
+		await tx.unsafe(`set local session_replication_role = replica`);
+		await tx.unsafe(`
+			create temporary table bench_h on commit drop as
+				select gen_random_uuid() as request_id, gen_random_uuid() as response_id, gen_random_uuid() as match_id, i,
+					(select user_id from public.volunteer_profiles where municipality_id = '${Z}' order by user_id offset (i % 50) limit 1) as volunteer,
+					(select id from public.districts where municipality_id = '${Z}' order by slug limit 1) as district_id,
+					now() - make_interval(days => 400 - i) as at
+				from generate_series(1, 200) i;
+			insert into public.help_requests (id, municipality_id, district_id, requester_id, created_by, category, title, description,
+				latitude, longitude, when_kind, duration_minutes, status, matched_at, done_at, created_at)
+			select h.request_id, '${Z}', h.district_id, '${heavy}', '${heavy}', 'groceries', 'Mijn hulpvraag nummer ' || h.i,
+				'Wie helpt mij met de boodschappen deze week?', 52.44, 4.82, 'flexible', 60,
+				case when h.i <= 190 then 'done' else 'matched' end, h.at + interval '2 hours',
+				case when h.i <= 190 then h.at + interval '5 days' end, h.at
+			from bench_h h;
+			insert into public.help_request_contacts (request_id, municipality_id, created_by, resident_name, phone, street_address)
+			select h.request_id, '${Z}', '${heavy}', 'Zware Gebruiker', '0612345678', 'Benchstraat ' || h.i from bench_h h;
+			insert into public.responses (id, municipality_id, request_id, volunteer_id, message, status, created_at)
+			select h.response_id, '${Z}', h.request_id, h.volunteer, 'Ik help je graag.', 'accepted', h.at + interval '1 hour' from bench_h h;
+			insert into public.matches (id, municipality_id, request_id, response_id, volunteer_id, requester_id, status, done_at, created_at)
+			select h.match_id, '${Z}', h.request_id, h.response_id, h.volunteer, '${heavy}',
+				case when h.i <= 190 then 'done' else 'active' end, case when h.i <= 190 then h.at + interval '5 days' end,
+				h.at + interval '2 hours'
+			from bench_h h;
+			insert into public.match_messages (municipality_id, match_id, sender_id, body, created_at)
+			select '${Z}', h.match_id, case when k % 2 = 0 then '${heavy}'::uuid else h.volunteer end,
+				'Bericht ' || k || ' over onze afspraak.', h.at + make_interval(hours => 3 + k)
+			from bench_h h cross join generate_series(1, 3) k where (h.i - 1) * 3 + k <= 500;
+
+			-- Three approved applications (three schemes) with their cheques.
+			insert into public.schemes (municipality_id, year, cheque_value_cents, pluim_value_cents,
+				application_opens_on, application_closes_on, redeem_until, budget_cents)
+			select '${Z}', y, 5000, 2500, make_date(y, 1, 1), make_date(y, 10, 31), make_date(y + 1, 3, 31), 57000000
+			from generate_series(${YEAR - 2}, ${YEAR - 1}) y
+			on conflict do nothing;
+			insert into public.applications (id, municipality_id, scheme_id, district_id, carer_user_id, carer_first_name, carer_last_name,
+				carer_birth_date, carer_postcode, carer_house_number, carer_email, carer_phone, care_recipient_name, care_recipient_postcode,
+				care_relation, hours_per_week, caring_since, consent_at, status, decided_at, created_at)
+			select gen_random_uuid(), '${Z}', s.id, (select id from public.districts where municipality_id = '${Z}' order by slug limit 1),
+				'${heavy}', 'Zware', 'Gebruiker', date '1970-05-05', '1561AB', '12', 'zwaar@buurtkracht.example', '0612345678',
+				'Moeder', '1561CD', 'parent', 12, date '2018-01-01', make_date(s.year, 3, 1), 'approved', make_date(s.year, 3, 6), make_date(s.year, 3, 1)
+			from public.schemes s where s.municipality_id = '${Z}' and s.year between ${YEAR - 2} and ${YEAR};
+			insert into public.cheques (municipality_id, scheme_id, application_id, carer_user_id, kind, code, value_cents, remaining_cents,
+				holder_first_name, expires_on, created_at)
+			select a.municipality_id, a.scheme_id, a.id, '${heavy}', 'cheque', translate(upper(substr(md5('heavy' || a.id), 1, 16)), 'ILOU', '1234'),
+				5000, 0, 'Zware', s.redeem_until, a.decided_at
+			from public.applications a join public.schemes s on s.id = a.scheme_id where a.carer_user_id = '${heavy}';
+
+			-- Fifty registrations for one weekly activity with registration.
+			create temporary table bench_activity on commit drop as
+				select a.id, a.community_centre_id, (a.starts_at at time zone 'Europe/Amsterdam')::date as first_day
+				from public.activities a where a.municipality_id = '${Z}' and a.recurrence = 'weekly' and a.needs_registration
+				order by a.id limit 1;
+			insert into public.activity_registrations (municipality_id, community_centre_id, activity_id, occurs_on, user_id, created_at)
+			select '${Z}', b.community_centre_id, b.id, b.first_day + 7 * w, '${heavy}', now() - interval '400 days'
+			from bench_activity b cross join generate_series(0, 49) w
+			on conflict do nothing;
+
+			-- Staff: a consulent for every wijk, a coordinator, the board of that buurthuis.
+			insert into public.profiles (id, municipality_id, display_name)
+			values ('${staff.caseworker}', '${Z}', 'Bench consulent'), ('${staff.coordinator}', '${Z}', 'Bench coördinator'),
+				('${staff.board}', '${Z}', 'Bench bestuur');
+			insert into public.memberships (user_id, municipality_id, role, community_centre_id)
+			values ('${staff.caseworker}', '${Z}', 'caseworker', null), ('${staff.coordinator}', '${Z}', 'coordinator', null),
+				('${staff.board}', '${Z}', 'board_member', (select community_centre_id from bench_activity));
+			insert into public.caseworker_districts (municipality_id, user_id, district_id)
+			select '${Z}', '${staff.caseworker}', d.id from public.districts d where d.municipality_id = '${Z}';
+		`);
+	});
+	await sql.unsafe('analyze');
+}
+
+const call = (userId: string, query: string, params: unknown[]): Call => ({
+	role: 'authenticated',
+	userId,
+	query,
+	params,
+	valid: (r) => r !== null && r !== undefined
+});
+
+/** export_my_data is limited to 10 a minute per person: the count is cleared before each call. */
+async function sampleExport(): Promise<Sampled & { bytes: number; max: number }> {
+	const c: Call = {
+		...call(heavy, `select public.export_my_data('json') as result`, []),
+		valid: (r) => (r as { ok?: boolean } | null)?.ok === true
+	};
+	const times: number[] = [];
+	let errors = 0;
+	let failure: string | undefined;
+	let bytes = 0;
+	for (let i = 0; i < SAMPLES + 3; i++) {
+		await sql.unsafe(`delete from public.personal_data_requests where user_id = $1`, [heavy]);
+		const r = await timeCall(sql, c);
+		if (!c.valid!(r.result)) {
+			errors++;
+			failure ??= JSON.stringify(r.result).slice(0, 200);
+		}
+		bytes = JSON.stringify(r.result).length;
+		if (i >= 3) times.push(r.ms);
+	}
+	times.sort((a, b) => a - b);
+	return {
+		samples: times.length,
+		errors,
+		failure,
+		p50: percentile(times, 50),
+		p95: percentile(times, 95),
+		max: times.at(-1) ?? NaN,
+		bytes
+	};
+}
+
+const LOG_FN =
+	'public.log_processing_many(uuid, text, text, text, uuid[], text[], text, uuid[], text, uuid)';
+let logOn = '';
+async function setLogging(on: boolean) {
+	if (on) {
+		await sql.unsafe(logOn);
+	} else {
+		await sql.unsafe(`create or replace function public.log_processing_many(
+			p_municipality_id uuid, p_activity text, p_operation text, p_name text, p_subject_ids uuid[],
+			p_subject_types text[], p_object_type text, p_object_ids uuid[], p_actor_role text, p_scope_id uuid default null
+		) returns integer language sql security definer set search_path = '' as $$ select 0 $$`);
+	}
+}
+
+const logLines = async () =>
+	(await sql<{ n: number }[]>`select count(*)::int as n from public.processing_log`)[0]!.n;
+
+interface PageCase {
+	name: string;
+	next: () => Call;
+	on: number[];
+	off: number[];
+	lines: number;
+}
+
+try {
+	await quietly(async () => {
+		await dataset.addFixed(sql);
+		await dataset.addYear(sql, YEAR);
+		await addHeavyUser();
+	});
+	const setupSeconds = (performance.now() - started) / 1000;
+	const rows = await sql<
+		{ requests: number; messages: number; applications: number; registrations: number }[]
+	>`
+		select (select count(*)::int from public.help_requests where requester_id = ${heavy}) as requests,
+			(select count(*)::int from public.match_messages mm join public.matches m on m.id = mm.match_id
+				where m.requester_id = ${heavy}) as messages,
+			(select count(*)::int from public.applications where carer_user_id = ${heavy}) as applications,
+			(select count(*)::int from public.activity_registrations where user_id = ${heavy}) as registrations`;
+	const heavyRows = rows[0]!;
+
+	const exported = await sampleExport();
+
+	logOn = (
+		await sql<{ def: string }[]>`select pg_get_functiondef(${LOG_FN}::regprocedure) as def`
+	)[0]!.def;
+	const apps = await sql<{ id: string }[]>`
+		select id from public.applications where municipality_id = ${Z} and carer_user_id is null order by id limit 200`;
+	const requests = await sql<{ id: string }[]>`
+		select r.id from public.help_requests r where r.requester_id = ${heavy} order by r.id`;
+	const [activity] = await sql<{ id: string }[]>`
+		select activity_id as id from public.activity_registrations where user_id = ${heavy} limit 1`;
+	let i = 0;
+	const cases: PageCase[] = [
+		{
+			name: 'consulent: application_file',
+			next: () =>
+				call(staff.caseworker, `select public.application_file($1) as result`, [
+					apps[i++ % apps.length]!.id
+				]),
+			on: [],
+			off: [],
+			lines: 0
+		},
+		{
+			name: 'coordinator: coordination_request_page',
+			next: () =>
+				call(staff.coordinator, `select public.coordination_request_page($1) as result`, [
+					requests[i++ % requests.length]!.id
+				]),
+			on: [],
+			off: [],
+			lines: 0
+		},
+		{
+			name: 'board: activity_registrations_page',
+			next: () =>
+				call(staff.board, `select public.activity_registrations_page($1) as result`, [
+					activity!.id
+				]),
+			on: [],
+			off: [],
+			lines: 0
+		}
+	];
+	const failures: string[] = [];
+	// Alternating blocks (on, off, on, off) so a drift in machine load hits both sides alike.
+	const BLOCKS = 4;
+	const perBlock = Math.max(5, Math.ceil(SAMPLES / (BLOCKS / 2)));
+	for (const c of cases) {
+		for (let b = 0; b < BLOCKS; b++) {
+			const on = b % 2 === 0;
+			await setLogging(on);
+			const before = await logLines();
+			const times: number[] = [];
+			for (let k = 0; k < perBlock + 3; k++) {
+				const r = await timeCall(sql, c.next()).catch((e: unknown) => {
+					failures.push(`${c.name}: ${String(e)}`);
+					return null;
+				});
+				if (r && k >= 3) times.push(r.ms);
+			}
+			(on ? c.on : c.off).push(...times);
+			const after = await logLines();
+			if (on) c.lines += after - before;
+		}
+	}
+	await setLogging(true);
+	const p95 = (xs: number[]) =>
+		percentile(
+			[...xs].sort((a, b) => a - b),
+			95
+		);
+	const p50 = (xs: number[]) =>
+		percentile(
+			[...xs].sort((a, b) => a - b),
+			50
+		);
+
+	console.log(`bench:privacy on PostgreSQL (${dbName}), set-up ${fmt(setupSeconds, 0)} s`);
+	console.log(
+		`Heavy user: ${heavyRows.requests} hulpvragen, ${heavyRows.messages} messages, ${heavyRows.applications} applications, ${heavyRows.registrations} registrations`
+	);
+	console.log('\nExport of everything held about the heavy user (export_my_data, BEGIN to COMMIT)');
+	console.log(
+		table(
+			[
+				'samples',
+				'errors',
+				'p50 ms',
+				'p95 ms',
+				'max ms',
+				'JSON size',
+				`target < ${TARGET.exportMs} ms`
+			],
+			[
+				[
+					exported.samples,
+					exported.errors,
+					fmt(exported.p50),
+					fmt(exported.p95),
+					fmt(exported.max),
+					`${fmt(exported.bytes / 1024, 0)} KB`,
+					exported.p95 < TARGET.exportMs ? 'yes' : 'NO'
+				]
+			]
+		)
+	);
+	if (exported.failure) console.log(`  first failure: ${exported.failure}`);
+	console.log('\nProcessing log: p95 of each page’s database call with logging on and off');
+	console.log(
+		table(
+			[
+				'page',
+				'samples on/off',
+				'p50 on',
+				'p50 off',
+				'p95 on',
+				'p95 off',
+				'overhead p95',
+				'log lines per call',
+				'target ≤ 15%'
+			],
+			cases.map((c) => {
+				const overhead = p95(c.on) / p95(c.off) - 1;
+				return [
+					c.name,
+					`${c.on.length}/${c.off.length}`,
+					fmt(p50(c.on)),
+					fmt(p50(c.off)),
+					fmt(p95(c.on)),
+					fmt(p95(c.off)),
+					`${fmt(overhead * 100)}%`,
+					fmt(c.lines / Math.max(1, c.on.length + 6), 1),
+					overhead <= TARGET.overhead ? 'yes' : 'NO'
+				];
+			})
+		)
+	);
+	if (failures.length) console.log(`\n${failures.length} failed calls; first: ${failures[0]}`);
+	console.log(
+		`\nLoad average at the end: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}`
+	);
+} finally {
+	await sql.end();
+	await stack.close();
+}
