@@ -231,7 +231,11 @@ interface Channel {
 	remove(p: Probe): Promise<Row[]>;
 }
 
-const viaSupabaseJs = (client: Client): Channel => ({
+// Untyped: the union of every table's row type is deeper than TypeScript follows.
+const viaSupabaseJs = (typed: Client): Channel =>
+	viaUntypedClient(typed as unknown as SupabaseClient);
+
+const viaUntypedClient = (client: SupabaseClient): Channel => ({
 	select: async (p) => (await client.from(p.table).select('*').eq(p.key, p.id)).data ?? [],
 	insert: async (p, row) =>
 		(
