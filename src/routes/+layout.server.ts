@@ -2,6 +2,12 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	viewer: locals.viewer
-		? { displayName: locals.viewer.displayName, roles: locals.viewer.roles }
+		? {
+				displayName: locals.viewer.displayName,
+				roles: locals.viewer.roles,
+				isVolunteer: locals.viewer.isVolunteer,
+				isCarer: locals.viewer.isCarer,
+				buurthulpNew: locals.viewer.buurthulpNew
+			}
 		: null
 });

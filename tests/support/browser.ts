@@ -53,7 +53,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
 }
 
-/** Signs up through the form, follows the confirmation mail and lands signed in on the profile. */
+/** Signs up through the form, follows the confirmation mail and lands signed in on the home page. */
 export async function signUpAndConfirm(page: Page, email: string, displayName: string) {
 	await page.goto('/registreren');
 	await page.getByLabel('Naam', { exact: true }).fill(displayName);
@@ -64,7 +64,10 @@ export async function signUpAndConfirm(page: Page, email: string, displayName: s
 	await expect(page.getByRole('status')).toContainText('We hebben een e-mail gestuurd');
 	const mail = await waitForMail(email, 'Bevestig je e-mailadres');
 	await page.goto(confirmLink(mail));
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	// Without a page to go back to, the home page welcomes her with her own block.
+	await expect(
+		page.getByRole('heading', { level: 2, name: `Welkom, ${displayName}` })
+	).toBeVisible();
 }
 
 export async function signOut(page: Page) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '#lib/roles';
-import { guardRoute } from './guards';
+import { forbiddenMessage, guardRoute } from './guards';
 
 const person = (...roles: Role[]) => ({
 	roles: roles.map((role, i) => ({
@@ -30,7 +30,7 @@ describe('guardRoute', () => {
 	it('keeps the consulent pages, and their actions, for caseworkers', () => {
 		expect(
 			guardRoute('/(app)/mantelzorg/consulent/[id=uuid]', true, person('coordinator'))
-		).toEqual({
+		).toMatchObject({
 			kind: 'forbidden',
 			message: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
 		});
@@ -44,7 +44,7 @@ describe('guardRoute', () => {
 	it('keeps the coordination pages, and their actions, for coordinators', () => {
 		for (const route of ['/(app)/hulp/coordinatie', '/(app)/hulp/coordinatie/vraag/[id=uuid]']) {
 			for (const isAction of [false, true]) {
-				expect(guardRoute(route, isAction, person('caseworker'))).toEqual({
+				expect(guardRoute(route, isAction, person('caseworker'))).toMatchObject({
 					kind: 'forbidden',
 					message: 'Deze pagina is alleen voor buurtcoördinatoren.'
 				});
@@ -55,7 +55,7 @@ describe('guardRoute', () => {
 	});
 
 	it('keeps beheer for municipality admins, matching whole route segments only', () => {
-		expect(guardRoute('/beheer/rollen', false, person('coordinator'))).toEqual({
+		expect(guardRoute('/beheer/rollen', false, person('coordinator'))).toMatchObject({
 			kind: 'forbidden',
 			message: 'Deze pagina is alleen voor beheerders van de gemeente.'
 		});
@@ -68,5 +68,11 @@ describe('guardRoute', () => {
 		expect(guardRoute(route, false, null)).toEqual({ kind: 'pass', personal: false });
 		expect(guardRoute(route, true, null)).toEqual({ kind: 'sign_in' });
 		expect(guardRoute(route, true, person())).toEqual({ kind: 'pass', personal: false });
+	});
+
+	it('names the missing role, so /geen-toegang shows the same sentence inside the layout', () => {
+		expect(guardRoute('/(app)/winkel', false, person())).toMatchObject({ role: 'shop_staff' });
+		expect(forbiddenMessage('shop_staff')).toMatch(/^Deze pagina is alleen voor medewerkers/);
+		expect(forbiddenMessage('iets anders')).toBe('Deze pagina is niet voor jou.');
 	});
 });

@@ -47,10 +47,21 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];
 
+const FORBIDDEN_DEFAULT = 'Deze pagina is niet voor jou.';
+
+/** The page that shows a refusal inside the layout: /geen-toegang names the missing role. */
+export const forbiddenPagePath = (role: Role) => `/geen-toegang?rol=${encodeURIComponent(role)}`;
+
+/** The guard's sentence for a missing role (the rule's own), for the /geen-toegang page. */
+export function forbiddenMessage(role: string | null): string {
+	const rule = ROUTE_RULES.find((r) => r.requires === role && r.forbidden);
+	return rule?.forbidden ?? FORBIDDEN_DEFAULT;
+}
+
 export type GuardDecision =
 	| { kind: 'pass'; personal: boolean }
 	| { kind: 'sign_in' }
-	| { kind: 'forbidden'; message: string };
+	| { kind: 'forbidden'; message: string; role: Role };
 
 /** By route segments, so '/beheer' covers '/beheer/rollen' but not '/beheerder'. */
 const covers = (rule: RouteRule, routeId: string) =>
@@ -68,7 +79,11 @@ export function decideRoute(
 	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
 	for (const rule of applying) {
 		if (rule.requires !== 'signed_in' && !hasRole(viewer, rule.requires)) {
-			return { kind: 'forbidden', message: rule.forbidden ?? 'Deze pagina is niet voor jou.' };
+			return {
+				kind: 'forbidden',
+				message: rule.forbidden ?? FORBIDDEN_DEFAULT,
+				role: rule.requires
+			};
 		}
 	}
 	// Pages that exist only for a signed-in person must never sit in a shared cache.

@@ -4,6 +4,7 @@
 // they may see. The words per kind come from the areas (src/lib/server/<area>/mail.ts).
 import type { MailContent } from './mail-kind';
 import { MAIL_KINDS } from './registry';
+import { FROM_MAIL } from './mail-link';
 
 export interface RenderedMail {
 	subject: string;
@@ -19,7 +20,9 @@ const FOOTER =
 /** The one layout of every notification mail, as plain text and simple HTML. */
 function layout(content: MailContent, displayName: string | null, origin: string): RenderedMail {
 	const greeting = displayName ? `Beste ${displayName},` : 'Hallo,';
-	const url = new URL(content.action.path, origin).toString();
+	const link = new URL(content.action.path, origin);
+	if (!content.action.public) link.searchParams.set(FROM_MAIL.param, FROM_MAIL.value);
+	const url = link.toString();
 	const text = [
 		greeting,
 		...content.paragraphs,
