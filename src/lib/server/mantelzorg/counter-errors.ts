@@ -13,7 +13,7 @@ export const COUNTER_REFUSALS: Record<string, string> = {
 	cheque_used: 'Deze cheque is al helemaal gebruikt. Er staat niets meer op.',
 	insufficient_balance: 'Er staat niet genoeg meer op deze cheque. Kies een lager bedrag.',
 	confirm_again:
-		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat u hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
+		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat je hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
 	idempotency_key_reused: 'Deze verzilvering is al verwerkt. Zoek de cheque opnieuw op.'
 };
 
@@ -22,18 +22,18 @@ export const counterRefusal = (reason: string | null | undefined) =>
 
 const ERRORS: Record<string, string> = {
 	shop_not_approved:
-		'Uw winkel is nog niet goedgekeurd door de gemeente. Daarna kunt u cheques aannemen.',
+		'Je winkel is nog niet goedgekeurd door de gemeente. Daarna kun je cheques aannemen.',
 	shop_not_found: 'Deze winkel bestaat niet (meer).',
 	kvk_already_registered:
 		'Er is al een winkel aangemeld met dit KvK-nummer. Neem contact op met de gemeente als dit niet klopt.',
 	district_not_found: 'Kies een wijk uit de lijst.',
-	account_blocked: 'Uw account is geblokkeerd. Neem contact op met de gemeente.',
+	account_blocked: 'Je account is geblokkeerd. Neem contact op met de gemeente.',
 	person_not_found:
 		'Er is geen account met dit e-mailadres in deze gemeente. Vraag de medewerker eerst een account te maken.',
-	already_granted: 'Deze persoon werkt al voor uw winkel.',
+	already_granted: 'Deze persoon werkt al voor je winkel.',
 	membership_not_found: 'Deze medewerker bestaat niet (meer).',
 	invalid_amount: 'Vul een bedrag in van minstens € 0,01.',
-	redemption_not_found: 'Deze verzilvering bestaat niet, of u heeft hem niet zelf gedaan.',
+	redemption_not_found: 'Deze betaling bestaat niet, of je hebt hem niet zelf gedaan.',
 	redemption_batched:
 		'Deze verzilvering zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',
 	redemption_already_undone: 'Deze verzilvering is al ongedaan gemaakt.',
@@ -41,8 +41,8 @@ const ERRORS: Record<string, string> = {
 	nothing_to_pay: 'Er zijn in deze periode geen verzilveringen die nog niet uitbetaald zijn.',
 	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',
 	batch_not_draft: 'Deze uitbetaling is al goedgekeurd.',
-	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kunt u het betaalbestand downloaden.',
-	rate_limited: 'U heeft vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
+	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kun je het betaalbestand downloaden.',
+	rate_limited: 'Je hebt vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
 };
 
 export const counterErrorMessage = (error: DbError | null | undefined) =>

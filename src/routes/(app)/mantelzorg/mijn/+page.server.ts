@@ -15,7 +15,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		loadCarerPage(locals.supabase),
 		loadCarerActivities(locals.supabase, new Date())
 	]);
-	return { page, activities, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
+	// "Waar kun je de cheque gebruiken?": the shops of her own wijk, when her profile names it.
+	const wijk = locals.viewer?.districtId;
+	return {
+		page,
+		activities,
+		shopsHref: wijk ? `/mantelzorg/winkels?wijk=${wijk}` : '/mantelzorg/winkels',
+		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null
+	};
 };
 
 export const actions: Actions = {

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
 	geplaatst:
-		'Je hulpvraag staat op het prikbord. Je krijgt een e-mail als een vrijwilliger reageert.',
+		'Je hulpvraag staat nu online. Vrijwilligers kunnen hem zien. Je krijgt een e-mail als iemand reageert.',
 	gereageerd: 'Je reactie is verstuurd. Je krijgt een e-mail als je gekozen bent.',
 	geannuleerd: 'De hulpvraag is geannuleerd.',
 	gewijzigd: 'Je wijzigingen zijn opgeslagen.'
