@@ -11,17 +11,29 @@ export async function splitWords(page: Page): Promise<string[]> {
 		const cells = document.querySelectorAll('main :is(h1, h2, h3, h4, th, td, caption)');
 		const range = document.createRange();
 		for (const cell of cells) {
+			// A visually hidden caption or header row (cards on a phone) is read, not seen.
+			let hidden = false;
+			for (let el: Element | null = cell; el && el.tagName !== 'MAIN'; el = el.parentElement) {
+				const box = el.getBoundingClientRect();
+				if (box.width < 2 || box.height < 2) hidden = true;
+			}
+			if (hidden) continue;
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 				const text = node.textContent ?? '';
 				// A word, as far as it may not break: soft hyphens, hyphens and slashes end it.
 				for (const match of text.matchAll(/[^\s\u00ad/-]+/g)) {
-					range.setStart(node, match.index);
-					range.setEnd(node, match.index + match[0].length);
-					const lines = new Set(
-						[...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))
-					);
-					if (lines.size > 1) found.push(`${cell.tagName.toLowerCase()}: ${match[0]}`);
+					// The line of its first and of its last letter. (Chrome reports the hyphen drawn at
+					// a soft hyphen as part of the next letter, so take that letter's last box.)
+					const lineOf = (index: number) => {
+						range.setStart(node, index);
+						range.setEnd(node, index + 1);
+						return Math.round([...range.getClientRects()].at(-1)?.top ?? 0);
+					};
+					const end = match.index + match[0].length - 1;
+					if (lineOf(match.index) !== lineOf(end)) {
+						found.push(`${cell.tagName.toLowerCase()}: ${match[0]}`);
+					}
 				}
 			}
 		}
@@ -29,14 +41,24 @@ export async function splitWords(page: Page): Promise<string[]> {
 	});
 }
 
-/** Buttons and button-links (the page's actions) smaller than 44 × 44 px. */
+/**
+ * The page's actions smaller than 44 × 44 px: buttons, button-links, and links that stand alone
+ * (the only thing in their paragraph, list item or cell, like "Hulpvraag wijzigen"). A link inside
+ * a sentence is part of the text, not an action of its own.
+ */
 export async function smallTargets(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
-		const targets = document.querySelectorAll(
+		const buttons = document.querySelectorAll(
 			'header button, main button, main .utrecht-button-link, main .bk-link-button, footer button'
 		);
+		const standalone = [...document.querySelectorAll('main a')].filter((a) => {
+			const parent = a.parentElement;
+			if (!parent || !parent.matches('p, li, dd, td, div')) return false;
+			const own = (a.textContent ?? '').trim();
+			return own !== '' && (parent.textContent ?? '').trim() === own;
+		});
 		const small: string[] = [];
-		for (const el of targets) {
+		for (const el of new Set([...buttons, ...standalone])) {
 			if (el.closest('.leaflet-container')) continue;
 			const box = el.getBoundingClientRect();
 			if (box.width === 0 && box.height === 0) continue; // not shown
