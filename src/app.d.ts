@@ -1,5 +1,6 @@
 import type { RequestClient } from '#lib/server/supabase';
 import type { Viewer } from '#lib/server/viewer';
+import type { Municipality, PublicMunicipality } from '#lib/server/tenancy/municipality';
 
 declare global {
 	namespace App {
@@ -13,6 +14,10 @@ declare global {
 		interface Locals {
 			supabase: RequestClient;
 			viewer: Viewer | null;
+			/** The municipality of the request's host name (the tenant handle). */
+			municipality: Municipality;
+			/** How long resolving the host took (Server-Timing). */
+			hostMillis: number;
 		}
 		namespace Superforms {
 			/** A form-level notice; a plain string counts as a success message. */
@@ -23,6 +28,7 @@ declare global {
 				Viewer,
 				'displayName' | 'roles' | 'isVolunteer' | 'isCarer' | 'buurthulpNew'
 			> | null;
+			municipality: PublicMunicipality;
 		}
 	}
 }

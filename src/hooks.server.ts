@@ -10,6 +10,8 @@ import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
 import { mailLinks } from '#lib/server/notifications/mail-link';
+import { tenant } from '#lib/server/tenancy/handle';
+import { dropForeignSession } from '#lib/server/tenancy/accounts';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
@@ -36,8 +38,12 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 
 const supabase: Handle = async ({ event, resolve }) => {
 	const meter = { calls: 0, millis: 0 };
-	event.locals.supabase = createRequestClient(event, meter);
-	event.locals.viewer = await loadViewer(event.locals.supabase);
+	event.locals.supabase = createRequestClient(event, meter, event.locals.municipality.id);
+	event.locals.viewer = await dropForeignSession(
+		event.locals.supabase,
+		await loadViewer(event.locals.supabase),
+		event.locals.municipality
+	);
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
@@ -47,7 +53,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 		try {
 			response.headers.set(
 				'server-timing',
-				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}`
+				`supabase;desc="${meter.calls} calls";dur=${meter.millis.toFixed(1)}, ` +
+					`host;desc="municipality";dur=${event.locals.hostMillis.toFixed(2)}`
 			);
 		} catch {
 			// Some responses (redirects from fetch) have immutable headers; the metric is optional.
@@ -71,7 +78,7 @@ const guard: Handle = async ({ event, resolve }) => {
 		// A page is refused inside the site's layout (header, "Uitloggen", the way back), so the
 		// person can go on; form posts and client-side data requests keep the short answers.
 		if (!isAction && !event.isDataRequest && wantsPage(event.request)) {
-			return event.fetch(forbiddenPagePath(decision.role), {
+			return event.fetch(forbiddenPagePath(decision.route), {
 				headers: { accept: 'text/html' }
 			});
 		}
@@ -81,6 +88,6 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, supabase, mailLinks, guard);
+export const handle = sequence(embeddedApi, securityHeaders, tenant, supabase, mailLinks, guard);
 
 export const handleError = handleServerError;

@@ -99,7 +99,7 @@ with monday as (
 )
 insert into public.activities (municipality_id, community_centre_id, district_id, title, description,
 	category, audience, recurrence, starts_at, ends_at, repeat_until, series_ends_at, cost_cents,
-	needs_registration, max_participants, social_goal_id, cancelled_at, cancel_reason)
+	needs_registration, max_participants, social_goal_id, cancelled_at, cancel_reason, created_at)
 select c.municipality_id, c.id, c.district_id, p.title, p.description, p.category, p.audience,
 	case when p.weekly then 'weekly' else 'once' end,
 	(m.day + p.weekday + p.starts::time) at time zone 'Europe/Amsterdam',
@@ -108,15 +108,18 @@ select c.municipality_id, c.id, c.district_id, p.title, p.description, p.categor
 	(m.day + p.weekday + p.ends::time) at time zone 'Europe/Amsterdam',
 	p.cost, p.needs_registration, p.max_participants,
 	(select g.id from public.social_goals g where g.district_id = c.district_id and g.title = p.goal_title),
-	case when p.cancel_reason is not null then now() end, coalesce(p.cancel_reason, '')
+	case when p.cancel_reason is not null then now() end, coalesce(p.cancel_reason, ''),
+	-- Posted two weeks before this week, so this week's occurrences already earn points.
+	(m.day - 14)::timestamp at time zone 'Europe/Amsterdam'
 from programme p
 cross join lateral (select case when p.weekly then md.day else md.day + 7 end as day from monday md) m
 join public.community_centres c on c.slug = p.centre_slug
 where not exists (select 1 from public.activities a where a.community_centre_id = c.id);
 
 -- The taalcafé skips the week of the autumn or Christmas holiday: here, three weeks from now.
-insert into public.activity_exceptions (municipality_id, activity_id, occurs_on)
-select a.municipality_id, a.id, (a.starts_at at time zone 'Europe/Amsterdam')::date + 21
+insert into public.activity_exceptions (municipality_id, activity_id, occurs_on, reason)
+select a.municipality_id, a.id, (a.starts_at at time zone 'Europe/Amsterdam')::date + 21,
+	'Vakantie: het buurthuis is deze week dicht.'
 from public.activities a join public.community_centres c on c.id = a.community_centre_id
 where c.slug = 'de-lorzie' and a.title = 'Taalcafé'
 on conflict (activity_id, occurs_on) do nothing;
@@ -127,7 +130,8 @@ update public.shops s set owner_user_id = u.id
 from auth.users u
 where u.email = 'winkel@buurtkracht.example' and s.id = '00000000-0000-4000-8000-00000000a001';
 
--- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken,
+-- Mantelzorgwaardering: this year's regeling (window open around today), consulent@'s wijken
+-- (shared with consulent2@, who approves what consulent@ entered: four eyes),
 -- mantelzorger@'s approved application with its cheque, and an application from a carer without
 -- e-mail waiting in consulent@'s queue. Values as in Zaanstad: a € 50 cheque, a € 25 Pluim for
 -- carers up to 23, budget € 570,000.
@@ -142,7 +146,7 @@ on conflict (municipality_id, year) do nothing;
 insert into public.caseworker_districts (municipality_id, user_id, district_id)
 select d.municipality_id, u.id, d.id
 from auth.users u, public.districts d
-where u.email = 'consulent@buurtkracht.example'
+where u.email in ('consulent@buurtkracht.example', 'consulent2@buurtkracht.example')
 	and d.municipality_id = '00000000-0000-4000-8000-000000000001'
 	and d.slug in ('zaandam-oost', 'zaandam-noord', 'krommenie', 'wormerveer')
 on conflict (user_id, district_id) do nothing;

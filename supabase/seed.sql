@@ -7,6 +7,15 @@ insert into public.municipalities (id, slug, name) values
 	('00000000-0000-4000-8000-000000000001', 'zaanstad', 'Zaanstad')
 on conflict (slug) do nothing;
 
+-- Zaanstad's host names: its own local address first (the links in its mails), then localhost and
+-- 127.0.0.1, so `npm start` and anything that opens http://127.0.0.1:<port>/ keep seeing Zaanstad
+-- when more municipalities are added.
+insert into public.municipality_hosts (host, municipality_id, position) values
+	('zaanstad.localhost', '00000000-0000-4000-8000-000000000001', 0),
+	('localhost', '00000000-0000-4000-8000-000000000001', 1),
+	('127.0.0.1', '00000000-0000-4000-8000-000000000001', 2)
+on conflict (host) do nothing;
+
 insert into public.districts (municipality_id, slug, name, latitude, longitude) values
 	('00000000-0000-4000-8000-000000000001', 'assendelft', 'Assendelft', 52.4870, 4.7350),
 	('00000000-0000-4000-8000-000000000001', 'krommenie', 'Krommenie', 52.4990, 4.7630),

@@ -1,6 +1,8 @@
 // Dumps the parts of a migrated schema that migrations define, as sorted lines that can be compared
 // between two builds: tables, columns, constraints, indexes, RLS and policies, types, views,
-// functions (full definition), triggers and grants. Used by scripts/schema-compare.ts.
+// functions (full definition), triggers, grants, and the rows of the platform's registries
+// (notification kinds, scheduled jobs), which each area's SQL inserts. Used through
+// scripts/lib/schema-build.ts by the schema equality test, db:compare and db:diff.
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 /** One query per kind of object; each row becomes one line "kind | key | definition". */
@@ -8,6 +10,7 @@ const QUERIES: Record<string, string> = {
 	table: `
 		select c.relname as key,
 			concat_ws(' ', 'rls=' || c.relrowsecurity, 'force=' || c.relforcerowsecurity,
+				'options=' || coalesce(array_to_string(c.reloptions, ','), '-'),
 				'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-'),
 				'comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-')) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`,
@@ -62,7 +65,8 @@ const QUERIES: Record<string, string> = {
 		select c.relname as key, c.relkind::text || ' ' || pg_get_viewdef(c.oid) as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')`,
 	sequence: `
-		select c.relname as key, 'sequence' as def
+		select c.relname as key,
+			'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-') as def
 		from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'`,
 	function: `
 		select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
@@ -86,15 +90,168 @@ const QUERIES: Record<string, string> = {
 		from pg_namespace where nspname in ('public', 'auth')`
 };
 
+/**
+ * Registries the platform keeps in tables: part of the schema (each area's SQL inserts its rows),
+ * unlike reference and demo data, which live in the seed files. Table, key column, other columns.
+ */
+/** Kinds whose definitions hold expressions (function bodies are text and stay as written). */
+const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', 'view']);
+
+export const REGISTRIES: [string, string, string[]][] = [
+	['notification_kinds', 'kind', ['area']],
+	['scheduled_jobs', 'name', ['area', 'every']]
+];
+
 export async function dumpSchema(lite: Lite): Promise<string[]> {
+	const queries = { ...QUERIES };
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows } = await lite.exec(`select to_regclass('public.${table}') is not null as ok`);
+		if (!rows[0]?.ok) continue;
+		queries[`row ${table}`] = `
+			select '${table}.' || ${key} as key,
+				concat_ws(' ', ${columns.map((c) => `'${c}=' || ${c}::text`).join(', ')}) as def
+			from public.${table}`;
+	}
 	const lines: string[] = [];
-	for (const [kind, sql] of Object.entries(QUERIES)) {
+	for (const [query, sql] of Object.entries(queries)) {
+		const kind = query.split(' ')[0];
 		const { rows } = await lite.exec(sql);
 		for (const row of rows) {
 			// Whitespace at line ends is not a difference anybody can see or that changes behaviour.
-			const def = String(row.def ?? '').replace(/[ \t]+$/gm, '');
+			let def = String(row.def ?? '').replace(/[ \t]+$/gm, '');
+			if (FLATTEN.has(kind ?? '')) def = flattenBooleans(def);
 			lines.push(`${kind} | ${String(row.key)} | ${def}`);
 		}
 	}
 	return lines.sort();
+}
+
+export interface FunctionDefinition {
+	name: string;
+	/** Argument types as a drop statement names them: `uuid, text`. */
+	identity: string;
+	/** pg_get_functiondef: a complete `CREATE OR REPLACE FUNCTION` without the final semicolon. */
+	definition: string;
+}
+
+/** Every function in public with its full definition, by name (schema files define each once). */
+export async function readFunctions(lite: Lite): Promise<FunctionDefinition[]> {
+	const { rows } = await lite.exec(`
+		select p.proname as name, pg_get_function_identity_arguments(p.oid) as identity,
+			pg_get_functiondef(p.oid) as definition
+		from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1, 2`);
+	return rows.map((row) => ({
+		name: String(row.name),
+		identity: String(row.identity),
+		definition: String(row.definition).trimEnd()
+	}));
+}
+
+/** The registries' rows, as `{ table, key, values }` with the columns REGISTRIES names. */
+export async function readRegistryRows(
+	lite: Lite
+): Promise<{ table: string; key: string; values: Record<string, string> }[]> {
+	const out: { table: string; key: string; values: Record<string, string> }[] = [];
+	for (const [table, key, columns] of REGISTRIES) {
+		const { rows: exists } = await lite.exec(
+			`select to_regclass('public.${table}') is not null as ok`
+		);
+		if (!exists[0]?.ok) continue;
+		const { rows } = await lite.exec(
+			`select ${[key, ...columns].map((c) => `${c}::text as ${c}`).join(', ')} from public.${table}`
+		);
+		for (const row of rows) {
+			out.push({
+				table,
+				key: String(row[key]),
+				values: Object.fromEntries([key, ...columns].map((c) => [c, String(row[c])]))
+			});
+		}
+	}
+	return out;
+}
+
+/**
+ * AND and OR are associative, but the catalog keeps their nesting: `a between 1 and 9 and b` is
+ * stored as AND(AND(a >= 1, a <= 9), b) and shown as `((a >= 1) AND (a <= 9)) AND (b)`, while that
+ * text, read back (as a generated migration writes it), is stored flat: AND(a >= 1, a <= 9, b).
+ * Both mean the same, so the dump shows every chain of one operator flat.
+ */
+export function flattenBooleans(text: string): string {
+	const all = topLevel(text);
+	const items = all.filter((item) => item.group !== undefined || item.text.trim());
+	const groups = items.filter((item) => item.group !== undefined);
+	const connectors = items
+		.filter((item) => item.group === undefined)
+		.map((item) => item.text.trim().toUpperCase());
+	const op = connectors[0];
+	const chain =
+		(op === 'AND' || op === 'OR') &&
+		connectors.every((c) => c === op) &&
+		items.every((item, n) => (n % 2 === 0) === (item.group !== undefined)) &&
+		groups.length === connectors.length + 1;
+	if (chain) {
+		const operands: string[] = [];
+		for (const group of groups) {
+			const inner = flattenBooleans(group.group!);
+			const sub = topLevel(inner).filter((i) => i.group !== undefined || i.text.trim());
+			const subConnectors = sub.filter((i) => i.group === undefined).map((i) => i.text.trim());
+			const sameChain =
+				subConnectors.length > 0 &&
+				subConnectors.every((c) => c.toUpperCase() === op) &&
+				sub.every((item, n) => (n % 2 === 0) === (item.group !== undefined));
+			if (sameChain) operands.push(...sub.filter((i) => i.group !== undefined).map((i) => i.text));
+			else operands.push(`(${inner})`);
+		}
+		return operands.join(` ${op} `);
+	}
+	return all
+		.map((item) => (item.group === undefined ? item.text : `(${flattenBooleans(item.group)})`))
+		.join('');
+}
+
+/** The top level of an expression: plain text, and parenthesised groups (`text` with, `group` without parentheses). */
+function topLevel(text: string): { text: string; group?: string }[] {
+	const items: { text: string; group?: string }[] = [];
+	let plain = '';
+	let i = 0;
+	const skipQuoted = (at: number) => {
+		const quote = text[at]!;
+		let j = at + 1;
+		while (j < text.length) {
+			if (text[j] === quote && text[j + 1] === quote) j += 2;
+			else if (text[j] === quote) return j + 1;
+			else j++;
+		}
+		return j;
+	};
+	while (i < text.length) {
+		const c = text[i]!;
+		if (c === "'" || c === '"') {
+			const end = skipQuoted(i);
+			plain += text.slice(i, end);
+			i = end;
+		} else if (c === '(') {
+			let depth = 1;
+			let j = i + 1;
+			while (j < text.length && depth > 0) {
+				if (text[j] === "'" || text[j] === '"') {
+					j = skipQuoted(j);
+					continue;
+				}
+				if (text[j] === '(') depth++;
+				else if (text[j] === ')') depth--;
+				j++;
+			}
+			if (plain) items.push({ text: plain });
+			plain = '';
+			items.push({ text: text.slice(i, j), group: text.slice(i + 1, j - 1) });
+			i = j;
+		} else {
+			plain += c;
+			i++;
+		}
+	}
+	if (plain) items.push({ text: plain });
+	return items;
 }

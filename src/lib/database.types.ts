@@ -155,6 +155,7 @@ export type Database = {
 					id: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason: string;
 					updated_at: string;
 				};
 				Insert: {
@@ -163,6 +164,7 @@ export type Database = {
 					id?: string;
 					municipality_id: string;
 					occurs_on: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Update: {
@@ -171,6 +173,7 @@ export type Database = {
 					id?: string;
 					municipality_id?: string;
 					occurs_on?: string;
+					reason?: string;
 					updated_at?: string;
 				};
 				Relationships: [
@@ -326,6 +329,7 @@ export type Database = {
 					scheme_id: string;
 					status: string;
 					updated_at: string;
+					application_decision_refusal: string | null;
 					application_signals: Json | null;
 				};
 				Insert: {
@@ -567,6 +571,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name: string | null;
 					id: string;
+					issued_by: string | null;
 					kind: string;
 					letter_needed: boolean;
 					letter_printed_at: string | null;
@@ -591,6 +596,7 @@ export type Database = {
 					expires_on: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -615,6 +621,7 @@ export type Database = {
 					expires_on?: string;
 					holder_first_name?: string | null;
 					id?: string;
+					issued_by?: string | null;
 					kind?: string;
 					letter_needed?: boolean;
 					letter_printed_at?: string | null;
@@ -1414,6 +1421,8 @@ export type Database = {
 					coordinator_phone: string | null;
 					created_at: string;
 					id: string;
+					is_demo: boolean;
+					mail_sender_name: string | null;
 					name: string;
 					slug: string;
 					updated_at: string;
@@ -1422,6 +1431,8 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name: string;
 					slug: string;
 					updated_at?: string;
@@ -1430,11 +1441,45 @@ export type Database = {
 					coordinator_phone?: string | null;
 					created_at?: string;
 					id?: string;
+					is_demo?: boolean;
+					mail_sender_name?: string | null;
 					name?: string;
 					slug?: string;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			municipality_hosts: {
+				Row: {
+					created_at: string;
+					host: string;
+					municipality_id: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					host: string;
+					municipality_id: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					host?: string;
+					municipality_id?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_hosts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			notification_kinds: {
 				Row: {
@@ -1468,7 +1513,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at: string | null;
 					payload: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email: string | null;
+					recipient_id: string | null;
 					sent_at: string | null;
 					seq: number;
 					thread: string | null;
@@ -1484,7 +1530,8 @@ export type Database = {
 					municipality_id: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1500,7 +1547,8 @@ export type Database = {
 					municipality_id?: string;
 					next_attempt_at?: string | null;
 					payload?: NonNullable<Json>;
-					recipient_id?: string;
+					recipient_email?: string | null;
+					recipient_id?: string | null;
 					sent_at?: string | null;
 					seq?: never;
 					thread?: never;
@@ -1516,6 +1564,120 @@ export type Database = {
 					},
 					{
 						foreignKeyName: 'notification_outbox_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			platform_operators: {
+				Row: {
+					created_at: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
+			points_period_occurrences: {
+				Row: {
+					activity_id: string;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at: string;
+				};
+				Insert: {
+					activity_id: string;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					occurs_on: string;
+					period_id: string;
+					points: number;
+					social_goal_title: string;
+					updated_at?: string;
+				};
+				Update: {
+					activity_id?: string;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					occurs_on?: string;
+					period_id?: string;
+					points?: number;
+					social_goal_title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_period_occurrences_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'points_period_occurrences_period_id_fkey';
+						columns: ['period_id'];
+						isOneToOne: false;
+						referencedRelation: 'points_periods';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			points_periods: {
+				Row: {
+					closed_by: string | null;
+					created_at: string;
+					id: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at: string;
+				};
+				Insert: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id: string;
+					period_end: string;
+					period_start: string;
+					updated_at?: string;
+				};
+				Update: {
+					closed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					municipality_id?: string;
+					period_end?: string;
+					period_start?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'points_periods_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
@@ -2076,6 +2238,63 @@ export type Database = {
 					}
 				];
 			};
+			shop_staff_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					shop_id: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					shop_id?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shop_staff_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shop_staff_invitations_shop_id_fkey';
+						columns: ['shop_id'];
+						isOneToOne: false;
+						referencedRelation: 'shops';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			shops: {
 				Row: {
 					category: string;
@@ -2331,6 +2550,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: string;
+			};
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
 			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
 			activity_feed: {
@@ -2357,10 +2580,6 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
-			add_shop_staff: {
-				Args: { p_email: string; p_shop_id: string };
-				Returns: string;
-			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -2373,6 +2592,10 @@ export type Database = {
 			answer_question: {
 				Args: { p_answer: string; p_application_id: string };
 				Returns: undefined;
+			};
+			application_decision_refusal: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: string;
 			};
 			application_file: { Args: { p_application_id: string }; Returns: Json };
 			application_signals: {
@@ -2409,12 +2632,22 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			assert_activity_schedule: {
+				Args: {
+					p_old: Database['public']['Tables']['activities']['Row'];
+					p_recurrence: string;
+					p_repeat_until: string;
+					p_starts_at: string;
+				};
+				Returns: undefined;
+			};
 			assert_activity_values: {
 				Args: {
 					p_centre_id: string;
 					p_cost_cents: number;
 					p_ends_at: string;
 					p_max_participants: number;
+					p_needs_registration: boolean;
 					p_recurrence: string;
 					p_repeat_until: string;
 					p_social_goal_id: string;
@@ -2494,6 +2727,10 @@ export type Database = {
 					kind: string;
 					payload: Json;
 				}[];
+			};
+			close_points_period: {
+				Args: { p_end: string; p_start: string };
+				Returns: string;
 			};
 			community_centre_map: {
 				Args: { p_latitude?: number; p_longitude?: number; p_postcode?: string };
@@ -2578,10 +2815,18 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			current_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
+			};
 			current_viewer: { Args: Record<PropertyKey, never>; Returns: Json };
 			decide_shop: {
 				Args: { p_shop_id: string; p_status: string };
 				Returns: undefined;
+			};
+			default_municipality_id: {
+				Args: Record<PropertyKey, never>;
+				Returns: string;
 			};
 			dismiss_report: {
 				Args: { p_reason: string; p_report_id: string };
@@ -2639,6 +2884,7 @@ export type Database = {
 					municipality_id: string;
 				}[];
 			};
+			four_eyes_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
@@ -2692,6 +2938,10 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			in_closed_points_period: {
+				Args: { p_day: string; p_municipality_id: string };
+				Returns: boolean;
+			};
 			insert_application: {
 				Args: {
 					p_care_recipient_name: string;
@@ -2720,12 +2970,17 @@ export type Database = {
 					p_carer_user_id: string;
 					p_expires_on: string;
 					p_holder_first_name: string;
+					p_issued_by: string;
 					p_kind: string;
 					p_letter_needed: boolean;
 					p_municipality_id: string;
 					p_scheme_id: string;
 					p_value_cents: number;
 				};
+				Returns: string;
+			};
+			invite_shop_staff: {
+				Args: { p_email: string; p_shop_id: string };
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -2755,7 +3010,10 @@ export type Database = {
 				Args: { p_municipality_id: string; p_request_id: string };
 				Returns: boolean;
 			};
-			letter_print_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			is_platform_operator: {
+				Args: Record<PropertyKey, never>;
+				Returns: boolean;
+			};
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -2790,6 +3048,20 @@ export type Database = {
 					social_goal_id: string;
 					starts_at: string;
 					title: string;
+				}[];
+			};
+			live_points_occurrences: {
+				Args: {
+					p_centre_id?: string;
+					p_from: string;
+					p_municipality_id: string;
+					p_to: string;
+				};
+				Returns: {
+					activity_id: string;
+					occurs_on: string;
+					points: number;
+					social_goal_title: string;
 				}[];
 			};
 			lock_activity_for_board: {
@@ -2853,7 +3125,9 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_email: { Args: Record<PropertyKey, never>; Returns: string };
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -2880,6 +3154,15 @@ export type Database = {
 					p_municipality_id: string;
 					p_payload: Json;
 					p_recipient_id: string;
+				};
+				Returns: undefined;
+			};
+			notify_address: {
+				Args: {
+					p_email: string;
+					p_kind: string;
+					p_municipality_id: string;
+					p_payload: Json;
 				};
 				Returns: undefined;
 			};
@@ -2920,8 +3203,8 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
-			owns_cheque: { Args: { p_cheque_id: string }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			points_periods_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
 				Returns: {
@@ -2959,6 +3242,7 @@ export type Database = {
 				Returns: string;
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
+			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3075,6 +3359,7 @@ export type Database = {
 				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
 				Args: { p_limit?: number; p_shop_id: string };
 				Returns: Json;
@@ -3082,7 +3367,12 @@ export type Database = {
 			shop_staff_page: { Args: { p_shop_id: string }; Returns: Json };
 			signal_flags: { Args: { p_signals: Json }; Returns: Json };
 			skip_activity_date: {
-				Args: { p_activity_id: string; p_occurs_on: string; p_skip?: boolean };
+				Args: {
+					p_activity_id: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_skip?: boolean;
+				};
 				Returns: undefined;
 			};
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
@@ -3169,6 +3459,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_shop_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 		};
 		Enums: {
 			activity_audience:

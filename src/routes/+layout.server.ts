@@ -1,3 +1,4 @@
+import { publicMunicipality } from '#lib/server/tenancy/municipality';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -9,5 +10,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				isCarer: locals.viewer.isCarer,
 				buurthulpNew: locals.viewer.buurthulpNew
 			}
-		: null
+		: null,
+	municipality: publicMunicipality(locals.municipality)
 });

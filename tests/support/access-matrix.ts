@@ -29,6 +29,9 @@ const NOBODY: Access = {};
 export const ACCESS: Record<Table, Access> = {
 	// Platform
 	municipalities: PUBLIC,
+	municipality_hosts: PUBLIC,
+	// Granted only as maintenance (npm run platform:operator); an operator sees their own row.
+	platform_operators: NOBODY,
 	districts: PUBLIC,
 	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
@@ -61,6 +64,9 @@ export const ACCESS: Record<Table, Access> = {
 	activity_exceptions: PUBLIC,
 	activity_occurrence_counts: PUBLIC,
 	activity_registrations: { admin: ['select'] },
+	// Closed points periods and their frozen occurrences: written by close_points_period only.
+	points_periods: ADMINS_READ,
+	points_period_occurrences: ADMINS_READ,
 	// Platform audit log: append-only, read by the municipality's admins
 	audit_log: ADMINS_READ,
 	// Mantelzorgwaardering: every change goes through its SQL functions, except what admins
@@ -69,12 +75,15 @@ export const ACCESS: Record<Table, Access> = {
 	caseworker_districts: { admin: ['select', 'insert', 'delete'] },
 	applications: ADMINS_READ,
 	callback_checks: ADMINS_READ,
-	cheques: ADMINS_READ,
+	// Codes are the carer's alone (four eyes): admins read cheques through functions without codes.
+	cheques: NOBODY,
 	scheme_counts: ADMINS_READ,
 	// Mantelzorgwaardering: shops and the counter (tests/support/mantelzorg-counter-scenario.ts).
-	// The matrix row is an approved shop; pending shops are hidden (tests/integration/mantelzorg).
-	shops: PUBLIC,
+	// The matrix row is an approved shop; the public reads approved shops through approved_shops,
+	// which returns only the columns the list shows (no account ids).
+	shops: ADMINS_READ,
 	shop_private_details: ADMINS_READ,
+	shop_staff_invitations: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
 	reimbursement_batches: ADMINS_READ

@@ -2,7 +2,7 @@
 // activity serving a social goal, skips a week, and a resident registers. Used by the access
 // matrix, which walks every table as strangers and as each role.
 import type { ScenarioRow } from './buurthulp-scenario.ts';
-import { createUser, type TestUser } from './factories.ts';
+import { createUser, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
 import {
 	centre,
 	createBoardMember,
@@ -54,6 +54,16 @@ export async function buurthuizenScenario(): Promise<BuurthuizenScenario> {
 		.select('id')
 		.eq('activity_id', activityId)
 		.single();
+	// A closed points period with one frozen occurrence, as maintenance (close_points_period only
+	// closes periods that are over, and its tests make their own).
+	const [period] = await sql<{ id: string }>(
+		`insert into public.points_periods (municipality_id, period_start, period_end)
+		 values ('${ZAANSTAD_ID}', '1990-01-01', '1990-03-31') returning id`
+	);
+	const [frozen] = await sql<{ id: string }>(
+		`insert into public.points_period_occurrences (municipality_id, period_id, activity_id, occurs_on, social_goal_title, points)
+		 values ('${ZAANSTAD_ID}', '${period?.id}', '${activityId}', '1990-01-08', 'Eenzaamheid', 5) returning id`
+	);
 	const rows: ScenarioRow[] = [
 		{ table: 'social_goals', key: 'id', id: goalId, reader: resident.client },
 		{ table: 'activities', key: 'id', id: activityId, reader: resident.client },
@@ -69,6 +79,13 @@ export async function buurthuizenScenario(): Promise<BuurthuizenScenario> {
 			key: 'activity_id',
 			id: activityId,
 			reader: resident.client
+		},
+		{ table: 'points_periods', key: 'id', id: period?.id as string, reader: board.client },
+		{
+			table: 'points_period_occurrences',
+			key: 'id',
+			id: frozen?.id as string,
+			reader: board.client
 		}
 	];
 	return { board, resident, activityId, occursOn: first, rows };

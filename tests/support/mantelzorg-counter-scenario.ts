@@ -3,12 +3,17 @@
 // matrix (tests/integration/platform/access-matrix.test.ts).
 import { randomUUID } from 'node:crypto';
 import { sql } from './factories.ts';
-import { createShop, createStaff, shopAdmin } from './mantelzorg-shop-factories.ts';
+import { createShop, createStaff, inviteStaff, shopAdmin } from './mantelzorg-shop-factories.ts';
 import { createCheque, newKey } from './mantelzorg-counter-factories.ts';
 
 export interface CounterProbe {
 	table:
-		'shops' | 'shop_private_details' | 'redemptions' | 'code_attempts' | 'reimbursement_batches';
+		| 'shops'
+		| 'shop_private_details'
+		| 'shop_staff_invitations'
+		| 'redemptions'
+		| 'code_attempts'
+		| 'reimbursement_batches';
 	key: string;
 	id: string;
 	copy: ((row: Record<string, unknown>) => Record<string, unknown>) | null;
@@ -19,6 +24,7 @@ const newId = (row: Record<string, unknown>) => ({ ...row, id: randomUUID() });
 export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 	const shop = await createShop({ input: { p_name: 'Matrixwinkel' } });
 	const staff = await createStaff(shop);
+	const invitation = await inviteStaff(shop, `uitgenodigd-${randomUUID().slice(0, 8)}@example.org`);
 	const cheque = await createCheque();
 	const redeem = (code: string, amount: number) =>
 		staff.client.rpc('redeem_cheque', {
@@ -55,6 +61,7 @@ export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 			copy: (r) => ({ ...newId(r), kvk_number: '12345678' })
 		},
 		{ table: 'shop_private_details', key: 'shop_id', id: shop.id, copy: null },
+		{ table: 'shop_staff_invitations', key: 'id', id: invitation, copy: newId },
 		{
 			table: 'redemptions',
 			key: 'id',

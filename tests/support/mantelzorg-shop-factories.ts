@@ -22,6 +22,18 @@ export function shopAdmin(): Promise<TestUser> {
 	return admin;
 }
 
+let second: Promise<TestUser> | null = null;
+
+/** A second municipality admin per test file: approves what shopAdmin() made (four eyes). */
+export function secondAdmin(): Promise<TestUser> {
+	second ??= (async () => {
+		const user = await createUser({ label: 'beheerder-2' });
+		await grantRole(user.id, 'municipality_admin');
+		return user;
+	})();
+	return second;
+}
+
 export async function districtIdOf(slug: string): Promise<string> {
 	const [row] = await sql<{ id: string }>(
 		`select id from public.districts where slug = '${slug}' and municipality_id = '${ZAANSTAD_ID}'`
@@ -65,13 +77,23 @@ export async function createShop(
 	return { id, owner };
 }
 
-/** A new account that the owner adds as staff of the shop. */
+/** The owner invites the address; the id of the invitation. */
+export async function inviteStaff(shop: TestShop, email: string): Promise<string> {
+	const { data, error } = await shop.owner.client.rpc('invite_shop_staff', {
+		p_shop_id: shop.id,
+		p_email: email
+	});
+	if (error) throw new Error(`invite_shop_staff: ${error.message}`);
+	return data as string;
+}
+
+/** A new account that the owner invites and that accepts: staff of the shop. */
 export async function createStaff(shop: TestShop): Promise<TestUser> {
 	const staff = await createUser({ label: 'winkelmedewerker' });
-	const { error } = await shop.owner.client.rpc('add_shop_staff', {
-		p_shop_id: shop.id,
-		p_email: staff.email
+	const invitation = await inviteStaff(shop, staff.email);
+	const { error } = await staff.client.rpc('accept_shop_invitation', {
+		p_invitation_id: invitation
 	});
-	if (error) throw new Error(`add_shop_staff: ${error.message}`);
+	if (error) throw new Error(`accept_shop_invitation: ${error.message}`);
 	return staff;
 }

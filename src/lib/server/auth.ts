@@ -33,14 +33,15 @@ const ADDRESS_TAKEN = new Set([
  */
 export async function signUp(
 	supabase: RequestClient,
-	input: { email: string; password: string; displayName: string },
+	input: { email: string; password: string; displayName: string; municipality: string },
 	origin: string
 ): Promise<AuthResult> {
 	const { data, error } = await supabase.auth.signUp({
 		email: input.email,
 		password: input.password,
 		options: {
-			data: { display_name: input.displayName },
+			// The account belongs to the municipality of the site it signs up on (handle_new_user).
+			data: { display_name: input.displayName, municipality: input.municipality },
 			emailRedirectTo: `${origin}/auth/confirm`
 		}
 	});

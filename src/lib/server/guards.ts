@@ -8,7 +8,8 @@ import { hasRole, type Viewer } from './viewer';
 export interface RouteRule {
 	/** A route id; the rule covers it and every route below it. */
 	route: string;
-	requires: 'signed_in' | Role;
+	/** Several roles: any one of them will do. */
+	requires: 'signed_in' | Role | readonly Role[];
 	/** The 403 page's sentence when a signed-in person lacks the role. */
 	forbidden?: string;
 	/** Only the form actions need it: the page itself is public. */
@@ -38,10 +39,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		forbidden:
 			'Deze pagina is alleen voor medewerkers van een winkel die meedoet aan de mantelzorgwaardering.'
 	},
+	// Admins decide applications a consulent entered when no other consulent can (four eyes).
 	{
 		route: '/(app)/mantelzorg/consulent',
-		requires: 'caseworker',
-		forbidden: 'Deze pagina is alleen voor consulenten van het sociaal wijkteam.'
+		requires: ['caseworker', 'municipality_admin'],
+		forbidden:
+			'Deze pagina is alleen voor consulenten van het sociaal wijkteam en beheerders van de gemeente.'
 	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
@@ -49,19 +52,19 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 
 const FORBIDDEN_DEFAULT = 'Deze pagina is niet voor jou.';
 
-/** The page that shows a refusal inside the layout: /geen-toegang names the missing role. */
-export const forbiddenPagePath = (role: Role) => `/geen-toegang?rol=${encodeURIComponent(role)}`;
+/** The page that shows a refusal inside the layout: /geen-toegang names the refusing rule. */
+export const forbiddenPagePath = (route: string) =>
+	`/geen-toegang?voor=${encodeURIComponent(route)}`;
 
-/** The guard's sentence for a missing role (the rule's own), for the /geen-toegang page. */
-export function forbiddenMessage(role: string | null): string {
-	const rule = ROUTE_RULES.find((r) => r.requires === role && r.forbidden);
-	return rule?.forbidden ?? FORBIDDEN_DEFAULT;
+/** The refusing rule's sentence, for the /geen-toegang page. */
+export function forbiddenMessage(route: string | null): string {
+	return ROUTE_RULES.find((r) => r.route === route)?.forbidden ?? FORBIDDEN_DEFAULT;
 }
 
 export type GuardDecision =
 	| { kind: 'pass'; personal: boolean }
 	| { kind: 'sign_in' }
-	| { kind: 'forbidden'; message: string; role: Role };
+	| { kind: 'forbidden'; message: string; route: string };
 
 /** By route segments, so '/beheer' covers '/beheer/rollen' but not '/beheerder'. */
 const covers = (rule: RouteRule, routeId: string) =>
@@ -78,11 +81,12 @@ export function decideRoute(
 	);
 	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
 	for (const rule of applying) {
-		if (rule.requires !== 'signed_in' && !hasRole(viewer, rule.requires)) {
+		const roles = typeof rule.requires === 'string' ? [rule.requires] : rule.requires;
+		if (rule.requires !== 'signed_in' && !roles.some((role) => hasRole(viewer, role as Role))) {
 			return {
 				kind: 'forbidden',
 				message: rule.forbidden ?? FORBIDDEN_DEFAULT,
-				role: rule.requires
+				route: rule.route
 			};
 		}
 	}

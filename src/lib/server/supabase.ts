@@ -34,9 +34,14 @@ function meteredFetch(meter: CallMeter): typeof fetch {
 	};
 }
 
+/**
+ * `municipalityId` is the host's municipality: sent on every call as `x-municipality`, so SQL
+ * scopes public lists to it (public.current_municipality_id()).
+ */
 export function createRequestClient(
 	{ cookies, url }: Pick<RequestEvent, 'cookies' | 'url'>,
-	meter: CallMeter = { calls: 0, millis: 0 }
+	meter: CallMeter = { calls: 0, millis: 0 },
+	municipalityId?: string
 ) {
 	const https = url.protocol === 'https:';
 	return createServerClient<Database>(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
@@ -48,7 +53,10 @@ export function createRequestClient(
 				}
 			}
 		},
-		global: { fetch: meteredFetch(meter) }
+		global: {
+			fetch: meteredFetch(meter),
+			headers: municipalityId ? { 'x-municipality': municipalityId } : {}
+		}
 	});
 }
 

@@ -28,6 +28,19 @@ test('the admin defines a social goal and reads the points per buurthuis', async
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	expect(await csv.text()).toMatch(/Buurthuis De Lorzie;Wormerveer;\d+;\d+;\d+/);
 
+	// Closing a period that is over freezes its points; a period not over yet is refused.
+	await admin.goto('/beheer/buurthuizen/perioden');
+	await expectAccessible(admin);
+	await admin.getByLabel('Van').fill(isoDate(-7));
+	await admin.getByLabel('Tot en met').fill(isoDate(0));
+	await admin.getByRole('button', { name: 'Periode afsluiten' }).click();
+	await expect(admin.getByRole('alert')).toContainText('pas worden afgesloten als hij voorbij is');
+	await admin.getByLabel('Van').fill(isoDate(-60));
+	await admin.getByLabel('Tot en met').fill(isoDate(-30));
+	await admin.getByRole('button', { name: 'Periode afsluiten' }).click();
+	await expect(admin.getByRole('status')).toContainText('De periode is afgesloten.');
+	await expectAccessible(admin);
+
 	const board = await demoPerson(browser, 'bestuur@buurtkracht.example');
 	const refused = await board.goto('/beheer/buurthuizen/punten');
 	expect(refused?.status()).toBe(403);

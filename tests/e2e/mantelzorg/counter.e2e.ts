@@ -105,12 +105,19 @@ test('the municipality batches the redemptions and downloads the payment file', 
 		.selectOption({ label: 'Boekhandel De Zaanse Bladzijde (demo) (€ 50,00)' });
 	await admin.getByRole('button', { name: 'Klaarzetten' }).click();
 	await expect(admin.getByText('De uitbetaling is klaargezet.')).toBeVisible();
-	await admin
+	// Four eyes: whoever made the batch does not approve it; the second admin does.
+	await expect(
+		admin.getByText('Klaargezet door jou. Een andere beheerder keurt hem goed.').first()
+	).toBeVisible();
+	const finance = await demoPerson(browser, 'financien@buurtkracht.example');
+	await finance.goto('/beheer/uitbetalingen');
+	await finance
 		.getByRole('button', { name: /^Goedkeuren/ })
 		.first()
 		.click();
-	await expect(admin.getByText('De uitbetaling is goedgekeurd.')).toBeVisible();
-	await expectAccessible(admin);
+	await expect(finance.getByText('De uitbetaling is goedgekeurd.')).toBeVisible();
+	await expectAccessible(finance);
+	await admin.reload();
 	const [download] = await Promise.all([
 		admin.waitForEvent('download'),
 		admin

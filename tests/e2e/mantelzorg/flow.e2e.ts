@@ -197,7 +197,20 @@ test('the consulent and beheer pages of Mantelzorgwaardering pass axe', async ({
 	await admin.goto('/beheer/regeling');
 	await admin.getByRole('button', { name: 'Regeling opslaan' }).click();
 	await expect(admin.getByRole('status')).toContainText('De regeling is opgeslagen.');
-	// An admin without the consulent role does not get the queue.
+	// Four eyes: /beheer explains the rules; an admin opens the queue to approve what a consulent
+	// entered; the consulent who entered the demo application is told why they cannot approve it.
+	await admin.goto('/beheer');
+	await expect(admin.getByRole('heading', { name: 'Vier ogen bij geld' })).toBeVisible();
+	await expectAccessible(admin);
 	const response = await admin.goto('/mantelzorg/consulent');
-	expect(response?.status()).toBe(403);
+	expect(response?.status()).toBe(200);
+	const enterer = await demoPerson(browser, 'consulent@buurtkracht.example');
+	await enterer.goto('/mantelzorg/consulent');
+	await enterer.getByRole('link', { name: 'Gerrit Zorgvuldig' }).click();
+	await expect(enterer.getByText('Jij hebt deze aanvraag ingevoerd.')).toBeVisible();
+	await expect(enterer.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
+	await expectAccessible(enterer);
+	const second = await demoPerson(browser, 'consulent2@buurtkracht.example');
+	await second.goto(enterer.url());
+	await expect(second.getByRole('button', { name: 'Goedkeuren' })).toBeVisible();
 });

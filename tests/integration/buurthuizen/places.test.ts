@@ -1,7 +1,8 @@
 // Buurthuizen as places (issue 11): "bij mij in de buurt" by postcode and by point, the map's
 // one call, the seeded outlines and accessibility, and who may change a buurthuis's details.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { anonClient, createUser, grantRole, sql } from '../../support/factories.ts';
+import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 
 interface MapCentre {
 	slug: string;
@@ -139,6 +140,62 @@ describe('who may change a buurthuis', () => {
 		expect(row).toEqual({ hearing_loop: 'yes', parking: 'limited' });
 		// Restore the seed value for other tests.
 		await sql(`update public.community_centres set parking = 'yes' where id = '${lorzie}'`);
+	});
+
+	it('keeps its name, wijk, location and address for the municipality admin (issue 16.10)', async () => {
+		const lorzie = await centreId('de-lorzie');
+		const board = await createUser({ label: 'bestuur-verhuizen' });
+		await grantRole(board.id, 'board_member', { communityCentreId: lorzie });
+		const [before] = await sql<Record<string, unknown>>(
+			`select name, slug, district_id, latitude, longitude, street_address, postcode, city, is_demo
+			 from public.community_centres where id = '${lorzie}'`
+		);
+		const [{ opening_hours: hoursBefore } = { opening_hours: null }] = await sql<{
+			opening_hours: string | null;
+		}>(`select opening_hours from public.community_centres where id = '${lorzie}'`);
+		const [elsewhere] = await sql<{ id: string }>(
+			`select id from public.districts where slug = 'assendelft' and municipality_id = '${ZAANSTAD_ID}'`
+		);
+		for (const change of [
+			{ district_id: elsewhere?.id },
+			{ name: 'Buurthuis Gekaapt' },
+			{ slug: 'gekaapt' },
+			{ latitude: 52.5, longitude: 4.7 },
+			{ street_address: 'Elders 1', postcode: '1500 AA', city: 'Elders' },
+			{ is_demo: true },
+			{ municipality_id: randomUUID() }
+		]) {
+			const { error } = await board.client
+				.from('community_centres')
+				.update(change)
+				.eq('id', lorzie);
+			expect(error?.code, JSON.stringify(change)).toBe('42501');
+		}
+		const [after] = await sql<Record<string, unknown>>(
+			`select name, slug, district_id, latitude, longitude, street_address, postcode, city, is_demo
+			 from public.community_centres where id = '${lorzie}'`
+		);
+		expect(after).toEqual(before);
+		// What the board manages still goes through.
+		const hours = await board.client
+			.from('community_centres')
+			.update({ opening_hours: 'Mo-Fr 09:00-17:00' })
+			.eq('id', lorzie)
+			.select('opening_hours');
+		expect(hours.data).toEqual([{ opening_hours: 'Mo-Fr 09:00-17:00' }]);
+
+		const admin = await createUser({ label: 'beheerder-verhuizen' });
+		await grantRole(admin.id, 'municipality_admin');
+		const moved = await admin.client
+			.from('community_centres')
+			.update({ district_id: elsewhere?.id, latitude: 52.47 })
+			.eq('id', lorzie)
+			.select('district_id');
+		expect(moved.data).toEqual([{ district_id: elsewhere?.id }]);
+		await sql(
+			`update public.community_centres set district_id = '${before?.district_id}', latitude = ${before?.latitude},
+			 opening_hours = ${hoursBefore ? `'${hoursBefore}'` : 'null'} where id = '${lorzie}'`
+		);
 	});
 
 	it('caps what a board member writes', async () => {

@@ -18,8 +18,10 @@ async function setting(opts: Parameters<typeof createScheme>[1] = {}) {
 	const m = await createMunicipality();
 	const schemeId = await createScheme(m.id, opts);
 	const caseworker = await personIn(m.id, 'consulent', 'caseworker', [m.north]);
+	// A second consulent of the wijk approves what the first entered (four eyes).
+	const approver = await personIn(m.id, 'consulent-2', 'caseworker', [m.north]);
 	const carer = await personIn(m.id, 'mantelzorger');
-	return { m, schemeId, caseworker, carer };
+	return { m, schemeId, caseworker, approver, carer };
 }
 
 const message = (error: { message?: string } | null) => error?.message ?? '';
@@ -78,7 +80,7 @@ describe('applying', () => {
 
 describe('deciding', () => {
 	it('waits while a question is open, then approval issues exactly one cheque with a valid code', async () => {
-		const { m, schemeId, caseworker, carer } = await setting({ chequeValueCents: 6000 });
+		const { m, schemeId, caseworker, carer, approver } = await setting({ chequeValueCents: 6000 });
 		const { data: id } = await carer.client.rpc('submit_application', applicationArgs());
 		const appId = id as string;
 
@@ -87,7 +89,7 @@ describe('deciding', () => {
 			p_question: 'Hoeveel uur per week zorgt u?'
 		});
 		expect(asked.error).toBeNull();
-		const early = await caseworker.client.rpc('approve_application', { p_application_id: appId });
+		const early = await approver.client.rpc('approve_application', { p_application_id: appId });
 		expect(message(early.error)).toMatch(/question_open/);
 		const [outbox] = await sql<{ kind: string }>(
 			`select kind from public.notification_outbox where recipient_id = '${carer.id}'`
@@ -102,8 +104,8 @@ describe('deciding', () => {
 
 		// Two approvals at once: one cheque.
 		const [a, b] = await Promise.all([
-			caseworker.client.rpc('approve_application', { p_application_id: appId }),
-			caseworker.client.rpc('approve_application', { p_application_id: appId })
+			approver.client.rpc('approve_application', { p_application_id: appId }),
+			approver.client.rpc('approve_application', { p_application_id: appId })
 		]);
 		expect([a.error, b.error].filter((e) => e === null)).toHaveLength(1);
 		const cheques = await sql<Row>(
@@ -143,7 +145,7 @@ describe('deciding', () => {
 	});
 
 	it('allows one approved application per carer per care recipient per scheme', async () => {
-		const { m, caseworker, carer } = await setting();
+		const { m, caseworker, carer, approver } = await setting();
 		const args = applicationArgs({ houseNumber: '12a' });
 		const { data: first } = await carer.client.rpc('submit_application', args);
 		// The same carer, entered again by the consulent (no account linked: no e-mail given).
@@ -155,10 +157,10 @@ describe('deciding', () => {
 		});
 		expect(error).toBeNull();
 		expect(
-			(await caseworker.client.rpc('approve_application', { p_application_id: first as string }))
+			(await approver.client.rpc('approve_application', { p_application_id: first as string }))
 				.error
 		).toBeNull();
-		const again = await caseworker.client.rpc('approve_application', {
+		const again = await approver.client.rpc('approve_application', {
 			p_application_id: second as string
 		});
 		expect(message(again.error)).toMatch(/already_approved/);
@@ -182,7 +184,7 @@ describe('deciding', () => {
 	});
 
 	it('gives a young carer a Pluim, and others the value of their age band', async () => {
-		const { m, caseworker } = await setting({
+		const { m, caseworker, approver } = await setting({
 			pluimValueCents: 2500,
 			chequeValueCents: 5000,
 			ageBands: [{ min_age: 65, max_age: 130, value_cents: 7500 }]
@@ -193,7 +195,7 @@ describe('deciding', () => {
 				...applicationArgs({ birthDate: bornYearsAgo(age) }),
 				p_district_id: m.north
 			});
-			const { data: chequeId, error } = await caseworker.client.rpc('approve_application', {
+			const { data: chequeId, error } = await approver.client.rpc('approve_application', {
 				p_application_id: id as string
 			});
 			expect(error).toBeNull();
@@ -210,7 +212,10 @@ describe('deciding', () => {
 	});
 
 	it('never approves beyond the budget, even when two approvals race for its last cheque', async () => {
-		const { m, caseworker } = await setting({ chequeValueCents: 5000, budgetCents: 7500 });
+		const { m, caseworker, approver } = await setting({
+			chequeValueCents: 5000,
+			budgetCents: 7500
+		});
 		const ids: string[] = [];
 		for (let i = 0; i < 2; i++) {
 			const { data } = await caseworker.client.rpc('enter_application_for_carer', {
@@ -220,7 +225,7 @@ describe('deciding', () => {
 			ids.push(data as string);
 		}
 		const results = await Promise.all(
-			ids.map((id) => caseworker.client.rpc('approve_application', { p_application_id: id }))
+			ids.map((id) => approver.client.rpc('approve_application', { p_application_id: id }))
 		);
 		expect(results.filter((r) => r.error === null)).toHaveLength(1);
 		expect(message(results.find((r) => r.error)?.error ?? null)).toMatch(/budget_exhausted/);
@@ -231,7 +236,7 @@ describe('deciding', () => {
 	});
 
 	it('rejects with a reason, which the carer reads; a decided application stays decided', async () => {
-		const { caseworker, carer } = await setting();
+		const { caseworker, carer, approver } = await setting();
 		const { data: id } = await carer.client.rpc('submit_application', applicationArgs());
 		const short = await caseworker.client.rpc('reject_application', {
 			p_application_id: id as string,
@@ -246,7 +251,7 @@ describe('deciding', () => {
 				})
 			).error
 		).toBeNull();
-		const later = await caseworker.client.rpc('approve_application', {
+		const later = await approver.client.rpc('approve_application', {
 			p_application_id: id as string
 		});
 		expect(message(later.error)).toMatch(/application_not_open/);
@@ -284,9 +289,9 @@ describe('cheque codes', () => {
 
 describe('a lost cheque', () => {
 	it('is blocked at once and what was left moves to a new code', async () => {
-		const { m, caseworker, carer } = await setting({ chequeValueCents: 5000 });
+		const { m, caseworker, carer, approver } = await setting({ chequeValueCents: 5000 });
 		const { data: appId } = await carer.client.rpc('submit_application', applicationArgs());
-		const { data: oldId } = await caseworker.client.rpc('approve_application', {
+		const { data: oldId } = await approver.client.rpc('approve_application', {
 			p_application_id: appId as string
 		});
 		// As if 1800 had been redeemed already.
@@ -332,7 +337,7 @@ describe('a lost cheque', () => {
 
 describe('the municipality', () => {
 	it('draws a call-back sample of approved applications and records the outcome', async () => {
-		const { m, caseworker } = await setting();
+		const { m, caseworker, approver } = await setting();
 		const admin = await personIn(m.id, 'beheer', 'municipality_admin');
 		for (let i = 0; i < 3; i++) {
 			const { data: id } = await caseworker.client.rpc('enter_application_for_carer', {
@@ -341,7 +346,7 @@ describe('the municipality', () => {
 				p_carer_phone: '06 1234 5678'
 			});
 			if (i < 2)
-				await caseworker.client.rpc('approve_application', { p_application_id: id as string });
+				await approver.client.rpc('approve_application', { p_application_id: id as string });
 		}
 		const refused = await caseworker.client.rpc('draw_callback_sample', { p_size: 5 });
 		expect(message(refused.error)).toMatch(/forbidden/);
@@ -366,17 +371,20 @@ describe('the municipality', () => {
 	});
 
 	it('prints letters for carers without an account, and sends reminders before expiry', async () => {
-		const { m, caseworker, carer } = await setting({ redeemUntilInDays: 10, closesInDays: 5 });
+		const { m, caseworker, carer, approver } = await setting({
+			redeemUntilInDays: 10,
+			closesInDays: 5
+		});
 		const admin = await personIn(m.id, 'beheer', 'municipality_admin');
 		const { data: entered } = await caseworker.client.rpc('enter_application_for_carer', {
 			...applicationArgs(),
 			p_district_id: m.north
 		});
-		const { data: letterCheque } = await caseworker.client.rpc('approve_application', {
+		const { data: letterCheque } = await approver.client.rpc('approve_application', {
 			p_application_id: entered as string
 		});
 		const { data: own } = await carer.client.rpc('submit_application', applicationArgs());
-		const { data: mailCheque } = await caseworker.client.rpc('approve_application', {
+		const { data: mailCheque } = await approver.client.rpc('approve_application', {
 			p_application_id: own as string
 		});
 		const queue = await admin.client.rpc('letter_queue');
@@ -410,7 +418,7 @@ describe('the municipality', () => {
 	});
 
 	it('deletes personal data after the retention period and keeps the anonymous counts', async () => {
-		const { m, schemeId, caseworker, carer } = await setting();
+		const { m, schemeId, caseworker, carer, approver } = await setting();
 		const { data: a1 } = await carer.client.rpc('submit_application', applicationArgs());
 		const { data: a2 } = await caseworker.client.rpc('enter_application_for_carer', {
 			...applicationArgs({ birthDate: bornYearsAgo(15) }),
@@ -420,8 +428,8 @@ describe('the municipality', () => {
 			...applicationArgs(),
 			p_district_id: m.north
 		});
-		await caseworker.client.rpc('approve_application', { p_application_id: a1 as string });
-		await caseworker.client.rpc('approve_application', { p_application_id: a2 as string });
+		await approver.client.rpc('approve_application', { p_application_id: a1 as string });
+		await approver.client.rpc('approve_application', { p_application_id: a2 as string });
 		await caseworker.client.rpc('reject_application', {
 			p_application_id: a3 as string,
 			p_reason: 'Geen mantelzorg.'

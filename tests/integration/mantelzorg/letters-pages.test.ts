@@ -1,6 +1,7 @@
 // The carer's and the print queue's letters through the server modules the pages use, against the
 // embedded Supabase: the PDF holds the code, each reader gets only what is theirs, and the print
-// queue (letter_print_page) is for the municipality's admins only.
+// queue (print_letter_queue) is for the municipality's admins only, logs who printed each letter,
+// and leaves out the letters of cheques the reader issued (four eyes).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -12,8 +13,8 @@ import {
 	renderMyChequeLetter
 } from '../../../src/lib/server/mantelzorg/my-appreciation.ts';
 import {
-	loadPrintQueue,
 	markPrinted,
+	printLetterQueue,
 	renderPrintQueue
 } from '../../../src/lib/server/mantelzorg/print-queue.ts';
 import type { RequestClient } from '../../../src/lib/server/supabase.ts';
@@ -75,12 +76,13 @@ describe('letters', () => {
 		await createScheme(m.id);
 		const caseworker = await personIn(m.id, 'consulent', 'caseworker', [m.north]);
 		const admin = await personIn(m.id, 'beheer', 'municipality_admin');
+		const approver = await personIn(m.id, 'beheer-2', 'municipality_admin');
 		const entered = await caseworker.client.rpc('enter_application_for_carer', {
 			...applicationArgs({ firstName: 'Gerrit', lastName: 'Zonder-Mail' }),
 			p_district_id: m.north
 		});
 		expect(entered.error).toBeNull();
-		const approved = await caseworker.client.rpc('approve_application', {
+		const approved = await approver.client.rpc('approve_application', {
 			p_application_id: entered.data as string
 		});
 		expect(approved.error).toBeNull();
@@ -89,21 +91,28 @@ describe('letters', () => {
 		);
 
 		for (const reader of [caseworker.client, anonClient()]) {
-			expect((await reader.rpc('letter_print_page')).error).not.toBeNull();
-			expect(await loadPrintQueue(asRequest(reader))).toBeNull();
+			expect((await reader.rpc('print_letter_queue')).error).not.toBeNull();
+			expect(await printLetterQueue(asRequest(reader))).toBeNull();
 		}
-		const queue = await loadPrintQueue(asRequest(admin.client));
+		// Whoever approved it issued the cheque: their PDF leaves its letter out.
+		expect((await printLetterQueue(asRequest(approver.client)))?.letters).toEqual([]);
+		const queue = await printLetterQueue(asRequest(admin.client));
 		expect(queue?.municipalityName).toBe(`Gemeente ${m.slug}`);
 		expect(queue?.letters.map((l) => [l.chequeId, l.letter])).toEqual([[cheque!.id, 'cheque']]);
 		expect(queue?.letters[0]?.schemeYear).toBeGreaterThanOrEqual(2026);
 		const text = await pdfText(await renderPrintQueue(queue!, URL_SHOPS));
 		expect(text).toContain(groupCode(cheque!.code));
 		expect(text).toContain('Gerrit Zonder-Mail');
+		const printed = await sql<{ actor_id: string }>(
+			`select actor_id from public.audit_log
+			 where entity_id = '${cheque!.id}' and action = 'mantelzorg.letter_printed'`
+		);
+		expect(printed.map((p) => p.actor_id)).toEqual([admin.id]);
 
 		const marked = await markPrinted(asRequest(admin.client), [
 			{ chequeId: cheque!.id, letter: 'cheque' }
 		]);
 		expect(marked).toEqual({ ok: true, value: 1 });
-		expect((await loadPrintQueue(asRequest(admin.client)))?.letters).toEqual([]);
+		expect((await printLetterQueue(asRequest(admin.client)))?.letters).toEqual([]);
 	});
 });

@@ -10,6 +10,7 @@ import { createUser, sql, type TestUser } from '../../support/factories.ts';
 import {
 	createShop,
 	createStaff,
+	secondAdmin,
 	shopAdmin,
 	type TestShop
 } from '../../support/mantelzorg-shop-factories.ts';
@@ -91,8 +92,17 @@ describe('reimbursement batches', () => {
 		expect(
 			(await staff.client.rpc('approve_reimbursement_batch', { p_batch_id: batchId })).error
 		).not.toBeNull();
+		// Four eyes: whoever made the batch does not approve it (403); another admin does.
 		expect(
 			(await admin.client.rpc('approve_reimbursement_batch', { p_batch_id: batchId })).error
+				?.message
+		).toMatch(/batch_made_by_you/);
+		expect(
+			(
+				await (
+					await secondAdmin()
+				).client.rpc('approve_reimbursement_batch', { p_batch_id: batchId })
+			).error
 		).toBeNull();
 		const exported = await admin.client.rpc('export_reimbursement_batch', { p_batch_id: batchId });
 		expect(exported.error).toBeNull();

@@ -73,10 +73,14 @@ async function raw(client: Client | null, path: string, init: RequestInit = {}) 
 }
 
 describe('reading', () => {
-	it('the carer, their consulent and the admin see the application and the cheque', async () => {
+	it('the carer, their consulent and the admin see the application; only the carer the cheque', async () => {
 		for (const client of [carer.client, caseworker.client, admin.client]) {
 			expect(await ids(client, 'applications', applicationId)).toEqual([applicationId]);
-			expect(await ids(client, 'cheques', chequeId)).toEqual([chequeId]);
+		}
+		expect(await ids(carer.client, 'cheques', chequeId)).toEqual([chequeId]);
+		// Four eyes: consulenten and admins see a cheque's balance in the file, never its code.
+		for (const client of [caseworker.client, admin.client]) {
+			expect(await ids(client, 'cheques', chequeId)).toEqual([]);
 		}
 	});
 

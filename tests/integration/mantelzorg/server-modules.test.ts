@@ -119,7 +119,13 @@ describe('the Mantelzorgwaardering server modules', () => {
 			})
 		);
 		expect(entered.ok).toBe(true);
-		await approveApplication(asCaseworker, entered.ok ? entered.value : '');
+		// Four eyes: the consulent who entered it is told why not; the admin approves it.
+		expect(await approveApplication(asCaseworker, entered.ok ? entered.value : '')).toEqual({
+			ok: false,
+			problem:
+				'Jij hebt deze aanvraag ingevoerd. Een andere consulent of de beheerder keurt hem goed (vier-ogenprincipe).'
+		});
+		expect((await approveApplication(asAdmin, entered.ok ? entered.value : '')).ok).toBe(true);
 		const letters = await loadLetterQueue(asAdmin);
 		expect(letters.map((l) => [l.carerLastName, l.letter])).toEqual([['Bakker', 'cheque']]);
 		expect(await markLettersPrinted(asAdmin, [letters[0]?.chequeId as string], 'cheque')).toEqual({

@@ -92,14 +92,14 @@ describe('shops', () => {
 		expect(refused.error?.message).toMatch(/shop_not_found/);
 	});
 
-	it('only the owner adds staff; staff and strangers cannot, and a KvK number signs up once', async () => {
+	it('only the owner invites staff; staff and strangers cannot, and a KvK number signs up once', async () => {
 		const newcomer = await createUser({ label: 'nieuw' });
-		const byStaff = await staff.client.rpc('add_shop_staff', {
+		const byStaff = await staff.client.rpc('invite_shop_staff', {
 			p_shop_id: approved.id,
 			p_email: newcomer.email
 		});
 		expect(byStaff.error?.message).toMatch(/forbidden/);
-		const byStranger = await stranger.client.rpc('add_shop_staff', {
+		const byStranger = await stranger.client.rpc('invite_shop_staff', {
 			p_shop_id: approved.id,
 			p_email: stranger.email
 		});

@@ -2,6 +2,8 @@
 // municipality admin, tries select, insert (a copy under a new key), update and delete on a row
 // that belongs to someone else, and compares what happened with the written matrix in
 // tests/support/access-matrix.ts. A table that is not in the matrix fails.
+// Then every role of another municipality tries the same, through supabase-js and through raw
+// /rest/v1 calls: from another municipality nobody may do more than an anonymous visitor (issue 18).
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,8 @@ import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
+import { OTHER_ROLES, otherMunicipality, type OtherRole } from '../../support/tenancy.ts';
+import { inject } from 'vitest';
 
 type Client = SupabaseClient<Database>;
 
@@ -24,6 +28,7 @@ let probes: Probe[];
 let clients: Record<Actor, Client>;
 let actorIds: Record<Actor, string | null>;
 let grantee: string;
+let others: Record<OtherRole, { id: string; client: Client; token: string }>;
 
 const newId = (row: Record<string, unknown>) => ({ ...row, id: randomUUID() });
 
@@ -36,6 +41,8 @@ beforeAll(async () => {
 	const caseworker = await createUser({ label: 'consulent' });
 	await grantRole(caseworker.id, 'caseworker');
 	grantee = (await createUser({ label: 'nieuwe-rol' })).id;
+	const operator = await createUser({ label: 'platformbeheerder' });
+	await sql(`insert into public.platform_operators (user_id) values ('${operator.id}')`);
 	actorIds = {
 		anon: null,
 		stranger: stranger.id,
@@ -59,6 +66,17 @@ beforeAll(async () => {
 	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
+	const other = await otherMunicipality();
+	others = {} as typeof others;
+	for (const role of OTHER_ROLES) {
+		const person = other.people[role];
+		const { data } = await person.client.auth.getSession();
+		others[role] = {
+			id: person.id,
+			client: person.client,
+			token: data.session?.access_token as string
+		};
+	}
 	probes = [
 		...counterProbes,
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
@@ -78,6 +96,18 @@ beforeAll(async () => {
 			key: 'id',
 			id: ZAANSTAD_ID,
 			copy: (r) => ({ ...newId(r), slug: `x${Date.now()}` })
+		},
+		{
+			table: 'municipality_hosts',
+			key: 'host',
+			id: 'zaanstad.localhost',
+			copy: (r) => ({ ...r, host: `x${Date.now()}.localhost` })
+		},
+		{
+			table: 'platform_operators',
+			key: 'user_id',
+			id: operator.id,
+			copy: (r) => ({ ...r, user_id: grantee })
 		},
 		{
 			table: 'districts',
@@ -128,37 +158,94 @@ async function rowAsJson(p: Probe) {
 	return row?.j ?? {};
 }
 
-/** What the actor could do to the probe row; each op undone where it succeeded, as maintenance. */
-async function observe(actor: Actor, p: Probe): Promise<Op[]> {
-	const client = clients[actor];
+type Row = Record<string, unknown>;
+
+/** The four operations on one row, as a caller would send them. */
+interface Channel {
+	select(p: Probe): Promise<Row[]>;
+	insert(p: Probe, row: Row): Promise<Row[]>;
+	update(p: Probe, patch: Row): Promise<Row[]>;
+	remove(p: Probe): Promise<Row[]>;
+}
+
+const viaSupabaseJs = (client: Client): Channel => ({
+	select: async (p) => (await client.from(p.table).select('*').eq(p.key, p.id)).data ?? [],
+	insert: async (p, row) =>
+		(
+			await client
+				.from(p.table)
+				.insert(row as never)
+				.select('*')
+		).data ?? [],
+	update: async (p, patch) =>
+		(
+			await client
+				.from(p.table)
+				.update(patch as never)
+				.eq(p.key, p.id)
+				.select('*')
+		).data ?? [],
+	remove: async (p) => (await client.from(p.table).delete().eq(p.key, p.id).select('*')).data ?? []
+});
+
+/** Plain HTTP to /rest/v1 with the publishable key and the caller's token, as curl would. */
+function viaRawRest(token: string | null): Channel {
+	const headers = {
+		apikey: inject('publishableKey'),
+		...(token ? { authorization: `Bearer ${token}` } : {}),
+		'content-type': 'application/json',
+		prefer: 'return=representation'
+	};
+	const url = (p: Probe, filtered = true) =>
+		`${inject('supabaseUrl')}/rest/v1/${p.table}?select=*` +
+		(filtered ? `&${p.key}=eq.${encodeURIComponent(p.id)}` : '');
+	const rows = async (res: Response): Promise<Row[]> => {
+		const body = await res.text();
+		if (!res.ok) return [];
+		const parsed = JSON.parse(body || '[]') as unknown;
+		return Array.isArray(parsed) ? (parsed as Row[]) : [];
+	};
+	return {
+		select: async (p) => rows(await fetch(url(p), { headers })),
+		insert: async (p, row) =>
+			rows(await fetch(url(p, false), { method: 'POST', headers, body: JSON.stringify(row) })),
+		update: async (p, patch) =>
+			rows(await fetch(url(p), { method: 'PATCH', headers, body: JSON.stringify(patch) })),
+		remove: async (p) => rows(await fetch(url(p), { method: 'DELETE', headers }))
+	};
+}
+
+/** What the caller could do to the probe row; each op undone where it succeeded, as maintenance. */
+async function observe(channel: Channel, actorId: string | null, p: Probe): Promise<Op[]> {
 	const done: Op[] = [];
-	const read = await client.from(p.table).select('*').eq(p.key, p.id);
-	if ((read.data ?? []).length > 0) done.push('select');
+	if ((await channel.select(p)).length > 0) done.push('select');
 
 	if (p.copy) {
-		const copy = p.copy(await rowAsJson(p), actorIds[actor]);
-		const inserted = await client
-			.from(p.table)
-			.insert(copy as never)
-			.select('*');
-		if ((inserted.data ?? []).length > 0) {
+		const copy = p.copy(await rowAsJson(p), actorId);
+		if ((await channel.insert(p, copy)).length > 0) {
 			done.push('insert');
 			const key = copy[p.key] as string;
 			await sql(`delete from public.${p.table} where ${p.key}::text = '${key}'`);
+		} else {
+			// A refused insert may still have written (a RETURNING refused by the read policy).
+			const key = String(copy[p.key]).replaceAll("'", "''");
+			const [left] = await sql<{ n: number }>(
+				`select count(*)::int as n from public.${p.table} where ${p.key}::text = '${key}'`
+			);
+			if ((left?.n ?? 0) > 0) {
+				done.push('insert');
+				await sql(`delete from public.${p.table} where ${p.key}::text = '${key}'`);
+			}
 		}
 	}
 
 	const before = await fingerprint(p);
 	const backup = await rowAsJson(p);
-	const changed = await client
-		.from(p.table)
-		.update({ updated_at: '2000-01-01T00:00:00Z' } as never)
-		.eq(p.key, p.id)
-		.select('*');
-	if ((changed.data ?? []).length > 0 || (await fingerprint(p)) !== before) done.push('update');
+	const changed = await channel.update(p, { updated_at: '2000-01-01T00:00:00Z' });
+	if (changed.length > 0 || (await fingerprint(p)) !== before) done.push('update');
 
-	const deleted = await client.from(p.table).delete().eq(p.key, p.id).select('*');
-	if ((deleted.data ?? []).length > 0 || (await fingerprint(p)) === null) {
+	const deleted = await channel.remove(p);
+	if (deleted.length > 0 || (await fingerprint(p)) === null) {
 		done.push('delete');
 		// Put the row back exactly as it was, for the next actor.
 		const json = JSON.stringify(backup).replaceAll("'", "''");
@@ -167,6 +254,24 @@ async function observe(actor: Actor, p: Probe): Promise<Op[]> {
 		);
 	}
 	return done;
+}
+
+/** Every difference between what the caller could do and what `expected` allows. */
+async function differencesFor(
+	channel: Channel,
+	actorId: string | null,
+	expected: (table: Probe['table'], op: Op) => boolean
+): Promise<string[]> {
+	const differences: string[] = [];
+	for (const p of probes) {
+		const done = await observe(channel, actorId, p);
+		for (const op of ['select', 'insert', 'update', 'delete'] as Op[]) {
+			if (done.includes(op) !== expected(p.table, op)) {
+				differences.push(`${p.table}: ${op} ${done.includes(op) ? 'succeeded' : 'was refused'}`);
+			}
+		}
+	}
+	return differences;
 }
 
 describe('the access matrix', () => {
@@ -181,16 +286,36 @@ describe('the access matrix', () => {
 	});
 
 	it.each(ACTORS)('holds for %s on every table', async (actor) => {
-		const differences: string[] = [];
-		for (const p of probes) {
-			const done = await observe(actor, p);
-			for (const op of ['select', 'insert', 'update', 'delete'] as Op[]) {
-				const expected = allowed(p.table, actor, op);
-				if (done.includes(op) !== expected) {
-					differences.push(`${p.table}: ${op} ${done.includes(op) ? 'succeeded' : 'was refused'}`);
-				}
-			}
-		}
+		const differences = await differencesFor(
+			viaSupabaseJs(clients[actor]),
+			actorIds[actor],
+			(t, op) => allowed(t, actor, op)
+		);
 		expect(differences).toEqual([]);
 	});
+});
+
+describe('the access matrix from another municipality', () => {
+	// What an anonymous visitor may do (read what is public) is all any role of another
+	// municipality may do with these rows.
+	it.each(OTHER_ROLES)('gives its %s no more than a visitor, through supabase-js', async (role) => {
+		const differences = await differencesFor(
+			viaSupabaseJs(others[role].client),
+			others[role].id,
+			(t, op) => allowed(t, 'anon', op)
+		);
+		expect(differences).toEqual([]);
+	});
+
+	it.each(OTHER_ROLES)(
+		'gives its %s no more than a visitor, through raw /rest/v1',
+		async (role) => {
+			const differences = await differencesFor(
+				viaRawRest(others[role].token),
+				others[role].id,
+				(t, op) => allowed(t, 'anon', op)
+			);
+			expect(differences).toEqual([]);
+		}
+	);
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withoutBidiControls } from '../text';
 import { ACTIVITY_AUDIENCES, ACTIVITY_CATEGORIES } from '#lib/buurthuizen/enums';
 import { ISO_DATE } from './registration';
+import { todayInNl } from '../buurthulp/fields';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const EURO = /^\d{1,4}([.,]\d{1,2})?$/;
@@ -76,6 +77,15 @@ export const activitySchema = z
 		published: z.boolean().default(true)
 	})
 	.superRefine((v, ctx) => {
+		// Without registration nobody counts who comes: a maximum would be dropped (issue 16.5).
+		if (v.maxParticipants !== '' && !v.needsRegistration) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['maxParticipants'],
+				message:
+					'Zet "Aanmelden is nodig" aan, of laat het maximum leeg. Zonder aanmelden telt niemand hoeveel mensen er komen.'
+			});
+		}
 		if (TIME.test(v.startTime) && TIME.test(v.endTime) && v.endTime <= v.startTime) {
 			ctx.addIssue({
 				code: 'custom',
@@ -105,6 +115,18 @@ export const activitySchema = z
 
 export type ActivityForm = z.infer<typeof activitySchema>;
 
+/**
+ * A new activity starts today or later (issue 16.2). An edit is checked by the database, which
+ * knows whether the series has begun (then its first date stays as it was, in the past).
+ */
+export const newActivitySchema = activitySchema.refine(
+	(v) => !ISO_DATE.test(v.date) || v.date >= todayInNl(),
+	{
+		path: ['date'],
+		message: 'Kies een datum vanaf vandaag. Een activiteit in het verleden kun je niet plaatsen.'
+	}
+);
+
 export const ACTIVITY_FIELD_LABELS: Record<keyof ActivityForm, string> = {
 	title: 'Naam van de activiteit',
 	description: 'Uitleg',
@@ -122,7 +144,12 @@ export const ACTIVITY_FIELD_LABELS: Record<keyof ActivityForm, string> = {
 	published: 'Zichtbaar voor iedereen'
 };
 
-export const copySchema = z.object({ startsOn: date('Vul de nieuwe datum in, zoals 23-03-2027.') });
+export const copySchema = z.object({
+	startsOn: date('Vul de nieuwe datum in, zoals 23-03-2027.').refine(
+		(v) => v >= todayInNl(),
+		'Kies een datum vanaf vandaag.'
+	)
+});
 
 export const cancelSchema = z.object({
 	reason: z
@@ -133,4 +160,12 @@ export const cancelSchema = z.object({
 		.default('')
 });
 
-export const skipSchema = z.object({ occursOn: date('Kies een datum.') });
+export const skipSchema = z.object({
+	occursOn: date('Kies een datum.'),
+	reason: z
+		.string()
+		.overwrite(withoutBidiControls)
+		.trim()
+		.max(300, 'Gebruik hoogstens 300 tekens voor de reden.')
+		.default('')
+});

@@ -46,3 +46,18 @@ export const periodSchema = z
 		path: ['tot'],
 		message: 'Kies een periode van hoogstens twee jaar.'
 	});
+
+/** A period to close: over, at most two years (the database checks overlap and "over" again). */
+export const closePeriodSchema = z
+	.object({
+		periodStart: z.string().regex(ISO_DATE, 'Vul een begindatum in, zoals 01-01-2027.'),
+		periodEnd: z.string().regex(ISO_DATE, 'Vul een einddatum in, zoals 31-03-2027.')
+	})
+	.refine((p) => p.periodEnd >= p.periodStart, {
+		path: ['periodEnd'],
+		message: 'Kies een einddatum na de begindatum.'
+	})
+	.refine((p) => (Date.parse(p.periodEnd) - Date.parse(p.periodStart)) / 86_400_000 <= 731, {
+		path: ['periodEnd'],
+		message: 'Kies een periode van hoogstens twee jaar.'
+	});

@@ -45,6 +45,8 @@ export const addStaffSchema = z.object({
 
 export const membershipIdSchema = z.object({ membershipId: z.uuid() });
 
+export const invitationIdSchema = z.object({ invitationId: z.uuid() });
+
 export const decideShopSchema = z.object({
 	shopId: z.uuid(),
 	status: z.enum(['approved', 'suspended'])

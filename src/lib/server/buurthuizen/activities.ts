@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { activityAudience, activityCategory, activityRecurrence } from '#lib/buurthuizen/enums';
 import type { ActivityAudience, ActivityCategory } from '#lib/buurthuizen/enums';
-import { toAmsterdamIso } from '#lib/buurthuizen/dates';
+import { amsterdamTime, fromAmsterdam, toAmsterdamIso } from '#lib/buurthuizen/dates';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
-import { activityErrorMessage } from './errors';
+import { activityErrorField, activityErrorMessage } from './errors';
 
 export type { ActivityAudience, ActivityCategory };
 
@@ -138,6 +138,8 @@ const activityPage = fromRow(
 			districtSlug: z.string()
 		}),
 		skippedDates: z.array(z.string()),
+		/** Weeks still to come that do not go ahead, with the board's reason. */
+		skipped: z.array(z.object({ occursOn: z.string(), reason: z.string() })),
 		myRegistrations: z.array(z.string()),
 		canManage: z.boolean()
 	})
@@ -152,9 +154,49 @@ export function parseActivityPage(data: unknown): ActivityPage {
 }
 
 export type ActivityDetail = ActivityPage & {
-	/** The next occurrences (up to a year ahead, at most `upcomingLimit`), cancelled ones marked. */
+	/**
+	 * The next occurrences (up to a year ahead, at most `upcomingLimit`), cancelled ones marked,
+	 * and among them the skipped weeks as cancelled with the board's reason ("gaat niet door").
+	 */
 	upcoming: Occurrence[];
 };
+
+/** A skipped week as the occurrence it would have been, marked as not going ahead. */
+function skippedOccurrence(page: ActivityPage, skipped: { occursOn: string; reason: string }) {
+	const startsAt = fromAmsterdam(skipped.occursOn, amsterdamTime(page.startsAt));
+	let endsAt = fromAmsterdam(skipped.occursOn, amsterdamTime(page.endsAt));
+	if (endsAt <= startsAt) endsAt = new Date(endsAt.getTime() + 86_400_000);
+	return {
+		activityId: page.id,
+		occursOn: skipped.occursOn,
+		title: page.title,
+		description: page.description,
+		category: page.category,
+		audience: page.audience,
+		startsAt: toAmsterdamIso(startsAt),
+		endsAt: toAmsterdamIso(endsAt),
+		centreId: page.centre.id,
+		centreSlug: page.centre.slug,
+		centreName: page.centre.name,
+		districtId: page.centre.districtId,
+		costCents: page.costCents,
+		cancelled: true,
+		cancelReason: skipped.reason,
+		needsRegistration: page.needsRegistration,
+		maxParticipants: page.maxParticipants,
+		registeredCount: 0,
+		socialGoalId: page.socialGoal?.id ?? null
+	} satisfies Occurrence;
+}
+
+/** The skipped weeks within the span of the upcoming list, in date order among them. */
+function withSkipped(page: ActivityPage, upcoming: Occurrence[], limit: number): Occurrence[] {
+	const last = upcoming.length >= limit ? upcoming.at(-1)?.occursOn : undefined;
+	const skipped = page.skipped
+		.filter((s) => last === undefined || s.occursOn <= last)
+		.map((s) => skippedOccurrence(page, s));
+	return [...upcoming, ...skipped].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
 
 /**
  * One activity as this visitor may see it, with its next occurrences; null when it does not
@@ -180,7 +222,7 @@ export async function getActivity(
 				limit: upcomingLimit
 			})
 		: [];
-	return { ...page, upcoming };
+	return { ...page, upcoming: page.published ? withSkipped(page, upcoming, upcomingLimit) : [] };
 }
 
 /** What the board's activity form says, in the shape the SQL functions take. */
@@ -214,7 +256,8 @@ function activityArgs(input: ActivityInput) {
 		p_repeat_until: (input.recurrence === 'weekly' ? input.repeatUntil : null) as string,
 		p_cost_cents: input.costCents,
 		p_needs_registration: input.needsRegistration,
-		p_max_participants: (input.needsRegistration ? input.maxParticipants : null) as number,
+		// A maximum without registration is refused (issue 16.5), not silently dropped.
+		p_max_participants: input.maxParticipants as number,
 		p_social_goal_id: input.socialGoalId as string,
 		p_published: input.published
 	};
@@ -230,7 +273,7 @@ export async function createActivity(
 		p_centre_id: centreId,
 		...activityArgs(input)
 	});
-	if (error || !data) return refused(activityErrorMessage(error));
+	if (error || !data) return refused(activityErrorMessage(error), activityErrorField(error));
 	return ok(data);
 }
 
@@ -243,7 +286,7 @@ export async function updateActivity(
 		p_activity_id: activityId,
 		...activityArgs(input)
 	});
-	return error ? refused(activityErrorMessage(error)) : ok();
+	return error ? refused(activityErrorMessage(error), activityErrorField(error)) : ok();
 }
 
 /** A copy starting on `startsOn` ("2027-04-05"; default a week later). The copy's id. */
@@ -275,17 +318,22 @@ export async function cancelActivity(
 	return error ? refused(activityErrorMessage(error)) : ok();
 }
 
-/** Skips (or, with skip false, restores) one week of a weekly activity, by its Amsterdam date. */
+/**
+ * Skips (or, with skip false, restores) one week of a weekly activity, by its Amsterdam date; the
+ * reason shows on the activity page as "gaat niet door".
+ */
 export async function skipActivityDate(
 	supabase: RequestClient,
 	activityId: string,
 	occursOn: string,
-	skip = true
+	skip = true,
+	reason = ''
 ): Promise<WriteResult> {
 	const { error } = await supabase.rpc('skip_activity_date', {
 		p_activity_id: activityId,
 		p_occurs_on: occursOn,
-		p_skip: skip
+		p_skip: skip,
+		p_reason: reason
 	});
 	return error ? refused(activityErrorMessage(error)) : ok();
 }

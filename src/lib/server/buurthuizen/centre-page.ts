@@ -42,11 +42,12 @@ export interface CentrePage {
 
 export async function loadCentrePage(
 	supabase: RequestClient,
+	municipalityId: string,
 	slug: string,
 	params: URLSearchParams,
 	now: Date
 ): Promise<CentrePage | null> {
-	const centre = await getCentre(supabase, slug);
+	const centre = await getCentre(supabase, municipalityId, slug);
 	if (!centre) return null;
 	const week = weekOf(params.get('week'), now);
 	const view: CentreView = params.get('weergave') === 'lijst' ? 'lijst' : 'week';

@@ -1,6 +1,6 @@
 // The buurthuizen of each wijk, for pages of other areas that name "the buurthuis of the wijk"
 // (the Buurthulp board). Public reference data that rarely changes: kept for five minutes in this
-// server process, so those pages spend no extra call on it most of the time.
+// server process per municipality, so those pages spend no extra call on it most of the time.
 import type { RequestClient } from '../supabase';
 
 export interface DistrictCentre {
@@ -9,24 +9,27 @@ export interface DistrictCentre {
 }
 
 const TTL_MS = 5 * 60_000;
-let cached: { at: number; map: Map<string, DistrictCentre[]> } | null = null;
+const cache = new Map<string, { at: number; map: Map<string, DistrictCentre[]> }>();
 
-/** District id → its buurthuizen by name. */
+/** District id → its buurthuizen by name, for the municipality's wijken. */
 export async function centresByDistrict(
 	supabase: RequestClient,
+	municipalityId: string,
 	now = Date.now()
 ): Promise<Map<string, DistrictCentre[]>> {
+	const cached = cache.get(municipalityId);
 	if (cached && now - cached.at < TTL_MS) return cached.map;
 	const { data, error } = await supabase
 		.from('community_centres')
 		.select('district_id, name, slug')
+		.eq('municipality_id', municipalityId)
 		.order('name');
 	if (error) throw new Error(`centresByDistrict: ${error.code} ${error.message}`);
 	const map = new Map<string, DistrictCentre[]>();
 	for (const c of data) {
 		map.set(c.district_id, [...(map.get(c.district_id) ?? []), { name: c.name, slug: c.slug }]);
 	}
-	cached = { at: now, map };
+	cache.set(municipalityId, { at: now, map });
 	return map;
 }
 

@@ -24,8 +24,37 @@ const ACTIVITY_ERRORS: Record<string, string> = {
 	title_too_short: 'Geef de activiteit een naam van minstens 3 tekens.',
 	period_too_long: 'Kies een kortere periode (hoogstens een jaar).',
 	rate_limited: 'Je hebt je in korte tijd heel vaak aangemeld. Probeer het later opnieuw.',
-	goal_not_found: 'Deze maatschappelijke opgave bestaat niet (meer).'
+	goal_not_found: 'Deze maatschappelijke opgave bestaat niet (meer).',
+	starts_in_past:
+		'Kies een datum vanaf vandaag. Een activiteit in het verleden kun je niet plaatsen.',
+	series_started:
+		'Deze activiteit is al begonnen: de eerste datum, de begintijd en de herhaling liggen vast, en de einddatum kan niet voor vandaag liggen. Wil je vanaf nu iets anders? Laat de reeks eindigen en maak een kopie met de nieuwe datum.',
+	max_without_registration:
+		'Zet "Aanmelden is nodig" aan, of laat het maximum leeg. Zonder aanmelden telt niemand hoeveel mensen er komen.',
+	period_closed:
+		'De punten van deze periode zijn al vastgesteld door de gemeente. Aan deze datum kan niets meer veranderen.',
+	period_not_over: 'Een periode kan pas worden afgesloten als hij voorbij is.',
+	period_overlaps:
+		'Deze periode overlapt met een periode die al is afgesloten. Kies andere datums.',
+	invalid_period: 'Kies een begindatum voor de einddatum (hoogstens twee jaar).'
 };
+
+/** The field of the board's activity form a refusal is about, to show it next to that field. */
+const ACTIVITY_ERROR_FIELDS: Record<string, string> = {
+	starts_in_past: 'date',
+	series_started: 'date',
+	invalid_times: 'endTime',
+	invalid_repeat_until: 'repeatUntil',
+	invalid_cost: 'cost',
+	invalid_max_participants: 'maxParticipants',
+	max_below_registered: 'maxParticipants',
+	max_without_registration: 'maxParticipants',
+	social_goal_not_found: 'socialGoalId',
+	title_too_short: 'title'
+};
+
+export const activityErrorField = (error: DbError | null | undefined): string | undefined =>
+	ACTIVITY_ERROR_FIELDS[errorKey(error)];
 
 export function activityErrorMessage(error: DbError | null | undefined): string {
 	return dbErrorMessage(error, ACTIVITY_ERRORS);

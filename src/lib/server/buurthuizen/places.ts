@@ -88,9 +88,10 @@ const centreDetail = fromRow(
 
 export type CentreDetail = z.infer<typeof centreDetail>;
 
-/** One buurthuis by its slug, with its wijk; null when there is none. */
+/** One buurthuis of the municipality by its slug, with its wijk; null when there is none. */
 export async function getCentre(
 	supabase: RequestClient,
+	municipalityId: string,
 	slug: string
 ): Promise<CentreDetail | null> {
 	const { data, error } = await supabase
@@ -98,19 +99,21 @@ export async function getCentre(
 		.select(
 			'id, slug, name, district_id, street_address, postcode, city, latitude, longitude, accessibility, wheelchair, toilets_wheelchair, hearing_loop, parking, opening_hours, shares_district_team, district_team_note, is_demo, phone, email, website, districts (id, slug, name)'
 		)
+		.eq('municipality_id', municipalityId)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) throw new Error(`getCentre: ${error.code} ${error.message}`);
 	return data ? centreDetail.parse(data) : null;
 }
 
-/** One wijk by its slug, with its buurthuizen by name; null when there is none. */
-export async function getDistrict(supabase: RequestClient, slug: string) {
+/** One wijk of the municipality by its slug, with its buurthuizen by name; null when there is none. */
+export async function getDistrict(supabase: RequestClient, municipalityId: string, slug: string) {
 	const { data, error } = await supabase
 		.from('districts')
 		.select(
 			'id, slug, name, community_centres (id, slug, name, street_address, postcode, city, wheelchair, is_demo)'
 		)
+		.eq('municipality_id', municipalityId)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) throw new Error(`getDistrict: ${error.code} ${error.message}`);

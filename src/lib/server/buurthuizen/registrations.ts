@@ -53,6 +53,8 @@ export async function loadRegistrations(
 	const { data, error } = await supabase.rpc('activity_registrations_page', {
 		p_activity_id: activityId
 	});
+	// Not granted to anonymous visitors: there is nothing for them to see.
+	if (error?.code === '42501') return null;
 	if (error) throw new Error(`activity_registrations_page: ${error.code} ${error.message}`);
 	return data === null ? null : registrationsPage.parse(data);
 }

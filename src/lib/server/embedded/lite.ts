@@ -8,6 +8,7 @@ import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
 import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
 import { applyPendingMigrations } from '@supabase/lite/cli';
 import { htmlToText } from './mail-text.ts';
+import { recipientSiteSql, withMunicipalityLinks, type RecipientSite } from './mail-links.ts';
 import { printDatabaseError, routeDatabaseErrors } from './db-error-log.ts';
 import type { DatabaseErrorSummary } from './db-error-log.ts';
 
@@ -93,8 +94,13 @@ export function withOurTextPart(driver: EmailDriver): EmailDriver {
 	};
 }
 
-function emailDriver(options: LiteOptions): EmailDriver {
-	return withOurTextPart(baseEmailDriver(options));
+function emailDriver(
+	options: LiteOptions,
+	siteUrl: string,
+	siteOf: (email: string) => Promise<RecipientSite | null>
+): EmailDriver {
+	// Links first, so the Dutch text part is made from the HTML with the right links.
+	return withMunicipalityLinks(withOurTextPart(baseEmailDriver(options)), siteUrl, siteOf);
 }
 
 function baseEmailDriver(options: LiteOptions): EmailDriver {
@@ -131,11 +137,23 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 	const auth = config.auth as Toml;
 	const email = auth.email as Toml;
 	delete email.smtp;
+	// The recipient's municipality, read when a mail goes out (the account exists by then).
+	const siteOf = async (address: string): Promise<RecipientSite | null> => {
+		const result = (await connection.exec(recipientSiteSql(address))) as {
+			rows?: { name: string; host: string | null }[];
+		} | void;
+		const row = result?.rows?.[0];
+		return row ? { name: row.name, host: row.host } : null;
+	};
+	const siteUrl = String(auth.site_url || 'http://localhost:5173');
 	const app = new App<DefaultAppConfig>({
 		...config,
 		db: undefined,
 		connection,
-		options: { server: { admin: false }, drivers: { email: emailDriver(options) } }
+		options: {
+			server: { admin: false },
+			drivers: { email: emailDriver(options, siteUrl, siteOf) }
+		}
 	} as unknown as DefaultAppConfig);
 	await app.init();
 	await applyPendingMigrations(app).catch((error: unknown) => {

@@ -24,6 +24,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		description: 'gemeentelijk beheerder (rollen toekennen)'
 	},
 	{
+		email: 'financien@buurtkracht.example',
+		displayName: 'Fien Financiën',
+		role: 'municipality_admin',
+		description: 'tweede beheerder: keurt de uitbetalingen van beheer@ goed (vier ogen)'
+	},
+	{
 		email: 'coordinator@buurtkracht.example',
 		displayName: 'Cor Coördinator',
 		role: 'coordinator',
@@ -34,6 +40,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		displayName: 'Kim Consulent',
 		role: 'caseworker',
 		description: 'consulent sociaal wijkteam'
+	},
+	{
+		email: 'consulent2@buurtkracht.example',
+		displayName: 'Koen Consulent',
+		role: 'caseworker',
+		description: 'tweede consulent in dezelfde wijken: keurt goed wat consulent@ invoerde'
 	},
 	{
 		email: 'winkel@buurtkracht.example',

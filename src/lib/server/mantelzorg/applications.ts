@@ -112,6 +112,7 @@ const caseworkerQueue = fromRow(
 				carerBirthDate: z.string(),
 				hoursPerWeek: z.number().int(),
 				enteredByCaseworker: z.boolean(),
+				enteredByMe: z.boolean(),
 				hasAccount: z.boolean(),
 				signals,
 				flags: z.array(signalFlag)
@@ -169,7 +170,10 @@ const applicationFile = fromRow(
 			answeredAt: z.string().nullable(),
 			decidedAt: z.string().nullable(),
 			decidedByName: z.string().nullable(),
-			rejectionReason: z.string().nullable()
+			rejectionReason: z.string().nullable(),
+			enteredByMe: z.boolean(),
+			/** Why the reader may not approve it ('entered_by_you': four eyes), or null. */
+			approvalRefusal: z.string().nullable()
 		}),
 		scheme: z.object({
 			id: z.uuid(),
@@ -178,8 +182,9 @@ const applicationFile = fromRow(
 			minHoursPerWeek: z.number().int(),
 			minMonths: z.number().int()
 		}),
+		// Whether a cheque exists and its balance; its code is the carer's alone.
 		cheques: z.array(
-			chequeSummary.extend({
+			chequeSummary.omit({ code: true }).extend({
 				replacedBy: z.uuid().nullable(),
 				letterNeeded: z.boolean(),
 				letterPrintedAt: z.string().nullable()

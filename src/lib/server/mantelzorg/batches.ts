@@ -9,6 +9,8 @@ import { counterErrorMessage } from './counter-errors';
 
 const adminPage = fromRow(
 	z.object({
+		/** With one admin, nobody can approve a batch (four eyes): the page says so. */
+		adminCount: z.number().int(),
 		shops: z.array(
 			z.object({
 				id: z.uuid(),
@@ -29,7 +31,10 @@ const adminPage = fromRow(
 				totalCents: z.number().int(),
 				redemptionCount: z.number().int(),
 				status: z.enum(['draft', 'approved', 'exported']),
-				createdAt: z.string()
+				createdAt: z.string(),
+				createdByName: z.string().nullable(),
+				approvedByName: z.string().nullable(),
+				createdByMe: z.boolean()
 			})
 		)
 	})

@@ -27,7 +27,6 @@ const letters = fromRow(
 			/** 'cheque': the new cheque; 'reminder': it expires soon. */
 			letter: z.enum(['cheque', 'reminder']),
 			kind: chequeKind,
-			code: z.string(),
 			valueCents: z.number().int(),
 			remainingCents: z.number().int(),
 			expiresOn: z.string(),
@@ -36,13 +35,15 @@ const letters = fromRow(
 			carerPostcode: z.string(),
 			carerHouseNumber: z.string(),
 			districtName: z.string(),
-			createdAt: z.string()
+			createdAt: z.string(),
+			/** The reader issued this cheque, so another admin prints its letter (four eyes). */
+			issuedByMe: z.boolean()
 		})
 	)
 );
 export type Letter = z.infer<typeof letters>[number];
 
-/** Every letter waiting to be printed (municipality admins). */
+/** Every letter waiting to be printed, without codes (municipality admins). */
 export async function loadLetterQueue(supabase: RequestClient): Promise<Letter[]> {
 	const { data, error } = await supabase.rpc('letter_queue');
 	if (error) throw new Error(`letter_queue: ${error.message}`);

@@ -28,9 +28,10 @@ const ERRORS: Record<string, string> = {
 		'Er is al een winkel aangemeld met dit KvK-nummer. Neem contact op met de gemeente als dit niet klopt.',
 	district_not_found: 'Kies een wijk uit de lijst.',
 	account_blocked: 'Je account is geblokkeerd. Neem contact op met de gemeente.',
-	person_not_found:
-		'Er is geen account met dit e-mailadres in deze gemeente. Vraag de medewerker eerst een account te maken.',
-	already_granted: 'Deze persoon werkt al voor je winkel.',
+	invalid_email: 'Vul een geldig e-mailadres in.',
+	invitation_not_found:
+		'Deze uitnodiging bestaat niet (meer), of is naar een ander e-mailadres gestuurd. Log in met het e-mailadres waar de uitnodiging naartoe ging.',
+	invitation_expired: 'Deze uitnodiging is verlopen. Vraag de winkel om je opnieuw uit te nodigen.',
 	membership_not_found: 'Deze medewerker bestaat niet (meer).',
 	invalid_amount: 'Vul een bedrag in van minstens € 0,01.',
 	redemption_not_found: 'Deze betaling bestaat niet, of je hebt hem niet zelf gedaan.',
@@ -41,6 +42,8 @@ const ERRORS: Record<string, string> = {
 	nothing_to_pay: 'Er zijn in deze periode geen verzilveringen die nog niet uitbetaald zijn.',
 	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',
 	batch_not_draft: 'Deze uitbetaling is al goedgekeurd.',
+	batch_made_by_you:
+		'Je hebt deze uitbetaling zelf klaargezet. Een andere beheerder keurt hem goed (vier-ogenprincipe).',
 	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kun je het betaalbestand downloaden.',
 	rate_limited: 'Je hebt vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
 };

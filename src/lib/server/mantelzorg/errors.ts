@@ -5,6 +5,8 @@ import { bareMessage, dbErrorMessage, errorKey, type DbError } from '../db-error
 const CARER_ERRORS: Record<string, string> = {
 	forbidden: 'Dit mag je niet doen met jouw account.',
 	not_signed_in: 'Log eerst in.',
+	entered_by_you:
+		'Jij hebt deze aanvraag ingevoerd. Een andere consulent of de beheerder keurt hem goed (vier-ogenprincipe).',
 	application_window_closed:
 		'Je kunt nu geen mantelzorgwaardering aanvragen: de aanvraagperiode is gesloten. Kijk op de pagina Mantelzorgwaardering wanneer de volgende periode begint.',
 	consent_required: 'Geef toestemming om je gegevens te gebruiken voor de aanvraag.',

@@ -1,5 +1,6 @@
 // The print queue at /beheer/brieven: cheque and reminder letters for carers without e-mail, as
-// one PDF, and marking what was printed.
+// one PDF, and marking what was printed. Only the PDF holds the codes; the SQL logs each letter
+// it hands out with who printed it, and leaves out the letters of cheques the reader issued.
 import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
@@ -41,9 +42,12 @@ const pageRow = fromRow(
 );
 export type PrintQueue = z.infer<typeof pageRow>;
 
-/** Null when the reader is not an admin of the municipality (the SQL refuses). */
-export async function loadPrintQueue(supabase: RequestClient): Promise<PrintQueue | null> {
-	const { data, error } = await supabase.rpc('letter_print_page');
+/**
+ * The letters this admin may print, with their codes, for the PDF; logged as printed by them.
+ * Null when the reader is not an admin of the municipality (the SQL refuses).
+ */
+export async function printLetterQueue(supabase: RequestClient): Promise<PrintQueue | null> {
+	const { data, error } = await supabase.rpc('print_letter_queue');
 	if (error) return null;
 	const parsed = pageRow.safeParse(data);
 	return parsed.success ? parsed.data : null;

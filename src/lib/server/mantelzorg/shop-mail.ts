@@ -27,6 +27,22 @@ export const shopMailKinds: Record<string, MailKind> = {
 			action: { label: 'Bekijk de verzilveringen', path: '/winkel/verzilveringen' }
 		})
 	}),
+	// To an address, not an account: the invitee may not have an account yet.
+	shop_staff_invited: mailKind({
+		payload: z.object({ invitation_id: z.uuid(), shop_name: z.string().max(100) }),
+		content: (p) => ({
+			subject: `Uitnodiging: cheques aannemen bij ${p.shop_name}`,
+			paragraphs: [
+				`${p.shop_name} nodigt u uit om als medewerker mantelzorgcheques en Pluimen aan te nemen aan de kassa.`,
+				'Log in op Buurtkracht met dit e-mailadres en accepteer de uitnodiging. Heeft u nog geen account? Maak er dan eerst een met dit e-mailadres. De uitnodiging is 14 dagen geldig.',
+				'Kent u deze winkel niet? Dan kunt u deze e-mail negeren.'
+			],
+			action: {
+				label: 'Bekijk de uitnodiging',
+				path: `/mantelzorg/winkel-uitnodiging/${p.invitation_id}`
+			}
+		})
+	}),
 	shop_code_lockout: mailKind({
 		payload: z.object({ shop_id: z.uuid(), shop_name: z.string().max(100) }),
 		content: (p) => ({

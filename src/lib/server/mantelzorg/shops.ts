@@ -1,6 +1,7 @@
 // Shops: sign-up, the public list, the owner's staff page and the admin's approvals. The SQL
 // functions in *_mantelzorg_shops.sql check every role again.
 import { z } from 'zod';
+import { errorKey } from '../db-errors';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
@@ -91,6 +92,15 @@ const staffPage = fromRow(
 				isOwner: z.boolean(),
 				createdAt: z.string()
 			})
+		),
+		invitations: z.array(
+			z.object({
+				id: z.uuid(),
+				email: z.string(),
+				createdAt: z.string(),
+				expiresAt: z.string(),
+				expired: z.boolean()
+			})
 		)
 	})
 );
@@ -106,13 +116,68 @@ export async function loadShopStaffPage(
 	return staffPage.parse(data);
 }
 
-export async function addShopStaff(
+/**
+ * Invites an address to work at the shop. The answer is the same whether or not the address has
+ * an account: the invitee gets a mail and becomes staff only by accepting it while signed in.
+ */
+export async function inviteShopStaff(
 	supabase: RequestClient,
 	shopId: string,
 	email: string
 ): Promise<WriteResult> {
-	const { error } = await supabase.rpc('add_shop_staff', { p_shop_id: shopId, p_email: email });
+	const { error } = await supabase.rpc('invite_shop_staff', { p_shop_id: shopId, p_email: email });
+	if (!error) return ok();
+	return refused(
+		errorKey(error) === 'rate_limited'
+			? 'U heeft vandaag al veel uitnodigingen verstuurd. Probeer het morgen opnieuw.'
+			: counterErrorMessage(error)
+	);
+}
+
+export async function withdrawShopInvitation(
+	supabase: RequestClient,
+	invitationId: string
+): Promise<WriteResult> {
+	const { error } = await supabase.rpc('withdraw_shop_invitation', {
+		p_invitation_id: invitationId
+	});
 	return error ? refused(counterErrorMessage(error)) : ok();
+}
+
+const invitation = fromRow(
+	z
+		.object({
+			id: z.uuid(),
+			shopId: z.uuid(),
+			shopName: z.string(),
+			expiresAt: z.string(),
+			status: z.enum(['open', 'accepted', 'withdrawn', 'expired', 'shop_not_approved'])
+		})
+		.nullable()
+);
+export type ShopInvitation = NonNullable<z.infer<typeof invitation>>;
+
+/** Null unless the invitation was sent to the signed-in account's address. */
+export async function loadShopInvitation(
+	supabase: RequestClient,
+	invitationId: string
+): Promise<ShopInvitation | null> {
+	const { data, error } = await supabase.rpc('shop_invitation_page', {
+		p_invitation_id: invitationId
+	});
+	if (error) throw new Error(`shop_invitation_page: ${error.message}`);
+	return invitation.parse(data);
+}
+
+/** Makes the signed-in account staff of the inviting shop; the shop's id. */
+export async function acceptShopInvitation(
+	supabase: RequestClient,
+	invitationId: string
+): Promise<WriteResult<string>> {
+	const { data, error } = await supabase.rpc('accept_shop_invitation', {
+		p_invitation_id: invitationId
+	});
+	return error ? refused(counterErrorMessage(error)) : ok(data as string);
 }
 
 export async function removeShopStaff(

@@ -15,6 +15,7 @@ const ids = {
 	cheque_id: '44444444-4444-4444-8444-444444444444',
 	expires_on: '2027-03-31',
 	shop_id: '55555555-5555-4555-8555-555555555555',
+	invitation_id: '66666666-6666-4666-8666-666666666666',
 	shop_name: 'Bakkerij Het Molentje'
 };
 

@@ -5,5 +5,5 @@ import { forbiddenMessage } from '#lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
-	error(403, forbiddenMessage(url.searchParams.get('rol')));
+	error(403, forbiddenMessage(url.searchParams.get('voor')));
 };

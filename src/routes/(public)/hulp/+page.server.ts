@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { filters, ignored, tooLongSearch } = parseBoardFilters(url.searchParams);
 	const [board, centres] = await Promise.all([
 		loadBoard(locals.supabase, filters),
-		centresByDistrict(locals.supabase)
+		centresByDistrict(locals.supabase, locals.municipality.id)
 	]);
 	return {
 		// The buurthuis of each wijk on this page, named on the cards.

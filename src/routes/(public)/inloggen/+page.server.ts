@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { emailOnlySchema, safeRedirectPath, signInSchema } from '#lib/schemas/auth';
 import { rememberNext, sendSignInMail, signInWithPassword } from '#lib/server/auth';
 import { pathAfterSignIn } from '#lib/server/viewer';
+import { otherMunicipalitySignIn, refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 const asked = (url: URL) => url.searchParams.get('naar');
@@ -14,6 +15,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		next: asked(url) ? safeRedirectPath(asked(url)) : null,
 		fromMail: url.searchParams.get('uit') === 'mail',
 		linkFailed: url.searchParams.get('fout') === 'link',
+		otherMunicipality: url.searchParams.has('andere-gemeente')
+			? await otherMunicipalitySignIn(
+					locals.supabase,
+					url.searchParams.get('andere-gemeente') ?? '',
+					url.origin
+				)
+			: null,
 		passwordForm: await superValidate(zod4(signInSchema), { id: 'wachtwoord' }),
 		mailForm: await superValidate(zod4(emailOnlySchema), { id: 'mail' })
 	};
@@ -36,6 +44,8 @@ export const actions: Actions = {
 			return fail(400, { passwordForm: form, unconfirmedEmail: form.data.email });
 		}
 		if (signIn.error) return message(form, { type: 'error', text: signIn.error }, { status: 400 });
+		const other = await refuseForeignAccount(locals.supabase, locals.municipality);
+		if (other !== null) redirect(303, `/inloggen?andere-gemeente=${encodeURIComponent(other)}`);
 		redirect(303, await pathAfterSignIn(locals.supabase, asked(url)));
 	},
 	mail: async ({ request, locals, url, cookies }) => {

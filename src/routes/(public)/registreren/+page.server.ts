@@ -29,7 +29,12 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const signedUp = await signUp(
 			locals.supabase,
-			{ email: form.data.email, password, displayName: form.data.displayName },
+			{
+				email: form.data.email,
+				password,
+				displayName: form.data.displayName,
+				municipality: locals.municipality.slug
+			},
 			url.origin
 		);
 		if (signedUp.error)

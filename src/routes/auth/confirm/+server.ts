@@ -6,6 +6,7 @@ import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '#lib/schemas/auth';
 import { clearResetRequested, isOtpType, takeNext, verifyTokenHash } from '#lib/server/auth';
 import { pathAfterSignIn } from '#lib/server/viewer';
+import { refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { RequestHandler } from './$types';
 
 const NEXT_BY_TYPE: Record<string, string> = {
@@ -20,6 +21,8 @@ export const GET: RequestHandler = async ({ url, locals, cookies }) => {
 	if (!tokenHash || !isOtpType(type)) redirect(303, '/inloggen?fout=link');
 	const verified = await verifyTokenHash(locals.supabase, tokenHash, type);
 	if (verified.error) redirect(303, '/inloggen?fout=link');
+	const other = await refuseForeignAccount(locals.supabase, locals.municipality);
+	if (other !== null) redirect(303, `/inloggen?andere-gemeente=${encodeURIComponent(other)}`);
 	// The reset is under way through the link; the code page need not expect it any more.
 	if (type === 'recovery') clearResetRequested(cookies);
 	const fixed = NEXT_BY_TYPE[type];

@@ -1,12 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { loadPrintQueue, markPrinted } from '#lib/server/mantelzorg/print-queue';
+import { loadLetterQueue } from '#lib/server/mantelzorg/cheques';
+import { markPrinted } from '#lib/server/mantelzorg/print-queue';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const queue = await loadPrintQueue(locals.supabase);
-	if (!queue) error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
-	return { letters: queue.letters };
+	try {
+		return { letters: await loadLetterQueue(locals.supabase) };
+	} catch {
+		error(403, 'Deze pagina is alleen voor beheerders van de gemeente.');
+	}
 };
 
 // Each printed letter posts as "cheque:<id>" or "reminder:<id>": exactly the ones on the page.

@@ -1,21 +1,17 @@
 import { parseBoardFilters } from '#lib/schemas/buurthulp/board';
 import { loadBoard, PRINT_LIMIT } from '#lib/server/buurthulp/board';
-import { loadCoordinatorPhone } from '#lib/server/buurthulp/short-codes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Only the wijk counts here: the printed board shows every open request in it.
 	const { wijk } = parseBoardFilters(url.searchParams).filters;
-	const [board, coordinatorPhone] = await Promise.all([
-		loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT),
-		loadCoordinatorPhone(locals.supabase)
-	]);
+	const board = await loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT);
 	return {
 		board,
 		wijk: wijk ?? null,
 		boardUrl: `${url.origin}/hulp`,
 		// People without internet call this number and name a request's short code (/h/CODE).
-		coordinatorPhone,
+		coordinatorPhone: locals.municipality.coordinatorPhone,
 		shortLinkBase: `${url.host}/h/`,
 		printedOn: new Intl.DateTimeFormat('nl-NL', {
 			day: 'numeric',

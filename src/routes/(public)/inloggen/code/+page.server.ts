@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { codeSchema, safeRedirectPath } from '#lib/schemas/auth';
 import { clearResetRequested, resetRequested, takeNext, verifyCode } from '#lib/server/auth';
 import { pathAfterSignIn } from '#lib/server/viewer';
+import { refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, cookies }) => {
@@ -30,6 +31,8 @@ export const actions: Actions = {
 		);
 		if (verified.error)
 			return message(form, { type: 'error', text: verified.error }, { status: 400 });
+		const other = await refuseForeignAccount(locals.supabase, locals.municipality);
+		if (other !== null) redirect(303, `/inloggen?andere-gemeente=${encodeURIComponent(other)}`);
 		if (reset) {
 			clearResetRequested(cookies);
 			redirect(303, '/wachtwoord-herstellen');

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { activitySchema } from '#lib/schemas/buurthuizen/activity';
+import { newActivitySchema } from '#lib/schemas/buurthuizen/activity';
 import { createActivity } from '#lib/server/buurthuizen/activities';
 import { formToInput, loadCentreBoard } from '#lib/server/buurthuizen/board';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		socialGoals: board.socialGoals,
 		form: await superValidate(
 			{ startTime: '10:00', endTime: '12:00', published: true },
-			zod4(activitySchema),
+			zod4(newActivitySchema),
 			{ errors: false }
 		)
 	};
@@ -22,9 +22,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		const form = await superValidate(request, zod4(activitySchema));
+		const form = await superValidate(request, zod4(newActivitySchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await createActivity(locals.supabase, params.id, formToInput(form.data));
+		if (!result.ok && result.field) {
+			return setError(form, result.field as keyof typeof form.data, result.problem);
+		}
 		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/buurthuizen/bestuur/activiteit/${result.value}?gelukt=geplaatst`);
 	}

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import {
 	activitySchema,
@@ -35,6 +35,9 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(activitySchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await updateActivity(locals.supabase, params.id, formToInput(form.data));
+		if (!result.ok && result.field) {
+			return setError(form, result.field as keyof typeof form.data, result.problem);
+		}
 		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		return message(form, { type: 'success', text: 'De wijzigingen zijn opgeslagen.' });
 	},
@@ -60,9 +63,17 @@ export const actions: Actions = {
 	overslaan: async ({ request, locals, params }) => {
 		const parsed = skipSchema.safeParse(await fields(request));
 		if (!parsed.success) return fail(400, { problem: parsed.error.issues[0]?.message });
-		const result = await skipActivityDate(locals.supabase, params.id, parsed.data.occursOn);
+		const result = await skipActivityDate(
+			locals.supabase,
+			params.id,
+			parsed.data.occursOn,
+			true,
+			parsed.data.reason
+		);
 		if (!result.ok) return fail(400, { problem: result.problem });
-		return { done: 'Die week is overgeslagen.' };
+		return {
+			done: 'Die week is overgeslagen. Op de pagina van de activiteit staat dat hij niet doorgaat.'
+		};
 	},
 	terugzetten: async ({ request, locals, params }) => {
 		const parsed = skipSchema.safeParse(await fields(request));

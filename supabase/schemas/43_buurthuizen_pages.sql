@@ -1,0 +1,244 @@
+-- Buurthuizen pages, one read each (an activity, a centre's board, its registrations), and the
+-- iCalendar feeds.
+
+-- One activity as this visitor may see it: null when it does not exist or is unpublished and the
+-- visitor is not on its centre's board (or a municipality admin).
+create or replace function public.activity_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+	v_activity public.activities%rowtype;
+	v_manage boolean;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found then
+		return null;
+	end if;
+	v_manage := public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id);
+	if not (v_activity.published or v_manage or public.has_role('municipality_admin', v_activity.municipality_id)) then
+		return null;
+	end if;
+	return (
+		select jsonb_build_object(
+			'id', v_activity.id,
+			'title', v_activity.title,
+			'description', v_activity.description,
+			'category', v_activity.category,
+			'audience', v_activity.audience,
+			'recurrence', v_activity.recurrence,
+			'starts_at', v_activity.starts_at,
+			'ends_at', v_activity.ends_at,
+			'repeat_until', v_activity.repeat_until,
+			'cost_cents', v_activity.cost_cents,
+			'needs_registration', v_activity.needs_registration,
+			'max_participants', v_activity.max_participants,
+			'published', v_activity.published,
+			'cancelled', v_activity.cancelled_at is not null,
+			'cancel_reason', v_activity.cancel_reason,
+			'social_goal', (
+				select jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points)
+				from public.social_goals g where g.id = v_activity.social_goal_id
+			),
+			'centre', jsonb_build_object(
+				'id', c.id, 'slug', c.slug, 'name', c.name, 'street_address', c.street_address,
+				'postcode', c.postcode, 'city', c.city, 'latitude', c.latitude, 'longitude', c.longitude,
+				'accessibility', c.accessibility, 'district_id', d.id, 'district_name', d.name,
+				'district_slug', d.slug
+			),
+			'skipped_dates', coalesce((
+				select jsonb_agg(e.occurs_on order by e.occurs_on)
+				from public.activity_exceptions e where e.activity_id = v_activity.id
+			), '[]'::jsonb),
+			-- The weeks still to come that do not go ahead, with the board's reason.
+			'skipped', coalesce((
+				select jsonb_agg(jsonb_build_object('occurs_on', e.occurs_on, 'reason', e.reason) order by e.occurs_on)
+				from public.activity_exceptions e
+				where e.activity_id = v_activity.id and e.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+			), '[]'::jsonb),
+			'my_registrations', coalesce((
+				select jsonb_agg(r.occurs_on order by r.occurs_on)
+				from public.activity_registrations r
+				where r.activity_id = v_activity.id and r.user_id = v_uid and v_uid is not null
+			), '[]'::jsonb),
+			'can_manage', v_manage
+		)
+		from public.community_centres c join public.districts d on d.id = c.district_id
+		where c.id = v_activity.community_centre_id
+	);
+end;
+$$;
+revoke all on function public.activity_page(uuid) from public;
+grant execute on function public.activity_page(uuid) to anon, authenticated;
+
+-- The centre's board page: its activities (unpublished ones too) with the registrations still to
+-- come, and the social goals of its wijk for the form. Null for anyone not on its board.
+create or replace function public.centre_board_page(p_centre_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_centre public.community_centres%rowtype;
+begin
+	select * into v_centre from public.community_centres where id = p_centre_id;
+	if not found or not public.has_role('board_member', v_centre.municipality_id, v_centre.id) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'centre', jsonb_build_object('id', v_centre.id, 'slug', v_centre.slug, 'name', v_centre.name),
+		'activities', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.id, 'title', a.title, 'category', a.category, 'recurrence', a.recurrence,
+				'starts_at', a.starts_at, 'ends_at', a.ends_at, 'repeat_until', a.repeat_until,
+				'series_ends_at', a.series_ends_at, 'published', a.published,
+				'cancelled', a.cancelled_at is not null, 'needs_registration', a.needs_registration,
+				'max_participants', a.max_participants,
+				'upcoming_registrations', (
+					select count(*) from public.activity_registrations r
+					where r.activity_id = a.id and r.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
+				)
+			) order by a.series_ends_at < now(), a.starts_at)
+			from public.activities a where a.community_centre_id = v_centre.id
+		), '[]'::jsonb),
+		'social_goals', coalesce((
+			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)
+			from public.social_goals g where g.district_id = v_centre.district_id and g.active
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.centre_board_page(uuid) from public, anon;
+grant execute on function public.centre_board_page(uuid) to authenticated;
+
+-- Who registered, per occurrence date, for the board of the centre and municipality admins.
+create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found or not (public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id)
+		or public.has_role('municipality_admin', v_activity.municipality_id)) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'activity_id', v_activity.id,
+		'title', v_activity.title,
+		'max_participants', v_activity.max_participants,
+		'dates', coalesce((
+			select jsonb_agg(jsonb_build_object('occurs_on', x.occurs_on, 'count', x.n, 'names', x.names) order by x.occurs_on)
+			from (
+				select r.occurs_on, count(*) as n, jsonb_agg(p.display_name order by r.created_at) as names
+				from public.activity_registrations r join public.profiles p on p.id = r.user_id
+				where r.activity_id = v_activity.id
+				group by r.occurs_on
+			) x
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_registrations_page(uuid) from public, anon;
+grant execute on function public.activity_registrations_page(uuid) to authenticated;
+
+-- The board's page of one activity: what activity_page shows, who registered per date, and the
+-- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
+create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+begin
+	select * into v_activity from public.activities where id = p_activity_id;
+	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
+		return null;
+	end if;
+	return jsonb_build_object(
+		'activity', public.activity_page(p_activity_id),
+		'registrations', public.activity_registrations_page(p_activity_id) -> 'dates',
+		-- The next 16 dates from today, skipped ones included so the board can restore them.
+		'dates', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'occurs_on', x.d,
+				'skipped', exists (select 1 from public.activity_exceptions e where e.activity_id = v_activity.id and e.occurs_on = x.d),
+				'registered_count', coalesce((
+					select n.registered_count from public.activity_occurrence_counts n
+					where n.activity_id = v_activity.id and n.occurs_on = x.d
+				), 0)
+			) order by x.d)
+			from (
+				select l.first_day + 7 * k as d
+				from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
+					generate_series(
+						greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
+						case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
+					) k
+				where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
+				order by 1
+				limit 16
+			) x
+		), '[]'::jsonb),
+		'social_goals', coalesce((
+			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)
+			from public.social_goals g
+			where g.district_id = v_activity.district_id and (g.active or g.id = v_activity.social_goal_id)
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_board_page(uuid) from public, anon;
+grant execute on function public.activity_board_page(uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the
+-- whole city, one buurthuis (p_centre_slug) or one wijk (p_district_slug). Null when the slug
+-- names nothing. Series that ended more than half a year ago, or start more than a year ahead,
+-- are left out.
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function public.activity_feed(p_centre_slug text default null, p_district_slug text default null)
+returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_municipality uuid := public.current_municipality_id();
+	v_name text := 'Buurthuizen';
+	v_centre uuid;
+	v_district uuid;
+begin
+	perform public.assert_max_length(p_centre_slug, 60, 'centre_slug');
+	perform public.assert_max_length(p_district_slug, 60, 'district_slug');
+	select 'Buurthuizen ' || m.name into v_name from public.municipalities m where m.id = v_municipality;
+	if p_centre_slug is not null then
+		select c.id, c.name into v_centre, v_name from public.community_centres c where c.slug = p_centre_slug and c.municipality_id = v_municipality;
+		if v_centre is null then
+			return null;
+		end if;
+	elsif p_district_slug is not null then
+		select d.id, 'Buurthuizen in ' || d.name into v_district, v_name from public.districts d where d.slug = p_district_slug and d.municipality_id = v_municipality;
+		if v_district is null then
+			return null;
+		end if;
+	end if;
+	return jsonb_build_object(
+		'name', v_name,
+		'activities', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.id, 'title', a.title, 'description', a.description, 'category', a.category,
+				'recurrence', a.recurrence, 'starts_at', a.starts_at, 'ends_at', a.ends_at,
+				'repeat_until', a.repeat_until, 'series_ends_at', a.series_ends_at,
+				'cost_cents', a.cost_cents, 'cancelled', a.cancelled_at is not null,
+				'cancel_reason', a.cancel_reason, 'updated_at', a.updated_at,
+				'centre_name', c.name, 'centre_slug', c.slug,
+				'location', c.name || ', ' || c.street_address || ', ' || c.postcode || ' ' || c.city,
+				'latitude', c.latitude, 'longitude', c.longitude,
+				'skipped_dates', coalesce((
+					select jsonb_agg(e.occurs_on order by e.occurs_on)
+					from public.activity_exceptions e where e.activity_id = a.id
+				), '[]'::jsonb)
+			) order by a.starts_at)
+			from (
+				select * from public.activities x
+				where x.municipality_id = v_municipality and x.published and x.series_ends_at > now() - interval '183 days'
+					and x.starts_at < now() + interval '1 year'
+					and (v_centre is null or x.community_centre_id = v_centre)
+					and (v_district is null or x.district_id = v_district)
+				order by x.starts_at desc
+				limit 5000
+			) a
+			join public.community_centres c on c.id = a.community_centre_id
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.activity_feed(text, text) from public;
+grant execute on function public.activity_feed(text, text) to anon, authenticated;
