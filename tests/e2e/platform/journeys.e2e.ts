@@ -11,6 +11,9 @@ import { DEMO_PASSWORD, expectAccessible, waitForMail } from '../../support/brow
 import { isoDate, newPerson } from '../../support/people.ts';
 
 const PHONE = { width: 375, height: 740 };
+// Each walk signs in, and the resident's also waits for a mail: more than the default minute on a
+// busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** One person's walk: every tap is counted and must be a good target. */
 class Walk {

@@ -230,6 +230,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			'/beheer/steekproef',
 			'/beheer/buurthuizen',
 			'/beheer/buurthuizen/punten',
+			'/beheer/buurthuizen/perioden',
 			`/beheer/buurthuizen/opgave/${goalId}`
 		]);
 	});

@@ -1,6 +1,5 @@
 // What /mantelzorg tells everyone about this year's regeling: who can apply, how much, until when.
-// Schemes are public (RLS "Schemes are public"). With one municipality the newest scheme is its
-// own; with a municipality from the host name (issue 18) pass its id.
+// Schemes are public (RLS "Schemes are public"); the page asks for the host's municipality.
 import { z } from 'zod';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
@@ -29,17 +28,16 @@ const todayInNl = () =>
 /** The scheme open today, else the next one, else the last one; null when there is none. */
 export async function loadSchemeInfo(
 	supabase: RequestClient,
-	municipalityId: string | null
+	municipalityId: string
 ): Promise<SchemeInfo | null> {
-	let query = supabase
+	const { data, error } = await supabase
 		.from('schemes')
 		.select(
 			'year, cheque_value_cents, age_bands, pluim_value_cents, young_carer_max_age, min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until'
 		)
+		.eq('municipality_id', municipalityId)
 		.order('year', { ascending: false })
 		.limit(3);
-	if (municipalityId) query = query.eq('municipality_id', municipalityId);
-	const { data, error } = await query;
 	if (error) throw new Error(`schemes: ${error.message}`);
 	const schemes = z.array(infoRow).parse(data);
 	const today = todayInNl();
