@@ -4,15 +4,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { ensureEnvFile } from './scripts/lib/env.ts';
 
 // Ports can be moved (E2E_PORT, E2E_SMTP_PORT, E2E_MAILBOX_PORT) so two checkouts can run their
 // browser tests side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
 const mailboxPort = process.env.E2E_MAILBOX_PORT ?? '2580';
-export const E2E_ORIGIN = `http://127.0.0.1:${port}`;
-export const E2E_MAILBOX = `http://127.0.0.1:${mailboxPort}`;
+export const E2E_ORIGIN = process.env.E2E_ORIGIN ?? `http://127.0.0.1:${port}`;
+export const E2E_MAILBOX = process.env.E2E_MAILBOX ?? `http://127.0.0.1:${mailboxPort}`;
+/**
+ * Where set-up steps reach the Supabase API, and with which key: the app's own origin (the
+ * embedded API), or the separate API server of the hosted-mode stack (playwright.hosted.config.ts).
+ */
+export const E2E_API = process.env.E2E_SUPABASE_URL ?? E2E_ORIGIN;
+export const e2eKey = () =>
+	process.env.E2E_PUBLISHABLE_KEY ?? ensureEnvFile().PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? '';
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'buurtkracht-e2e-'));
+// Everything the app server prints, checked for personal data after the run.
+process.env.E2E_LOG_FILE ??= path.join(process.env.E2E_DATA_DIR, 'app.log');
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,6 +32,7 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: process.env.CI ? 1 : 0,
+	globalTeardown: './tests/support/log-check-teardown.ts',
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: E2E_ORIGIN,
@@ -53,6 +64,7 @@ export default defineConfig({
 			SUPABASE_DATA_DIR: process.env.E2E_DATA_DIR,
 			SMTP_PORT: smtpPort,
 			MAILBOX_HTTP_PORT: mailboxPort,
+			E2E_LOG_FILE: process.env.E2E_LOG_FILE,
 			DATABASE_URL: ''
 		}
 	}

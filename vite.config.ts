@@ -1,10 +1,19 @@
+import { readdirSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/lib/server/content-security-policy.ts';
 import { purgeDesignSystemOnBuild } from './scripts/lib/purge-design-system.ts';
 
+// The newest migration's timestamp, for /readyz (src/lib/server/platform/health.ts).
+const latestMigration = readdirSync('supabase/migrations')
+	.filter((f) => /^\d{14}_.*\.sql$/.test(f))
+	.sort()
+	.at(-1)
+	?.slice(0, 14);
+
 export default defineConfig({
+	define: { __LATEST_MIGRATION__: JSON.stringify(latestMigration ?? '') },
 	plugins: [
 		sveltekit({
 			adapter: adapter(),

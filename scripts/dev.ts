@@ -3,7 +3,7 @@
 //   node scripts/dev.ts           development server (vite dev) on :5173
 //   node scripts/dev.ts --prod    the production build (node build) on :5173
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { startMailbox } from './lib/mailbox.ts';
 import { ensureEnvFile } from './lib/env.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/embedded/seed.ts';
@@ -22,9 +22,12 @@ if (prod && !existsSync('build/index.js')) {
 	console.error('No production build found: run `npm run build` first.');
 	process.exit(1);
 }
+// The browser tests keep the app server's own output in a file (E2E_LOG_FILE) and check it for
+// personal data afterwards (tests/support/log-check-teardown.ts).
+const logFile = process.env.E2E_LOG_FILE ? createWriteStream(process.env.E2E_LOG_FILE) : null;
 const child = prod
 	? spawn(process.execPath, ['scripts/serve.ts'], {
-			stdio: 'inherit',
+			stdio: logFile ? ['ignore', 'pipe', 'pipe'] : 'inherit',
 			env: { ...env, PORT: String(port), HOST: '127.0.0.1', SUPABASE_SEED_DEMO: 'true' }
 		})
 	: spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', '--port', String(port)], {
@@ -32,6 +35,13 @@ const child = prod
 			stdio: ['pipe', 'inherit', 'inherit'],
 			env: { ...env, SUPABASE_SEED_DEMO: 'true' }
 		});
+
+for (const stream of [child.stdout, child.stderr]) {
+	stream?.on('data', (chunk: Buffer) => {
+		logFile?.write(chunk);
+		(stream === child.stderr ? process.stderr : process.stdout).write(chunk);
+	});
+}
 
 console.log(`
 Buurtkracht start op ${env.PUBLIC_SUPABASE_URL}

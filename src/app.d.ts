@@ -1,4 +1,4 @@
-import type { RequestClient } from '#lib/server/supabase';
+import type { CallMeter, RequestClient } from '#lib/server/supabase';
 import type { Viewer } from '#lib/server/viewer';
 import type { Municipality, PublicMunicipality } from '#lib/server/tenancy/municipality';
 
@@ -14,6 +14,10 @@ declare global {
 		interface Locals {
 			supabase: RequestClient;
 			viewer: Viewer | null;
+			/** This request's id, also in the X-Request-Id answer header and its log line. */
+			requestId: string;
+			/** Supabase calls of this request, for its log line and Server-Timing. */
+			meter: CallMeter;
 			/** The municipality of the request's host name (the tenant handle). */
 			municipality: Municipality;
 			/** How long resolving the host took (Server-Timing). */

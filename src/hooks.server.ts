@@ -10,12 +10,17 @@ import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
 import { mailLinks } from '#lib/server/notifications/mail-link';
+import { appLimiters } from '#lib/server/limits';
+import { health } from '#lib/server/platform/health';
+import { requestLog } from '#lib/server/platform/request-log';
+import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
 import { dropForeignSession } from '#lib/server/tenancy/accounts';
 
 export const init: ServerInit = async () => {
 	if (embeddedEnabled()) await embeddedSupabase();
 	startBackgroundJobs();
+	installShutdown();
 };
 
 const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
@@ -31,13 +36,14 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r));
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), appLimiters());
 	}
 	return resolve(event);
 };
 
 const supabase: Handle = async ({ event, resolve }) => {
-	const meter = { calls: 0, millis: 0 };
+	const meter = event.locals.meter ?? { calls: 0, millis: 0 };
+	event.locals.meter = meter;
 	event.locals.supabase = createRequestClient(event, meter, event.locals.municipality.id);
 	event.locals.viewer = await dropForeignSession(
 		event.locals.supabase,
@@ -88,6 +94,15 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, securityHeaders, tenant, supabase, mailLinks, guard);
+export const handle = sequence(
+	health,
+	requestLog,
+	embeddedApi,
+	securityHeaders,
+	tenant,
+	supabase,
+	mailLinks,
+	guard
+);
 
 export const handleError = handleServerError;

@@ -39,12 +39,33 @@ function page(messages: StoredMail[]): string {
 </head><body><h1>Lokale mailbox (${messages.length})</h1>${rows || '<p>Nog geen berichten.</p>'}</body></html>`;
 }
 
-export async function startMailbox(opts: { smtpPort?: number; httpPort?: number } = {}) {
+export interface MailboxOptions {
+	smtpPort?: number;
+	httpPort?: number;
+	/**
+	 * Speak STARTTLS with this certificate and accept any login: what a mail relay in production
+	 * asks, and what the Supabase auth server's SMTP settings demand (the hosted-mode test stack).
+	 */
+	tls?: { key: string | Buffer; cert: string | Buffer };
+}
+
+export async function startMailbox(opts: MailboxOptions = {}) {
 	const messages: StoredMail[] = [];
 	let nextId = 1;
+	const security = opts.tls
+		? {
+				key: opts.tls.key,
+				cert: opts.tls.cert,
+				onAuth: (
+					auth: { username?: string },
+					_session: unknown,
+					done: (error: Error | null, response?: { user: string }) => void
+				) => done(null, { user: auth.username ?? 'sink' })
+			}
+		: { disabledCommands: ['STARTTLS', 'AUTH'] };
 	const smtp = new SMTPServer({
 		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
+		...security,
 		logger: false,
 		onData(stream, session, callback) {
 			simpleParser(stream)

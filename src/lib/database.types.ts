@@ -420,6 +420,39 @@ export type Database = {
 					}
 				];
 			};
+			attempt_counters: {
+				Row: {
+					bucket: string;
+					created_at: string;
+					id: string;
+					key_hash: string;
+					locked_until: string | null;
+					points: number;
+					updated_at: string;
+					window_ends_at: string;
+				};
+				Insert: {
+					bucket: string;
+					created_at?: string;
+					id?: string;
+					key_hash: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at: string;
+				};
+				Update: {
+					bucket?: string;
+					created_at?: string;
+					id?: string;
+					key_hash?: string;
+					locked_until?: string | null;
+					points?: number;
+					updated_at?: string;
+					window_ends_at?: string;
+				};
+				Relationships: [];
+			};
 			audit_log: {
 				Row: {
 					action: string;
@@ -1505,6 +1538,8 @@ export type Database = {
 			notification_outbox: {
 				Row: {
 					attempts: number;
+					claimed_at: string | null;
+					claimed_by: string | null;
 					created_at: string;
 					failed_at: string | null;
 					id: string;
@@ -1522,6 +1557,8 @@ export type Database = {
 				};
 				Insert: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -1539,6 +1576,8 @@ export type Database = {
 				};
 				Update: {
 					attempts?: number;
+					claimed_at?: string | null;
+					claimed_by?: string | null;
 					created_at?: string;
 					failed_at?: string | null;
 					id?: string;
@@ -2719,7 +2758,7 @@ export type Database = {
 			};
 			cheque_receipts: { Args: { p_cheque_id: string }; Returns: Json };
 			claim_notifications: {
-				Args: { p_limit?: number };
+				Args: { p_limit?: number; p_worker?: string };
 				Returns: {
 					display_name: string;
 					email: string;
@@ -2888,6 +2927,10 @@ export type Database = {
 			generate_cheque_code: {
 				Args: Record<PropertyKey, never>;
 				Returns: string;
+			};
+			give_back_attempts: {
+				Args: { p_bucket: string; p_reset: string[]; p_reward: string[] };
+				Returns: undefined;
 			};
 			grant_role_by_email: {
 				Args: {
@@ -3148,6 +3191,7 @@ export type Database = {
 				Args: { p_error: string; p_id: string };
 				Returns: undefined;
 			};
+			notification_sent: { Args: { p_id: string }; Returns: undefined };
 			notify: {
 				Args: {
 					p_kind: string;
@@ -3243,10 +3287,15 @@ export type Database = {
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
 			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
+			purge_attempt_counters: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			purge_expired_applications: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			readiness: { Args: Record<PropertyKey, never>; Returns: Json };
 			record_callback_outcome: {
 				Args: { p_check_id: string; p_note?: string; p_outcome: string };
 				Returns: undefined;
@@ -3297,6 +3346,10 @@ export type Database = {
 			reject_application: {
 				Args: { p_application_id: string; p_reason: string };
 				Returns: undefined;
+			};
+			release_notifications: {
+				Args: { p_ids?: string[]; p_worker: string };
+				Returns: number;
 			};
 			remind_expiring_cheques: {
 				Args: Record<PropertyKey, never>;
@@ -3397,6 +3450,15 @@ export type Database = {
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
+				Returns: Json;
+			};
+			take_attempt: {
+				Args: {
+					p_bucket: string;
+					p_keys: string[];
+					p_limits: number[];
+					p_window_seconds: number;
+				};
 				Returns: Json;
 			};
 			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };

@@ -94,3 +94,18 @@ create or replace function public.strip_bidi_controls(p_text text) returns text
 language sql immutable set search_path = '' as $$
 	select translate(p_text, U&'\202A\202B\202C\202D\202E\2066\2067\2068\2069', '');
 $$;
+
+-- Readiness: the newest applied migration, for GET /readyz (service role only).
+create or replace function public.readiness() returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_version text;
+begin
+	-- The Supabase CLI and the embedded Supabase both record migrations in this table.
+	if to_regclass('supabase_migrations.schema_migrations') is not null then
+		execute 'select max(version)::text from supabase_migrations.schema_migrations' into v_version;
+	end if;
+	return jsonb_build_object('migration', v_version);
+end;
+$$;
+revoke all on function public.readiness() from public, anon, authenticated;
+grant execute on function public.readiness() to service_role;

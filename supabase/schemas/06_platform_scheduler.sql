@@ -30,13 +30,18 @@ create policy "Only the service role reads the scheduled jobs" on public.schedul
 	for select to service_role using (true);
 
 -- Runs every due job in its own subtransaction: one failing job is recorded and the others still
--- run. skip locked keeps two app servers from running the same job at once.
+-- run. Every app server calls this every minute: the advisory lock lets one run at a time (a
+-- server that finds it taken returns at once, and the next caller sees those jobs as no longer
+-- due), and skip locked keeps a job that is still running from starting twice.
 create or replace function public.run_scheduled_jobs() returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
 	v_job public.scheduled_jobs%rowtype;
 	v_result integer;
 	v_report jsonb := '{}'::jsonb;
 begin
+	if not pg_try_advisory_xact_lock(hashtext('public.run_scheduled_jobs')) then
+		return v_report;
+	end if;
 	for v_job in
 		select * from public.scheduled_jobs j
 		where j.last_started_at is null or j.last_started_at + j.every <= now()
@@ -60,3 +65,7 @@ end;
 $$;
 revoke all on function public.run_scheduled_jobs() from public, anon, authenticated;
 grant execute on function public.run_scheduled_jobs() to service_role;
+
+-- The platform's own jobs.
+insert into public.scheduled_jobs (name, area, every) values
+	('purge_attempt_counters', 'platform', interval '1 hour');

@@ -41,6 +41,8 @@ export const ACCESS: Record<Table, Access> = {
 	notification_kinds: NOBODY,
 	notification_outbox: NOBODY,
 	scheduled_jobs: NOBODY,
+	// Sign-in and code limits: only the service role (the app server) counts and reads them.
+	attempt_counters: NOBODY,
 	// Buurthulp
 	volunteer_profiles: COORDINATORS_READ,
 	help_requests: COORDINATORS_READ,

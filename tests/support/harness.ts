@@ -12,7 +12,8 @@ import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
 import { guardedApi } from '../../src/lib/server/embedded/auth-front.ts';
 import { CODE_LIMITS } from '../../src/lib/server/embedded/code-limit.ts';
-import { SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
+import { SIGN_IN_LIMITS, SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
+import { SqlAttemptStore, type ServiceRpc } from '../../src/lib/server/embedded/attempt-store.ts';
 import { superviseLite, type SupervisedLite } from '../../src/lib/server/embedded/health.ts';
 import { startLite } from '../../src/lib/server/embedded/lite.ts';
 import { printDatabaseError } from '../../src/lib/server/embedded/db-error-log.ts';
@@ -98,9 +99,24 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	});
 	await seedReferenceData(lite);
 
-	// Password sign-ins are limited as in the app (its own counts, so each harness starts clean).
-	const signIns = new SignInLimiter();
-	const codes = new SignInLimiter(CODE_LIMITS);
+	// Password sign-ins and codes are limited as in the app: counted in this run's database
+	// through the service role, so each harness starts clean.
+	const rpc: ServiceRpc = async (name, args) => {
+		const response = await lite.fetch(
+			new Request(`${url}/rest/v1/rpc/${name}`, {
+				method: 'POST',
+				headers: { apikey: keys.SUPABASE_SECRET_KEY, 'content-type': 'application/json' },
+				body: JSON.stringify(args)
+			})
+		);
+		const text = await response.text();
+		if (!response.ok)
+			return { data: null, error: { message: text, code: String(response.status) } };
+		return { data: text ? JSON.parse(text) : null, error: null };
+	};
+	const store = new SqlAttemptStore(rpc, keys.SUPABASE_SECRET_KEY);
+	const signIns = new SignInLimiter(SIGN_IN_LIMITS, { bucket: 'sign_in', store });
+	const codes = new SignInLimiter(CODE_LIMITS, { bucket: 'code', store });
 
 	server.on('request', async (req, res) => {
 		try {

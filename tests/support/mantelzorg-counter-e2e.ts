@@ -7,20 +7,15 @@ import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import QRCode from 'qrcode';
 import type { Database } from '../../src/lib/database.types.ts';
-import { E2E_ORIGIN } from '../../playwright.config.ts';
-import { ensureEnvFile } from '../../scripts/lib/env.ts';
+import { E2E_API, e2eKey } from '../../playwright.config.ts';
 import { DEMO_PASSWORD } from './browser.ts';
 
 type Client = SupabaseClient<Database>;
 
 async function demoApi(email: string): Promise<Client> {
-	const api = createClient<Database>(
-		E2E_ORIGIN,
-		ensureEnvFile().PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? '',
-		{
-			auth: { persistSession: false, autoRefreshToken: false }
-		}
-	);
+	const api = createClient<Database>(E2E_API, e2eKey(), {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
 	const { error } = await api.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
 	if (error) throw error;
 	return api;

@@ -3,8 +3,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { Database } from '../../src/lib/database.types.ts';
-import { ensureEnvFile } from '../../scripts/lib/env.ts';
-import { E2E_ORIGIN } from '../../playwright.config.ts';
+import { E2E_API, e2eKey } from '../../playwright.config.ts';
 import { newEmail, signIn, waitForMail } from './browser.ts';
 
 const PASSWORD = 'e2e-wachtwoord-2026';
@@ -26,8 +25,7 @@ export async function newPerson(
 	options: { javaScriptEnabled?: boolean } = {}
 ): Promise<Person> {
 	const email = newEmail(label);
-	const key = ensureEnvFile().PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? '';
-	const api = createClient<Database>(E2E_ORIGIN, key, {
+	const api = createClient<Database>(E2E_API, e2eKey(), {
 		auth: { persistSession: false, autoRefreshToken: false }
 	});
 	const signUp = await api.auth.signUp({

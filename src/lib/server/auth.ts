@@ -3,8 +3,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { authErrorMessage, codeErrorMessage } from './auth-errors';
-import { codeLimiter } from './embedded/code-limit';
-import { signInLimiter, tooManyAttemptsMessage } from './embedded/sign-in-limit';
+import { tooManyAttemptsMessage } from './embedded/sign-in-limit';
+import { appLimiters } from './limits';
 import type { RequestClient } from './supabase';
 
 export type AuthResult = { error: string | null };
@@ -55,14 +55,14 @@ export async function signUp(
 
 /**
  * Signs in with a password, within the sign-in limit per account and client address
- * (embedded/sign-in-limit.ts): while locked, not even the right password is tried.
+ * (embedded/sign-in-limit.ts, counted in the database): while locked, not even the right password is tried.
  */
 export async function signInWithPassword(
 	supabase: RequestClient,
 	input: { email: string; password: string },
 	clientAddress: string | null
 ): Promise<SignInResult> {
-	const attempt = await signInLimiter.attempt(input.email, clientAddress);
+	const attempt = await appLimiters().signIns.attempt(input.email, clientAddress);
 	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const { error } = await supabase.auth.signInWithPassword(input);
 	const wrong =
@@ -123,7 +123,7 @@ export async function verifyCode(
 	clientAddress: string | null,
 	purpose: 'sign_in' | 'recovery' | 'sign_up' = 'sign_in'
 ): Promise<AuthResult> {
-	const attempt = await codeLimiter.attempt(input.email, clientAddress);
+	const attempt = await appLimiters().codes.attempt(input.email, clientAddress);
 	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const verify = (type: 'email' | 'magiclink' | 'recovery' | 'signup') =>
 		supabase.auth.verifyOtp({ email: input.email, token: input.code, type });

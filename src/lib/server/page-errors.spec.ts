@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleServerError } from './page-errors';
+import { log as serverLog } from './platform/log';
 
 const event = {
 	request: new Request('http://localhost/inloggen/code?email=jan%40voorbeeld.nl', {
@@ -14,7 +15,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('handleServerError', () => {
 	it('gives an unexpected error a Dutch message and a reference, and logs no personal data', async () => {
-		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const log = vi.spyOn(serverLog, 'error').mockImplementation(() => {});
 		const error = Object.assign(new Error('duplicate key: jan@voorbeeld.nl'), { code: '23505' });
 		const result = await handleServerError({ kind: 'unknown', error, event });
 
@@ -23,7 +24,7 @@ describe('handleServerError', () => {
 			reference: expect.stringMatching(/^[0-9a-f]{8}$/)
 		});
 		expect(result?.message).toMatch(/^Er ging iets mis aan onze kant/);
-		const line = String(log.mock.calls[0]?.[0]);
+		const line = JSON.stringify(log.mock.calls[0]);
 		expect(line).toContain(result?.reference);
 		expect(line).toContain('"route":"/(public)/inloggen/code"');
 		expect(line).toContain('"code":"23505"');

@@ -4,6 +4,7 @@
 import { dev } from '$app/env';
 import type { HandleServerError } from '@sveltejs/kit/hooks';
 import { dutchErrorMessage } from '#lib/errors/messages';
+import { log } from './platform/log';
 
 const newReference = () => crypto.randomUUID().slice(0, 8);
 
@@ -31,6 +32,7 @@ export const handleServerError: HandleServerError = ({ kind, error, event }) => 
 	const reference = newReference();
 	const entry = {
 		reference,
+		reqId: (event.locals as { requestId?: string } | undefined)?.requestId,
 		status: 500,
 		method: event.request.method,
 		route: event.route.id ?? '(no route)',
@@ -38,7 +40,7 @@ export const handleServerError: HandleServerError = ({ kind, error, event }) => 
 		code: codeOf(error),
 		at: origin(error)
 	};
-	console.error(`[page-error] ${JSON.stringify(entry)}`);
+	log.error(entry, 'page error');
 	// On a developer's machine the full error is worth more than the privacy of demo data.
 	if (dev) console.error(error);
 	return { status: 500, message: dutchErrorMessage(500), reference };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsPolicy } from './security-headers';
+import { hstsHeader, permissionsPolicy } from './security-headers';
 import { SESSION_COOKIE_MAX_AGE, sessionCookieOptions } from './session-cookie';
+
+describe('hstsHeader', () => {
+	it('asks browsers for HTTPS only when the request came over HTTPS', () => {
+		expect(hstsHeader(new URL('https://buurtkracht.zaanstad.nl/'))).toEqual({
+			'strict-transport-security': 'max-age=31536000'
+		});
+		expect(hstsHeader(new URL('http://127.0.0.1:4173/'))).toEqual({});
+	});
+});
 
 describe('permissionsPolicy', () => {
 	it.each(['/(public)', '/(public)/hulp', '/(app)/profiel', '/beheer/rollen', null, '/winkels'])(

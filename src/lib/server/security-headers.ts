@@ -84,9 +84,18 @@ async function resolveOrErrorPage(
 	}
 }
 
+/**
+ * HSTS, only when the request came over HTTPS (adapter-node takes that from the proxy's protocol
+ * header): browsers then refuse plain http for this host for a year. Not includeSubDomains or
+ * preload: a municipality's other sites under its domain are not ours to decide for.
+ */
+export const hstsHeader = (url: URL): Record<string, string> =>
+	url.protocol === 'https:' ? { 'strict-transport-security': 'max-age=31536000' } : {};
+
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolveOrErrorPage(event, () => resolve(event));
 	const headers = {
+		...hstsHeader(event.url),
 		'x-frame-options': 'DENY',
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin',

@@ -64,6 +64,11 @@ beforeAll(async () => {
 	const [centre] = await sql<{ id: string }>(
 		`select id from public.community_centres where municipality_id = '${ZAANSTAD_ID}' limit 1`
 	);
+	const [counter] = await sql<{ id: string }>(
+		`insert into public.attempt_counters (bucket, key_hash, window_ends_at)
+		 values ('sign_in', md5(random()::text) || md5(random()::text), now() + interval '15 minutes')
+		 returning id`
+	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
 	const other = await otherMunicipality();
@@ -134,6 +139,12 @@ beforeAll(async () => {
 			key: 'kind',
 			id: 'invitation',
 			copy: (r) => ({ ...r, kind: `x_${Date.now()}` })
+		},
+		{
+			table: 'attempt_counters',
+			key: 'id',
+			id: counter?.id as string,
+			copy: (r) => ({ ...newId(r), key_hash: 'ab'.repeat(32) })
 		},
 		{
 			table: 'scheduled_jobs',

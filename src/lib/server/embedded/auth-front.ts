@@ -20,7 +20,7 @@ export function guardedApi(
 	request: Request,
 	clientAddress: string | null,
 	forward: Forward,
-	limiters: { signIns?: SignInLimiter; codes?: SignInLimiter } = {}
+	limiters: { signIns: SignInLimiter; codes: SignInLimiter }
 ): Promise<Response> {
 	return limitPasswordSignIn(
 		request,

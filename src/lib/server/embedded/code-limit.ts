@@ -4,9 +4,10 @@
 // all. With 5 wrong codes per address and 20 per client address in 15 minutes, a guess succeeds
 // with a chance of about 1 in 40,000 per hour of trying. Shared by the code form
 // (src/lib/server/auth.ts), the embeddedApi handle and the test harness's HTTP server. Counted in
-// memory for the same reasons as the password limit. Verifying a link (token_hash, 256 bits) is
-// not counted. No Node APIs: Vite and plain Node both load it.
-import { SignInLimiter, type SignInLimits, type SignInOutcome } from './sign-in-limit.ts';
+// the same store as the password limit (bucket "code"), so several app servers share the count.
+// Verifying a link (token_hash, 256 bits) is not counted. No Node APIs: Vite and plain Node both
+// load it.
+import type { SignInLimiter, SignInLimits, SignInOutcome } from './sign-in-limit.ts';
 
 export const CODE_LIMITS: SignInLimits = {
 	perAccount: 5,
@@ -14,8 +15,7 @@ export const CODE_LIMITS: SignInLimits = {
 	windowSeconds: 15 * 60
 };
 
-/** The one code limiter of this server process, shared by the code form and the API handle. */
-export const codeLimiter = new SignInLimiter(CODE_LIMITS);
+export const CODE_BUCKET = 'code';
 
 interface CodeVerification {
 	email: string;
@@ -81,7 +81,7 @@ export async function limitCodeVerification(
 	request: Request,
 	clientAddress: string | null,
 	forward: (request: Request) => Promise<Response>,
-	limiter: SignInLimiter = codeLimiter
+	limiter: SignInLimiter
 ): Promise<Response> {
 	const verification = await codeVerification(request);
 	if (!verification) return forward(request);

@@ -3,18 +3,16 @@
 // embeddedApi handle in hooks.server.ts for POST /auth/v1/token?grant_type=password, and the test
 // harness's HTTP server, the way body-limit.ts is.
 //
-// Where the counts live: in memory, in this server process (rate-limiter-flexible's
-// RateLimiterMemory). We chose that over a table because a failed sign-in then costs no database
-// write (an attacker's stream of wrong passwords does not become a stream of writes), the form
-// needs no service-role client in request code, and it works the same in front of hosted Supabase.
-// The price: a restart forgets the counts, and with several app servers each counts on its own
-// (README, Known differences). Hosted Supabase's auth server adds its own per-address limits.
+// Where the counts live: in an AttemptStore. The app uses the database (attempt-store.ts:
+// service-role-only SQL functions, keys as HMACs), so several app servers share one count and
+// 20 guesses spread over two servers lock exactly as 20 on one; a restart forgets nothing. The
+// memory store here counts the same way in one process, for unit tests and for a server without
+// a secret key. Hosted Supabase's auth server adds its own per-address limits.
 //
 // An attempt takes a point before it reaches the auth server, so parallel attempts cannot slip
 // past the limit; a success gives the account's points back, an answer that says nothing about
 // the password (unconfirmed address, server error) gives both back. Nobody gets mail about it.
 // No Node APIs: Vite and plain Node both load it.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface SignInLimits {
 	/** Failed sign-ins per e-mail address within the window before it is locked. */
@@ -37,59 +35,121 @@ export type SignInAttempt =
 	| { allowed: true; settle: (outcome: SignInOutcome) => Promise<void> }
 	| { allowed: false; retryAfterSeconds: number };
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+export type TakeResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Where attempts are counted; the same rules in memory and in SQL (public.take_attempt). */
+export interface AttemptStore {
+	/**
+	 * Takes one point from every key, each with its own limit. A key over its limit is locked for
+	 * a whole window and takes no more points; when any key refuses, the others get theirs back.
+	 */
+	take(
+		bucket: string,
+		keys: { key: string; limit: number }[],
+		windowSeconds: number
+	): Promise<TakeResult>;
+	/** Gives one point back to each key in reward; forgets the keys in reset (not while locked). */
+	giveBack(bucket: string, reward: string[], reset: string[]): Promise<void>;
+}
+
+interface Counter {
+	points: number;
+	windowEndsAt: number;
+	lockedUntil: number | null;
+}
+
+/** Counts in this process only (unit tests, a server without a secret key). */
+export class MemoryAttemptStore implements AttemptStore {
+	readonly #counters = new Map<string, Counter>();
+	readonly #now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.#now = now;
+	}
+
+	async take(bucket: string, keys: { key: string; limit: number }[], windowSeconds: number) {
+		const now = this.#now();
+		const windowMs = windowSeconds * 1000;
+		const allowed: string[] = [];
+		let retryMs = 0;
+		for (const { key, limit } of keys) {
+			const id = `${bucket}\n${key}`;
+			const c = this.#counters.get(id);
+			let next: Counter;
+			if (c && c.lockedUntil !== null && c.lockedUntil > now) next = c;
+			else {
+				const points = !c || c.windowEndsAt <= now ? 1 : c.points + 1;
+				next = {
+					points,
+					windowEndsAt: !c || c.windowEndsAt <= now ? now + windowMs : c.windowEndsAt,
+					lockedUntil: points > limit ? now + windowMs : null
+				};
+			}
+			this.#counters.set(id, next);
+			if (next.lockedUntil !== null && next.lockedUntil > now) {
+				retryMs = Math.max(retryMs, next.lockedUntil - now);
+			} else allowed.push(key);
+		}
+		if (retryMs > 0) {
+			await this.giveBack(bucket, allowed, []);
+			return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)) };
+		}
+		return { allowed: true as const };
+	}
+
+	async giveBack(bucket: string, reward: string[], reset: string[]) {
+		const now = this.#now();
+		const unlocked = (c: Counter | undefined): c is Counter =>
+			c !== undefined && (c.lockedUntil === null || c.lockedUntil <= now);
+		for (const key of reward) {
+			const c = this.#counters.get(`${bucket}\n${key}`);
+			if (unlocked(c)) c.points = Math.max(0, c.points - 1);
+		}
+		for (const key of reset) {
+			const id = `${bucket}\n${key}`;
+			if (unlocked(this.#counters.get(id))) this.#counters.delete(id);
+		}
+	}
+}
+
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;
 
 export class SignInLimiter {
-	readonly #accounts: RateLimiterMemory;
-	readonly #addresses: RateLimiterMemory;
+	readonly #limits: SignInLimits;
+	readonly #bucket: string;
+	readonly #store: AttemptStore;
 
-	constructor(limits: SignInLimits = SIGN_IN_LIMITS) {
-		const lock = { duration: limits.windowSeconds, blockDuration: limits.windowSeconds };
-		this.#accounts = new RateLimiterMemory({ points: limits.perAccount, ...lock });
-		this.#addresses = new RateLimiterMemory({ points: limits.perAddress, ...lock });
+	constructor(
+		limits: SignInLimits = SIGN_IN_LIMITS,
+		options: { bucket?: string; store?: AttemptStore } = {}
+	) {
+		this.#limits = limits;
+		this.#bucket = options.bucket ?? 'sign_in';
+		this.#store = options.store ?? new MemoryAttemptStore();
 	}
 
 	/** Takes one attempt for the account and the client address, or says how long to wait. */
 	async attempt(email: string | null, address: string | null): Promise<SignInAttempt> {
-		const account = email ? accountKey(email) : null;
-		const client = address || 'unknown';
-		const [byAccount, byAddress] = await Promise.all([
-			account ? take(this.#accounts, account) : null,
-			take(this.#addresses, client)
-		]);
-		const refused = [byAccount, byAddress].filter((r): r is Refused => r?.refused === true);
-		if (refused.length > 0) {
-			// Only the limiter that still had room gives its point back; a refused one stays locked.
-			if (account && byAccount?.refused === false) await this.#accounts.reward(account);
-			if (byAddress.refused === false) await this.#addresses.reward(client);
-			const ms = Math.max(...refused.map((r) => r.msBeforeNext));
-			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
-		}
+		const account = email && email.trim() !== '' ? accountKey(email) : null;
+		const client = addressKey(address || 'unknown');
+		const keys = [
+			...(account ? [{ key: account, limit: this.#limits.perAccount }] : []),
+			{ key: client, limit: this.#limits.perAddress }
+		];
+		const taken = await this.#store.take(this.#bucket, keys, this.#limits.windowSeconds);
+		if (!taken.allowed) return taken;
 		return {
 			allowed: true,
 			settle: async (outcome) => {
 				if (outcome === 'wrong_credentials') return;
-				if (account) {
-					if (outcome === 'success') await this.#accounts.delete(account);
-					else await this.#accounts.reward(account);
+				if (outcome === 'success') {
+					await this.#store.giveBack(this.#bucket, [client], account ? [account] : []);
+				} else {
+					await this.#store.giveBack(this.#bucket, account ? [account, client] : [client], []);
 				}
-				await this.#addresses.reward(client);
 			}
 		};
-	}
-}
-
-type Refused = { refused: true; msBeforeNext: number };
-
-async function take(limiter: RateLimiterMemory, key: string) {
-	try {
-		await limiter.consume(key);
-		return { refused: false as const };
-	} catch (rejection) {
-		if (rejection instanceof RateLimiterRes) {
-			return { refused: true as const, msBeforeNext: rejection.msBeforeNext };
-		}
-		throw rejection;
 	}
 }
 
@@ -100,9 +160,6 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
 	const minutes = minutesToWait(retryAfterSeconds);
 	return `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
 }
-
-/** The one limiter of this server process, shared by the sign-in form and the API handle. */
-export const signInLimiter = new SignInLimiter();
 
 const isPasswordGrant = (request: Request, url: URL) =>
 	request.method === 'POST' &&
@@ -158,7 +215,7 @@ export async function limitPasswordSignIn(
 	request: Request,
 	clientAddress: string | null,
 	forward: (request: Request) => Promise<Response>,
-	limiter: SignInLimiter = signInLimiter
+	limiter: SignInLimiter
 ): Promise<Response> {
 	const url = new URL(request.url);
 	if (!isPasswordGrant(request, url)) return forward(request);

@@ -1,0 +1,91 @@
+// Mail workers on several servers (issue 19), on PostgreSQL where claims really run at the same
+// time: each recipient's mails are handed out in the order they were written, every mail once,
+// and a worker that shuts down gives its claims back.
+import { describe, expect, it } from 'vitest';
+import { serviceClient } from '../../support/background.ts';
+import { createUser, sql, ZAANSTAD_ID } from '../../support/factories.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function queueMails(recipients: string[], perRecipient: number) {
+	// Interleaved, so the oldest rows of the outbox belong to different recipients; one thread
+	// (the mails about one request) per recipient.
+	for (let i = 0; i < perRecipient; i++) {
+		for (const r of recipients) {
+			await sql(
+				`select public.notify('${ZAANSTAD_ID}', '${r}', 'account_exists', jsonb_build_object('request_id', '${r}', 'seq', ${i}))`
+			);
+		}
+	}
+	const rows = await sql<{ id: string; recipient_id: string }>(
+		`select id, recipient_id from public.notification_outbox
+		 where recipient_id in (${recipients.map((r) => `'${r}'`).join(',')}) order by created_at, id`
+	);
+	return rows;
+}
+
+/** A mail worker as the app runs it, with a slow, jittery SMTP server. */
+async function worker(mine: Set<string>, sent: { id: string; recipient: string }[]) {
+	const client = serviceClient();
+	const id = crypto.randomUUID();
+	for (let idle = 0; idle < 3;) {
+		const { data, error } = await client.rpc('claim_notifications', { p_limit: 3, p_worker: id });
+		if (error) throw new Error(error.message);
+		const rows = data ?? [];
+		const foreign = rows.filter((r) => !mine.has(r.id)).map((r) => r.id);
+		if (foreign.length) await client.rpc('release_notifications', { p_worker: id, p_ids: foreign });
+		const own = rows.filter((r) => mine.has(r.id));
+		if (own.length === 0) {
+			idle += 1;
+			await sleep(30);
+			continue;
+		}
+		idle = 0;
+		for (const row of own) {
+			await sleep(Math.random() * 25);
+			sent.push({ id: row.id, recipient: row.email });
+			await client.rpc('notification_sent', { p_id: row.id });
+		}
+	}
+}
+
+describe('two mail workers on one outbox', () => {
+	it('send every mail once, each thread’s in the order they were written', async () => {
+		const people = await Promise.all([1, 2, 3].map(() => createUser({ label: 'post' })));
+		const queued = await queueMails(
+			people.map((p) => p.id),
+			6
+		);
+		const mine = new Set(queued.map((q) => q.id));
+		const sent: { id: string; recipient: string }[] = [];
+		await Promise.all([worker(mine, sent), worker(mine, sent)]);
+
+		expect(sent.map((s) => s.id).sort()).toEqual([...mine].sort());
+		for (const person of people) {
+			const written = queued.filter((q) => q.recipient_id === person.id).map((q) => q.id);
+			const delivered = sent.filter((s) => s.recipient === person.email).map((s) => s.id);
+			expect(delivered).toEqual(written);
+		}
+	});
+
+	it('a worker that shuts down gives its claims back, uncounted', async () => {
+		const person = await createUser({ label: 'stop' });
+		const [row] = await queueMails([person.id], 1);
+		const client = serviceClient();
+		const id = crypto.randomUUID();
+		let claimed = false;
+		// Other tests' leftovers may be first in line: claim until ours is in hand.
+		for (let i = 0; i < 20 && !claimed; i++) {
+			const { data } = await client.rpc('claim_notifications', { p_limit: 50, p_worker: id });
+			claimed = (data ?? []).some((r) => r.id === row?.id);
+		}
+		expect(claimed).toBe(true);
+		const { data: released } = await client.rpc('release_notifications', { p_worker: id });
+		expect(released).toBeGreaterThan(0);
+		const [after] = await sql<{ claimed: boolean; attempts: number; sent: boolean }>(
+			`select claimed_at is not null as claimed, attempts, sent_at is not null as sent
+			 from public.notification_outbox where id = '${row?.id}'`
+		);
+		expect(after).toEqual({ claimed: false, attempts: 0, sent: false });
+	});
+});
