@@ -4,7 +4,8 @@
 #
 # The phases run in three lanes side by side, because each keeps about one core busy:
 #   lane 1: unit tests, then integration on PGlite
-#   lane 2: integration on PostgreSQL
+#   lane 2: integration on PostgreSQL, then the hosted-mode browser tests (two app servers from
+#           the production build lane 3 makes, the API in its own process: scripts/test-hosted.sh)
 #   lane 3: the production build, then the browser tests
 # Each phase's output goes to a log that is printed when the phase ends; the last lines are a
 # table of every phase's time and result. TEST_LANES=1 runs the phases one after another.
@@ -43,6 +44,7 @@ phase() {
 		echo "== end of $name"
 	} | sed "s/^/[$name] /"
 	printf '%-22s %5d s  %s\n' "$name" "$took" "$([ $status -eq 0 ] && echo passed || echo FAILED)" >>"$timings"
+	[ $status -eq 0 ] || echo "$name" >>"$logs/failed"
 	return $status
 }
 
@@ -54,22 +56,36 @@ integration() {
 lane_1() {
 	phase unit npx vitest run --project unit && phase integration-pglite integration pglite
 }
+# Waits for lane 3's build; false when it failed.
+built() {
+	while [ ! -e "$logs/build.done" ]; do sleep 2; done
+	[ "$(cat "$logs/build.done")" = passed ]
+}
 lane_2() {
 	if [ -n "${DATABASE_URL:-}" ]; then
-		phase integration-postgres integration postgres
+		local status=0
+		phase integration-postgres integration postgres || status=1
+		if built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
+		return $status
 	else
 		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
 	fi
 }
 lane_3() {
-	phase build npx vite build && phase browser npx playwright test
+	if phase build npx vite build; then
+		echo passed >"$logs/build.done"
+		phase browser npx playwright test
+	else
+		echo failed >"$logs/build.done"
+		return 1
+	fi
 }
 
 failed=0
 if [ "${TEST_LANES:-3}" = 1 ]; then
 	lane_1 || failed=1
-	lane_2 || failed=1
 	lane_3 || failed=1
+	lane_2 || failed=1
 else
 	lane_1 &
 	l1=$!
@@ -86,5 +102,14 @@ echo
 echo "== time per phase (lanes ran side by side; the total is the wall-clock time)"
 cat "$timings"
 printf '%-22s %5d s\n' total $(($(date +%s) - suite_start))
+# A CI log keeps only its tail: repeat what failed where it will be read.
+if [ -s "$logs/failed" ]; then
+	while read -r name; do
+		echo
+		echo "== what failed in $name (the whole output is above)"
+		sed 's/\x1b\[[0-9;]*m//g' "$logs/$name.log" |
+			grep -E ' FAIL |✘|^ *[0-9]+\) |Error:|Unhandled|Timed out|timed out' | head -40
+	done <"$logs/failed"
+fi
 rm -rf "$logs"
 exit $failed

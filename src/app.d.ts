@@ -30,7 +30,7 @@ declare global {
 		interface PageData {
 			viewer: Pick<
 				Viewer,
-				'displayName' | 'roles' | 'isVolunteer' | 'isCarer' | 'buurthulpNew'
+				'displayName' | 'roles' | 'isPlatformOperator' | 'isVolunteer' | 'isCarer' | 'buurthulpNew'
 			> | null;
 			municipality: PublicMunicipality;
 		}

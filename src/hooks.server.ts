@@ -12,6 +12,7 @@ import { securityHeaders } from '#lib/server/security-headers';
 import { mailLinks } from '#lib/server/notifications/mail-link';
 import { appLimiters } from '#lib/server/limits';
 import { health } from '#lib/server/platform/health';
+import { backupEndpoint } from '#lib/server/platform/backup-endpoint';
 import { requestLog } from '#lib/server/platform/request-log';
 import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
@@ -96,6 +97,7 @@ const guard: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	health,
+	backupEndpoint,
 	requestLog,
 	embeddedApi,
 	securityHeaders,

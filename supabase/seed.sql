@@ -3,53 +3,11 @@
 -- addresses are illustrative until the municipality confirms them.
 -- Demo accounts are created through the sign-up API by the seed step (src/lib/server/embedded/seed.ts).
 
-insert into public.municipalities (id, slug, name) values
-	('00000000-0000-4000-8000-000000000001', 'zaanstad', 'Zaanstad')
-on conflict (slug) do nothing;
-
--- Zaanstad's host names: its own local address first (the links in its mails), then localhost and
--- 127.0.0.1, so `npm start` and anything that opens http://127.0.0.1:<port>/ keep seeing Zaanstad
--- when more municipalities are added.
-insert into public.municipality_hosts (host, municipality_id, position) values
-	('zaanstad.localhost', '00000000-0000-4000-8000-000000000001', 0),
-	('localhost', '00000000-0000-4000-8000-000000000001', 1),
-	('127.0.0.1', '00000000-0000-4000-8000-000000000001', 2)
-on conflict (host) do nothing;
-
-insert into public.districts (municipality_id, slug, name, latitude, longitude) values
-	('00000000-0000-4000-8000-000000000001', 'assendelft', 'Assendelft', 52.4870, 4.7350),
-	('00000000-0000-4000-8000-000000000001', 'krommenie', 'Krommenie', 52.4990, 4.7630),
-	('00000000-0000-4000-8000-000000000001', 'wormerveer', 'Wormerveer', 52.4910, 4.7870),
-	('00000000-0000-4000-8000-000000000001', 'westzaan', 'Westzaan', 52.4660, 4.7750),
-	('00000000-0000-4000-8000-000000000001', 'zaandijk', 'Zaandijk', 52.4740, 4.8050),
-	('00000000-0000-4000-8000-000000000001', 'koog-aan-de-zaan', 'Koog aan de Zaan', 52.4610, 4.8060),
-	('00000000-0000-4000-8000-000000000001', 'zaandam-noord', 'Zaandam-Noord', 52.4490, 4.8170),
-	('00000000-0000-4000-8000-000000000001', 'zaandam-oost', 'Zaandam-Oost', 52.4400, 4.8380),
-	('00000000-0000-4000-8000-000000000001', 'zaandam-west', 'Zaandam-West', 52.4370, 4.8080),
-	('00000000-0000-4000-8000-000000000001', 'zaandam-zuid', 'Zaandam-Zuid', 52.4250, 4.8300),
-	('00000000-0000-4000-8000-000000000001', 'poelenburg-peldersveld', 'Poelenburg/Peldersveld', 52.4480, 4.8000)
-on conflict (municipality_id, slug) do nothing;
-
--- Each wijk's postcode areas (the 4 digits a hulpvraag's postcode must start with). Plausible demo
--- ranges, not the official PC4 map: the five Zaandam wijken share Zaandam's 1500–1509, and
--- neighbouring villages overlap where a street's postcode crosses the border. Replace with the
--- municipality's own list before going live.
-update public.districts d set postcode_areas = a.areas
-from (values
-	('assendelft', array[1565, 1566, 1567]),
-	('krommenie', array[1560, 1561, 1562]),
-	('wormerveer', array[1520, 1521, 1522, 1523, 1524, 1525]),
-	('westzaan', array[1550, 1551, 1552, 1553, 1554, 1555]),
-	('zaandijk', array[1540, 1541, 1542, 1543, 1544, 1545, 1546]),
-	('koog-aan-de-zaan', array[1540, 1541, 1542, 1543, 1544]),
-	('zaandam-noord', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
-	('zaandam-oost', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
-	('zaandam-west', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
-	('zaandam-zuid', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]),
-	('poelenburg-peldersveld', array[1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509])
-) as a (slug, areas)
-where d.slug = a.slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
-	and d.postcode_areas = '{}';
+-- Zaanstad's row and host names, its 11 wijken (outlines and points) and its postcode areas come
+-- first, from supabase/seed/zaanstad/ (municipality.sql, wijken.geojson, postcodes.csv), through
+-- the same import as an admin's upload. The wijk outlines are approximate polygons (the Voronoi
+-- cells of the wijk points inside a rough outline of Zaanstad) and the postcode areas plausible
+-- demo ranges, not the official PC4 map: replace both with the municipality's own files.
 
 insert into public.community_centres
 	(municipality_id, district_id, slug, name, street_address, postcode, city, latitude, longitude, accessibility, is_demo)
@@ -82,26 +40,6 @@ on conflict (municipality_id, slug) do nothing;
 -- A demo number: the municipality sets its own.
 update public.municipalities set coordinator_phone = '075 000 00 00'
 where slug = 'zaanstad' and coordinator_phone is null;
-
--- Wijk outlines for the map (issue 11): approximate polygons, the Voronoi cells of the wijk points
--- above inside a rough outline of Zaanstad. They orient a visitor when no map tiles load; they
--- decide nothing. Replace with the municipality's own wijk boundaries before going live.
-update public.districts d set outline = o.outline::jsonb
-from (values
-	('assendelft', '{"type":"Polygon","coordinates":[[[4.7,52.515],[4.7215,52.5168],[4.7622,52.4816],[4.7224,52.4535],[4.705,52.46],[4.7,52.515]]]}'),
-	('krommenie', '{"type":"Polygon","coordinates":[[[4.7215,52.5168],[4.76,52.52],[4.7895,52.5112],[4.7631,52.4817],[4.7622,52.4816],[4.7215,52.5168]]]}'),
-	('wormerveer', '{"type":"Polygon","coordinates":[[[4.7895,52.5112],[4.8,52.508],[4.8182,52.4912],[4.7843,52.4779],[4.7631,52.4817],[4.7895,52.5112]]]}'),
-	('westzaan', '{"type":"Polygon","coordinates":[[[4.7555,52.4405],[4.745,52.445],[4.7224,52.4535],[4.7622,52.4816],[4.7631,52.4817],[4.7843,52.4779],[4.7921,52.4671],[4.7877,52.4571],[4.7555,52.4405]]]}'),
-	('zaandijk', '{"type":"Polygon","coordinates":[[[4.8182,52.4912],[4.825,52.485],[4.8358,52.4684],[4.7921,52.4671],[4.7843,52.4779],[4.8182,52.4912]]]}'),
-	('koog-aan-de-zaan', '{"type":"Polygon","coordinates":[[[4.8358,52.4684],[4.8386,52.4642],[4.8077,52.4537],[4.7877,52.4571],[4.7921,52.4671],[4.8358,52.4684]]]}'),
-	('zaandam-noord', '{"type":"Polygon","coordinates":[[[4.8386,52.4642],[4.84,52.462],[4.8447,52.4594],[4.8225,52.4402],[4.8092,52.4439],[4.8077,52.4537],[4.8386,52.4642]]]}'),
-	('zaandam-oost', '{"type":"Polygon","coordinates":[[[4.8447,52.4594],[4.865,52.448],[4.8605,52.4273],[4.8241,52.4345],[4.8225,52.4402],[4.8447,52.4594]]]}'),
-	('zaandam-west', '{"type":"Polygon","coordinates":[[[4.7979,52.4166],[4.78,52.43],[4.7714,52.4337],[4.8092,52.4439],[4.8225,52.4402],[4.8241,52.4345],[4.7979,52.4166]]]}'),
-	('zaandam-zuid', '{"type":"Polygon","coordinates":[[[4.8605,52.4273],[4.86,52.425],[4.835,52.41],[4.8,52.415],[4.7979,52.4166],[4.8241,52.4345],[4.8605,52.4273]]]}'),
-	('poelenburg-peldersveld', '{"type":"Polygon","coordinates":[[[4.7714,52.4337],[4.7555,52.4405],[4.7877,52.4571],[4.8077,52.4537],[4.8092,52.4439],[4.7714,52.4337]]]}')
-) as o (slug, outline)
-where d.slug = o.slug and d.municipality_id = '00000000-0000-4000-8000-000000000001'
-	and d.outline is null;
 
 -- Each buurthuis's accessibility in OpenStreetMap's terms, opening hours (OSM opening_hours),
 -- contact and whether the sociaal wijkteam shares the building (issue 11). De Lorzie and A3 as

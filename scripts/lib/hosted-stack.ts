@@ -23,7 +23,12 @@ import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { startMailbox, type Mailbox } from './mailbox.ts';
 import { newKeys } from './env.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.ts';
-import { seedDemoAccounts, seedDemoContent } from '../../src/lib/server/embedded/seed.ts';
+import {
+	seedDemoAccounts,
+	seedDemoContent,
+	seedReferenceData
+} from '../../src/lib/server/embedded/seed.ts';
+import { execOver } from './sql-exec.ts';
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 const run = promisify(execFile);
@@ -208,19 +213,15 @@ export async function startHostedStack(opts: {
 		});
 		const lite = path.join(root, 'node_modules', '@supabase', 'lite', 'dist', 'cli', 'index.js');
 
-		// 2. The schema (`supabase db push`) and the reference data (`psql -f supabase/seed.sql`).
+		// 2. The schema (`supabase db push`) and the reference data (`npm run db:seed`).
 		await run(process.execPath, [lite, 'migration', 'up', '--config', config], {
 			cwd: root,
 			env: baseEnv
 		});
-		await run('psql', [
-			db.url,
-			'-q',
-			'-v',
-			'ON_ERROR_STOP=1',
-			'-f',
-			path.join(root, 'supabase', 'seed.sql')
-		]);
+		// `npm run db:seed`'s step: the municipality's folder, then supabase/seed.sql.
+		const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+		cleanups.push(() => sql.end());
+		await seedReferenceData(execOver(sql) as Lite, root);
 
 		// The API server, admin mode off.
 		const liteLog = path.join(dir, 'api.log');
@@ -246,11 +247,8 @@ export async function startHostedStack(opts: {
 		});
 
 		// Demo accounts and content, for the browser tests.
-		const sql = postgres(db.url, { max: 1, onnotice: () => {} });
 		const demo = {
-			exec: async (text: string) => ({
-				rows: (await sql.unsafe(text)) as unknown as Record<string, unknown>[]
-			}),
+			...execOver(sql),
 			app: {
 				getClient: () =>
 					createClient(apiUrl, keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
@@ -260,7 +258,6 @@ export async function startHostedStack(opts: {
 		} as unknown as Lite;
 		await seedDemoAccounts(demo);
 		await seedDemoContent(demo, root);
-		await sql.end();
 
 		// 4. Two app servers from the production build, behind the proxy.
 		const appEnv = {

@@ -1,8 +1,8 @@
 // Dumps the parts of a migrated schema that migrations define, as sorted lines that can be compared
 // between two builds: tables, columns, constraints, indexes, RLS and policies, types, views,
-// functions (full definition), triggers, grants, and the rows of the platform's registries
-// (notification kinds, scheduled jobs), which each area's SQL inserts. Used through
-// scripts/lib/schema-build.ts by the schema equality test, db:compare and db:diff.
+// functions (full definition), triggers, grants, owners, default privileges, and the rows of the
+// platform's registries (notification kinds, scheduled jobs), which each area's SQL inserts.
+// Used through scripts/lib/schema-build.ts by the schema equality test, db:compare and db:diff.
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 /** One query per kind of object; each row becomes one line "kind | key | definition". */
@@ -10,6 +10,8 @@ const QUERIES: Record<string, string> = {
 	table: `
 		select c.relname as key,
 			concat_ws(' ', 'rls=' || c.relrowsecurity, 'force=' || c.relforcerowsecurity,
+				'owner=' || c.relowner::regrole::text, 'persistence=' || c.relpersistence::text,
+				'replica=' || c.relreplident::text,
 				'options=' || coalesce(array_to_string(c.reloptions, ','), '-'),
 				'acl=' || coalesce(array_to_string(array(select unnest(c.relacl)::text order by 1), ','), '-'),
 				'comment=' || coalesce(obj_description(c.oid, 'pg_class'), '-')) as def
@@ -71,19 +73,26 @@ const QUERIES: Record<string, string> = {
 	function: `
 		select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
 			pg_get_functiondef(p.oid)
+			|| ' owner=' || p.proowner::regrole::text
 			|| ' acl=' || coalesce(array_to_string(array(select unnest(p.proacl)::text order by 1), ','), '-')
 			|| ' comment=' || coalesce(obj_description(p.oid, 'pg_proc'), '-') as def
 		from pg_proc p where p.pronamespace = 'public'::regnamespace`,
 	// Triggers on any table whose function lives in public (handle_new_user sits on auth.users).
 	trigger: `
 		select c.relnamespace::regnamespace || '.' || c.relname || '.' || tg.tgname as key,
-			pg_get_triggerdef(tg.oid) as def
+			pg_get_triggerdef(tg.oid) || ' enabled=' || tg.tgenabled::text as def
 		from pg_trigger tg
 		join pg_class c on c.oid = tg.tgrelid
 		join pg_proc p on p.oid = tg.tgfoid
 		where not tg.tgisinternal
 			and (c.relnamespace = 'public'::regnamespace or p.pronamespace = 'public'::regnamespace)`,
 	extension: `select extname as key, extnamespace::regnamespace::text as def from pg_extension`,
+	// alter default privileges: what every later table or function gets.
+	default_acl: `
+		select d.defaclrole::regrole::text || ' ' || coalesce(d.defaclnamespace::regnamespace::text, '*')
+				|| ' ' || d.defaclobjtype::text as key,
+			array_to_string(array(select unnest(d.defaclacl)::text order by 1), ',') as def
+		from pg_default_acl d`,
 	schema_acl: `
 		select nspname as key,
 			coalesce(array_to_string(array(select unnest(nspacl)::text order by 1), ','), '-') as def

@@ -838,6 +838,41 @@ export type Database = {
 					}
 				];
 			};
+			district_import_drafts: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					districts: NonNullable<Json>;
+					id: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					districts: NonNullable<Json>;
+					id?: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					districts?: NonNullable<Json>;
+					id?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'district_import_drafts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			districts: {
 				Row: {
 					created_at: string;
@@ -1514,6 +1549,79 @@ export type Database = {
 					}
 				];
 			};
+			municipality_looks: {
+				Row: {
+					created_at: string;
+					logo: string | null;
+					logo_type: string | null;
+					municipality_id: string;
+					primary_color: string;
+					primary_dark_color: string;
+					surface_color: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					logo?: string | null;
+					logo_type?: string | null;
+					municipality_id: string;
+					primary_color: string;
+					primary_dark_color: string;
+					surface_color: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					logo?: string | null;
+					logo_type?: string | null;
+					municipality_id?: string;
+					primary_color?: string;
+					primary_dark_color?: string;
+					surface_color?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_looks_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			municipality_payout_accounts: {
+				Row: {
+					account_holder: string;
+					created_at: string;
+					iban: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					account_holder: string;
+					created_at?: string;
+					iban: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					account_holder?: string;
+					created_at?: string;
+					iban?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'municipality_payout_accounts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			notification_kinds: {
 				Row: {
 					area: string;
@@ -1717,6 +1825,41 @@ export type Database = {
 				Relationships: [
 					{
 						foreignKeyName: 'points_periods_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			postcode_areas: {
+				Row: {
+					created_at: string;
+					latitude: number;
+					longitude: number;
+					municipality_id: string;
+					postcode: number;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					latitude: number;
+					longitude: number;
+					municipality_id: string;
+					postcode: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					latitude?: number;
+					longitude?: number;
+					municipality_id?: string;
+					postcode?: number;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'postcode_areas_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
@@ -2061,6 +2204,66 @@ export type Database = {
 					}
 				];
 			};
+			role_invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					community_centre_id: string | null;
+					created_at: string;
+					email: string;
+					expires_at: string;
+					id: string;
+					invited_by: string | null;
+					municipality_id: string;
+					role: string;
+					updated_at: string;
+					withdrawn_at: string | null;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					community_centre_id?: string | null;
+					created_at?: string;
+					email: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id: string;
+					role: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					community_centre_id?: string | null;
+					created_at?: string;
+					email?: string;
+					expires_at?: string;
+					id?: string;
+					invited_by?: string | null;
+					municipality_id?: string;
+					role?: string;
+					updated_at?: string;
+					withdrawn_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'role_invitations_community_centre_id_fkey';
+						columns: ['community_centre_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_centres';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'role_invitations_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			scheduled_jobs: {
 				Row: {
 					area: string;
@@ -2221,6 +2424,44 @@ export type Database = {
 						foreignKeyName: 'schemes_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			security_contacts: {
+				Row: {
+					contact: string;
+					created_at: string;
+					expires_at: string;
+					municipality_id: string;
+					policy_url: string | null;
+					renewed_by: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					contact: string;
+					created_at?: string;
+					expires_at: string;
+					municipality_id: string;
+					policy_url?: string | null;
+					renewed_by?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					contact?: string;
+					created_at?: string;
+					expires_at?: string;
+					municipality_id?: string;
+					policy_url?: string | null;
+					renewed_by?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'security_contacts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
 						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
 					}
@@ -2589,6 +2830,10 @@ export type Database = {
 		};
 		Functions: {
 			accept_response: { Args: { p_response_id: string }; Returns: string };
+			accept_role_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 			accept_shop_invitation: {
 				Args: { p_invitation_id: string };
 				Returns: string;
@@ -2641,6 +2886,7 @@ export type Database = {
 				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
 				Returns: Json;
 			};
+			apply_district_import: { Args: { p_draft_id: string }; Returns: Json };
 			approve_application: {
 				Args: { p_application_id: string };
 				Returns: string;
@@ -2692,6 +2938,10 @@ export type Database = {
 					p_social_goal_id: string;
 					p_starts_at: string;
 				};
+				Returns: undefined;
+			};
+			assert_district_import: {
+				Args: { p_districts: Json };
 				Returns: undefined;
 			};
 			assert_help_request_fits: {
@@ -2783,6 +3033,7 @@ export type Database = {
 				Args: { p_done_at: string; p_status: string };
 				Returns: boolean;
 			};
+			contrast_ratio: { Args: { p_a: string; p_b: string }; Returns: number };
 			coordination_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			coordination_request_page: {
 				Args: { p_request_id: string };
@@ -2846,11 +3097,32 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			create_municipality: {
+				Args: {
+					p_coordinator_phone?: string;
+					p_hosts: string[];
+					p_mail_sender_name?: string;
+					p_name: string;
+					p_payout_account_holder?: string;
+					p_payout_iban?: string;
+					p_slug: string;
+				};
+				Returns: string;
+			};
 			create_reimbursement_batch: {
 				Args: {
 					p_period_end: string;
 					p_period_start: string;
 					p_shop_id: string;
+				};
+				Returns: string;
+			};
+			create_role_invitation: {
+				Args: {
+					p_community_centre_id: string;
+					p_email: string;
+					p_municipality_id: string;
+					p_role: string;
 				};
 				Returns: string;
 			};
@@ -2883,6 +3155,7 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			district_import_page: { Args: { p_draft_id: string }; Returns: Json };
 			draw_callback_sample: { Args: { p_size: number }; Returns: Json };
 			enter_application_for_carer: {
 				Args: {
@@ -2981,6 +3254,14 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			import_districts: {
+				Args: { p_districts: Json; p_municipality_id: string };
+				Returns: Json;
+			};
+			import_postcode_areas: {
+				Args: { p_areas: Json; p_municipality_id: string };
+				Returns: Json;
+			};
 			in_closed_points_period: {
 				Args: { p_day: string; p_municipality_id: string };
 				Returns: boolean;
@@ -3022,8 +3303,20 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			invite_municipality_admin: {
+				Args: { p_email: string; p_municipality_id: string };
+				Returns: string;
+			};
 			invite_shop_staff: {
 				Args: { p_email: string; p_shop_id: string };
+				Returns: string;
+			};
+			invite_to_role: {
+				Args: {
+					p_community_centre_id?: string;
+					p_email: string;
+					p_role: string;
+				};
 				Returns: string;
 			};
 			invite_volunteer: {
@@ -3057,6 +3350,7 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: boolean;
 			};
+			is_valid_iban: { Args: { p_iban: string }; Returns: boolean };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -3150,6 +3444,10 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			look_contrast_problem: {
+				Args: { p_primary: string; p_primary_dark: string; p_surface: string };
+				Returns: string;
+			};
 			lookup_cheque: {
 				Args: { p_code: string; p_shop_id: string };
 				Returns: Json;
@@ -3167,6 +3465,10 @@ export type Database = {
 					p_requester_id: string;
 				};
 				Returns: boolean;
+			};
+			merge_districts: {
+				Args: { p_from: string; p_into: string };
+				Returns: undefined;
 			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -3247,7 +3549,9 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			outline_in_netherlands: { Args: { p_outline: Json }; Returns: boolean };
 			owns_shop: { Args: { p_shop_id: string }; Returns: boolean };
+			platform_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_periods_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			points_report: {
 				Args: { p_centre_id?: string; p_from: string; p_to: string };
@@ -3347,6 +3651,7 @@ export type Database = {
 				Args: { p_application_id: string; p_reason: string };
 				Returns: undefined;
 			};
+			relative_luminance: { Args: { p_hex: string }; Returns: number };
 			release_notifications: {
 				Args: { p_ids?: string[]; p_worker: string };
 				Returns: number;
@@ -3358,6 +3663,14 @@ export type Database = {
 			remove_shop_staff: {
 				Args: { p_membership_id: string };
 				Returns: undefined;
+			};
+			rename_district: {
+				Args: { p_district_id: string; p_name: string };
+				Returns: undefined;
+			};
+			renew_security_txt: {
+				Args: { p_contact: string; p_expires_on: string; p_policy_url: string };
+				Returns: Json;
 			};
 			report_content: {
 				Args: { p_reason: string; p_target_id: string; p_target_type: string };
@@ -3373,8 +3686,21 @@ export type Database = {
 			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			role_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
 			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
+			save_municipality_look: {
+				Args: {
+					p_logo_base64?: string;
+					p_logo_type?: string;
+					p_primary: string;
+					p_primary_dark: string;
+					p_remove_logo?: boolean;
+					p_surface: string;
+				};
+				Returns: undefined;
+			};
+			save_postcode_areas: { Args: { p_areas: Json }; Returns: Json };
 			save_social_goal: {
 				Args: {
 					p_active?: boolean;
@@ -3411,6 +3737,18 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			set_municipality_hosts: {
+				Args: { p_hosts: string[]; p_municipality_id: string };
+				Returns: undefined;
+			};
+			set_payout_account: {
+				Args: {
+					p_account_holder: string;
+					p_iban: string;
+					p_municipality_id: string;
+				};
+				Returns: undefined;
+			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			shop_redemptions_page: {
@@ -3428,6 +3766,7 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			stage_district_import: { Args: { p_districts: Json }; Returns: string };
 			strip_bidi_controls: { Args: { p_text: string }; Returns: string };
 			submit_application: {
 				Args: {
@@ -3499,6 +3838,18 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			update_municipality: {
+				Args: {
+					p_coordinator_phone?: string;
+					p_hosts: string[];
+					p_mail_sender_name?: string;
+					p_municipality_id: string;
+					p_name: string;
+					p_payout_account_holder?: string;
+					p_payout_iban?: string;
+				};
+				Returns: undefined;
+			};
 			update_my_profile: {
 				Args: {
 					p_city: string;
@@ -3521,6 +3872,10 @@ export type Database = {
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
+			withdraw_role_invitation: {
+				Args: { p_invitation_id: string };
+				Returns: undefined;
+			};
 			withdraw_shop_invitation: {
 				Args: { p_invitation_id: string };
 				Returns: undefined;

@@ -113,3 +113,29 @@ revoke all on function public.community_centres_guard_placement() from public, a
 
 create trigger community_centres_guard_placement before update on public.community_centres
 	for each row execute function public.community_centres_guard_placement();
+
+-- ---------------------------------------------------------------------------------------------
+-- Platform operators: run the deployment, create municipalities
+-- ---------------------------------------------------------------------------------------------
+
+-- Granted only by maintenance (npm run platform:operator -- <email>, as the database owner);
+-- there is no policy for writes, so no API call can make anyone an operator.
+create table public.platform_operators (
+	user_id uuid primary key references auth.users (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now()
+);
+
+create trigger platform_operators_set_timestamps before insert or update on public.platform_operators
+	for each row execute function public.set_timestamps();
+
+alter table public.platform_operators enable row level security;
+
+create policy "Operators see that they are operators" on public.platform_operators
+	for select to authenticated using (user_id = (select auth.uid()));
+
+create or replace function public.is_platform_operator() returns boolean language sql stable security definer set search_path = '' as $$
+	select exists (select 1 from public.platform_operators o where o.user_id = (select auth.uid()));
+$$;
+revoke all on function public.is_platform_operator() from public, anon, authenticated, service_role;
+grant execute on function public.is_platform_operator() to anon, authenticated, service_role;

@@ -37,6 +37,7 @@ begin
 			'display_name', p.display_name,
 			'municipality_id', p.municipality_id,
 			'district_id', p.district_id,
+			'is_platform_operator', public.is_platform_operator(),
 			'roles', coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,

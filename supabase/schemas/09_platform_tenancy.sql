@@ -1,7 +1,7 @@
 -- Platform: many municipalities from one deployment (issue 18). Which municipality a request is
 -- for (its host name: municipality_hosts, asked once per host by the app's tenant handle), how SQL
 -- scopes public lists to it (current_municipality_id, from the x-municipality header the app
--- sends), and the platform operators above the municipalities.
+-- sends). The platform operators are in 02_platform_roles.sql.
 
 -- ---------------------------------------------------------------------------------------------
 -- Host names
@@ -30,32 +30,6 @@ alter table public.municipality_hosts enable row level security;
 -- Host names are public knowledge (they are in DNS); only the platform's functions change them.
 create policy "Host names are public" on public.municipality_hosts
 	for select to anon, authenticated using (true);
-
--- ---------------------------------------------------------------------------------------------
--- Platform operators: run the deployment, create municipalities
--- ---------------------------------------------------------------------------------------------
-
--- Granted only by maintenance (npm run platform:operator -- <email>, as the database owner);
--- there is no policy for writes, so no API call can make anyone an operator.
-create table public.platform_operators (
-	user_id uuid primary key references auth.users (id) on delete cascade,
-	created_at timestamptz not null default now(),
-	updated_at timestamptz not null default now()
-);
-
-create trigger platform_operators_set_timestamps before insert or update on public.platform_operators
-	for each row execute function public.set_timestamps();
-
-alter table public.platform_operators enable row level security;
-
-create policy "Operators see that they are operators" on public.platform_operators
-	for select to authenticated using (user_id = (select auth.uid()));
-
-create or replace function public.is_platform_operator() returns boolean language sql stable security definer set search_path = '' as $$
-	select exists (select 1 from public.platform_operators o where o.user_id = (select auth.uid()));
-$$;
-revoke all on function public.is_platform_operator() from public, anon, authenticated, service_role;
-grant execute on function public.is_platform_operator() to anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------
 -- Which municipality a request is for
@@ -111,7 +85,10 @@ begin
 				select h.host from public.municipality_hosts h
 				where h.municipality_id = m.id order by h.position, h.host limit 1
 			),
-			'updated_at', m.updated_at
+			'updated_at', m.updated_at,
+			-- The look's version (its stylesheet's cache key) and whether there is a logo.
+			'look_version', (select floor(extract(epoch from l.updated_at))::bigint from public.municipality_looks l where l.municipality_id = m.id),
+			'has_logo', exists (select 1 from public.municipality_looks l where l.municipality_id = m.id and l.logo is not null)
 		)
 		from public.municipalities m where m.id = v_id
 	);

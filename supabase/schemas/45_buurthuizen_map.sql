@@ -36,18 +36,27 @@ begin
 		return null;
 	end if;
 	v_area := left(v_clean, 4)::smallint;
+	-- The area's own centre point when the municipality uploaded it (postcode_areas), else the
+	-- middle of the wijken it belongs to.
 	select jsonb_build_object(
 		'postcode_area', v_area,
-		'latitude', avg(d.latitude),
-		'longitude', avg(d.longitude),
+		'latitude', coalesce(pa.latitude, w.latitude),
+		'longitude', coalesce(pa.longitude, w.longitude),
 		-- The wijk, when the 4 digits belong to exactly one.
-		'district_slug', case when count(*) = 1 then min(d.slug) end,
-		'district_names', jsonb_agg(d.name order by d.name)
+		'district_slug', w.district_slug,
+		'district_names', coalesce(w.district_names, '[]'::jsonb)
 	) into v_result
-	from public.districts d
-	where d.municipality_id = public.current_municipality_id()
-		and v_area = any (d.postcode_areas)
-	having count(*) > 0;
+	from (select public.current_municipality_id() as id) m
+	left join public.postcode_areas pa on pa.municipality_id = m.id and pa.postcode = v_area
+	left join lateral (
+		select avg(d.latitude) as latitude, avg(d.longitude) as longitude,
+			case when count(*) = 1 then min(d.slug) end as district_slug,
+			jsonb_agg(d.name order by d.name) as district_names
+		from public.districts d
+		where d.municipality_id = m.id and v_area = any (d.postcode_areas)
+		having count(*) > 0
+	) w on true
+	where pa.postcode is not null or w.latitude is not null;
 	return v_result;
 end;
 $$;

@@ -32,6 +32,15 @@ export const ACCESS: Record<Table, Access> = {
 	municipality_hosts: PUBLIC,
 	// Granted only as maintenance (npm run platform:operator); an operator sees their own row.
 	platform_operators: NOBODY,
+	// The look is in every visitor's stylesheet; the payout account and the invitations are the
+	// admins' (and the platform operators') business.
+	municipality_looks: PUBLIC,
+	municipality_payout_accounts: ADMINS_READ,
+	role_invitations: ADMINS_READ,
+	// Postcode areas are where "bij mij in de buurt" measures from; a wijk upload waiting to be
+	// saved is for the municipality's admins.
+	postcode_areas: PUBLIC,
+	district_import_drafts: ADMINS_READ,
 	districts: PUBLIC,
 	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
@@ -43,6 +52,8 @@ export const ACCESS: Record<Table, Access> = {
 	scheduled_jobs: NOBODY,
 	// Sign-in and code limits: only the service role (the app server) counts and reads them.
 	attempt_counters: NOBODY,
+	// security.txt: public like the file; admins change it only through renew_security_txt.
+	security_contacts: PUBLIC,
 	// Buurthulp
 	volunteer_profiles: COORDINATORS_READ,
 	help_requests: COORDINATORS_READ,

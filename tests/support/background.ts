@@ -7,7 +7,10 @@ import { createMailTransport } from '../../src/lib/server/notifications/mailer.t
 import { deliverPendingNotifications } from '../../src/lib/server/notifications/worker.ts';
 import type { StoredMail } from './factories.ts';
 
-export const TEST_ORIGIN = 'http://buurtkracht.test';
+/** The deployment's public origin the worker is given (ORIGIN in the app). */
+const DEPLOYMENT_ORIGIN = 'http://buurtkracht.test';
+/** What Zaanstad's mails link to: its own host name (seed.sql) with the deployment's scheme. */
+export const TEST_ORIGIN = 'http://zaanstad.localhost';
 
 export const serviceClient = (): SupabaseClient<Database> =>
 	createClient<Database>(inject('supabaseUrl'), inject('secretKey'), {
@@ -21,7 +24,7 @@ export async function deliverAll(): Promise<number> {
 	let total = 0;
 	for (;;) {
 		const { sent, failed } = await deliverPendingNotifications(client, transport, {
-			origin: TEST_ORIGIN
+			origin: DEPLOYMENT_ORIGIN
 		});
 		if (failed > 0) throw new Error(`${failed} notification(s) failed`);
 		if (sent === 0) return total;

@@ -79,4 +79,17 @@ describe('guardRoute', () => {
 		expect(forbiddenMessage('/(app)/winkel')).toMatch(/^Deze pagina is alleen voor medewerkers/);
 		expect(forbiddenMessage('iets anders')).toBe('Deze pagina is niet voor jou.');
 	});
+
+	it('keeps the platform pages for platform operators, above any role in a municipality', () => {
+		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
+		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor platformbeheerders.',
+			route: '/platform/gemeente/[slug]'
+		});
+		expect(guardRoute('/platform', false, { ...person(), isPlatformOperator: true })).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+	});
 });

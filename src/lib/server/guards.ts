@@ -8,8 +8,8 @@ import { hasRole, type Viewer } from './viewer';
 export interface RouteRule {
 	/** A route id; the rule covers it and every route below it. */
 	route: string;
-	/** Several roles: any one of them will do. */
-	requires: 'signed_in' | Role | readonly Role[];
+	/** Several roles: any one of them will do. A platform operator is above the municipalities. */
+	requires: 'signed_in' | 'platform_operator' | Role | readonly Role[];
 	/** The 403 page's sentence when a signed-in person lacks the role. */
 	forbidden?: string;
 	/** Only the form actions need it: the page itself is public. */
@@ -46,6 +46,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		forbidden:
 			'Deze pagina is alleen voor consulenten van het sociaal wijkteam en beheerders van de gemeente.'
 	},
+	{
+		route: '/platform',
+		requires: 'platform_operator',
+		forbidden: 'Deze pagina is alleen voor platformbeheerders.'
+	},
 	// Reacting, choosing a reaction and cancelling happen on the public request page.
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];
@@ -74,7 +79,7 @@ export function decideRoute(
 	rules: readonly RouteRule[],
 	routeId: string | null,
 	isAction: boolean,
-	viewer: Pick<Viewer, 'roles'> | null
+	viewer: (Pick<Viewer, 'roles'> & { isPlatformOperator?: boolean }) | null
 ): GuardDecision {
 	const applying = rules.filter(
 		(rule) => routeId !== null && covers(rule, routeId) && (isAction || !rule.actionsOnly)
@@ -82,7 +87,12 @@ export function decideRoute(
 	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
 	for (const rule of applying) {
 		const roles = typeof rule.requires === 'string' ? [rule.requires] : rule.requires;
-		if (rule.requires !== 'signed_in' && !roles.some((role) => hasRole(viewer, role as Role))) {
+		const allowed =
+			rule.requires === 'signed_in' ||
+			(rule.requires === 'platform_operator'
+				? viewer?.isPlatformOperator === true
+				: roles.some((role) => hasRole(viewer, role as Role)));
+		if (!allowed) {
 			return {
 				kind: 'forbidden',
 				message: rule.forbidden ?? FORBIDDEN_DEFAULT,
@@ -97,5 +107,5 @@ export function decideRoute(
 export const guardRoute = (
 	routeId: string | null,
 	isAction: boolean,
-	viewer: Pick<Viewer, 'roles'> | null
+	viewer: (Pick<Viewer, 'roles'> & { isPlatformOperator?: boolean }) | null
 ) => decideRoute(ROUTE_RULES, routeId, isAction, viewer);

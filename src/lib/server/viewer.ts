@@ -12,6 +12,7 @@ const viewerRow = fromRow(
 		displayName: z.string(),
 		municipalityId: z.uuid(),
 		districtId: z.uuid().nullable(),
+		isPlatformOperator: z.boolean().default(false),
 		roles: z.array(
 			z.object({
 				id: z.uuid(),
@@ -44,6 +45,8 @@ export interface Viewer {
 	displayName: string;
 	municipalityId: string | null;
 	districtId: string | null;
+	/** Runs the deployment (/platform); not a role in any municipality. */
+	isPlatformOperator: boolean;
 	roles: ViewerRole[];
 	/** Has a volunteer profile: Buurthulp offers "Hulpvragen voor jou". */
 	isVolunteer: boolean;
@@ -69,6 +72,7 @@ export async function loadViewer(supabase: RequestClient): Promise<Viewer | null
 		displayName: row.success ? row.data.displayName : (user.email ?? ''),
 		municipalityId: row.success ? row.data.municipalityId : null,
 		districtId: row.success ? row.data.districtId : null,
+		isPlatformOperator: row.success ? row.data.isPlatformOperator : false,
 		roles: row.success ? row.data.roles : [],
 		isVolunteer: row.success ? row.data.isVolunteer : false,
 		isCarer: row.success ? row.data.isCarer : false,

@@ -5,12 +5,14 @@ import {
 	answerQuestion,
 	approveApplication,
 	askQuestion,
-	enterApplicationForCarer,
 	loadApplicationFile,
-	loadCarerPage,
-	loadCaseworkerQueue,
-	submitApplication
+	loadCaseworkerQueue
 } from '../../../src/lib/server/mantelzorg/applications.ts';
+import {
+	enterApplicationForCarer,
+	submitApplication
+} from '../../../src/lib/server/mantelzorg/apply.ts';
+import { loadCarerPage } from '../../../src/lib/server/mantelzorg/my-appreciation.ts';
 import {
 	blockAndReissueCheque,
 	drawCallbackSample,
@@ -24,27 +26,24 @@ import {
 	loadSchemes,
 	saveScheme
 } from '../../../src/lib/server/mantelzorg/schemes.ts';
-import {
-	applicationSchema,
-	enteredApplicationSchema
-} from '../../../src/lib/schemas/mantelzorg/application.ts';
-import { schemeSchema } from '../../../src/lib/schemas/mantelzorg/scheme.ts';
+import { applicationSchema } from '../../../src/lib/schemas/mantelzorg/application-form.ts';
+import { schemeFormSchema, toScheme } from '../../../src/lib/schemas/mantelzorg/scheme.ts';
 import type { RequestClient } from '../../../src/lib/server/supabase.ts';
 import { createMunicipality, createScheme, personIn } from '../../support/mantelzorg-factories.ts';
 
 const form = {
-	carerFirstName: 'Joke',
-	carerLastName: 'de Vries',
-	carerBirthDate: '1961-04-02',
-	carerPostcode: '1561ab',
-	carerHouseNumber: '7',
-	carerPhone: '',
+	firstName: 'Joke',
+	lastName: 'de Vries',
+	birthDate: '1961-04-02',
+	postcode: '1561ab',
+	houseNumber: '7',
+	phone: '',
 	careRecipientName: 'Piet de Vries',
 	careRecipientPostcode: '1561 AB',
-	careRelation: 'partner',
+	relation: 'partner',
 	hoursPerWeek: '20',
 	caringSince: '2020-05-01',
-	consent: 'yes'
+	consent: true
 };
 
 describe('the Mantelzorgwaardering server modules', () => {
@@ -65,7 +64,8 @@ describe('the Mantelzorgwaardering server modules', () => {
 		expect(again).toEqual({
 			ok: false,
 			problem:
-				'Je hebt al een aanvraag voor deze persoon. Op de pagina Mijn mantelzorg zie je hoe het ermee staat.'
+				'Je hebt al een aanvraag voor deze persoon. Op de pagina Mijn mantelzorg zie je hoe het ermee staat.',
+			field: null
 		});
 		const fewHours = await submitApplication(
 			asCarer,
@@ -73,7 +73,8 @@ describe('the Mantelzorgwaardering server modules', () => {
 		);
 		expect(fewHours).toEqual({
 			ok: false,
-			problem: 'Je kunt aanvragen als je minstens 8 uur per week zorgt.'
+			problem: 'Je kunt aanvragen als je minstens 8 uur per week zorgt.',
+			field: 'hoursPerWeek'
 		});
 		const id = submitted.ok ? submitted.value : '';
 
@@ -111,9 +112,9 @@ describe('the Mantelzorgwaardering server modules', () => {
 		// A carer without e-mail, entered by the consulent: a letter.
 		const entered = await enterApplicationForCarer(
 			asCaseworker,
-			enteredApplicationSchema.parse({
+			applicationSchema.parse({
 				...form,
-				carerLastName: 'Bakker',
+				lastName: 'Bakker',
 				careRecipientName: 'Mien Bakker',
 				districtId: m.north
 			})
@@ -150,21 +151,25 @@ describe('the Mantelzorgwaardering server modules', () => {
 		const changed = await saveScheme(
 			asAdmin,
 			m.id,
-			schemeSchema.parse({
-				year: String(current?.year),
-				chequeValueCents: '60,00',
-				pluimValueCents: '25',
-				youngCarerMaxAge: '23',
-				minHoursPerWeek: '8',
-				minMonths: '3',
-				applicationOpensOn: current?.applicationOpensOn,
-				applicationClosesOn: current?.applicationClosesOn,
-				redeemUntil: current?.redeemUntil,
-				budgetCents: '570.000',
-				retentionMonths: '24',
-				reimbursementSchedule: 'quarterly',
-				ageBands: [{ minAge: '65', maxAge: '130', value: '75' }, {}]
-			}),
+			toScheme(
+				schemeFormSchema.parse({
+					year: String(current?.year),
+					chequeValue: '60,00',
+					pluimValue: '25',
+					youngCarerMaxAge: '23',
+					minHoursPerWeek: '8',
+					minMonths: '3',
+					applicationOpensOn: current?.applicationOpensOn,
+					applicationClosesOn: current?.applicationClosesOn,
+					redeemUntil: current?.redeemUntil,
+					budget: '570.000',
+					retentionMonths: '24',
+					reimbursementSchedule: 'quarterly',
+					band0Min: '65',
+					band0Max: '130',
+					band0Value: '75'
+				})
+			),
 			current?.id
 		);
 		expect(changed).toEqual({ ok: true, value: current?.id });
@@ -178,22 +183,22 @@ describe('the Mantelzorgwaardering server modules', () => {
 		const notAdmin = await saveScheme(
 			asCaseworker,
 			m.id,
-			schemeSchema.parse({
-				...{
+			toScheme(
+				schemeFormSchema.parse({
 					year: '2098',
-					chequeValueCents: '50',
-					pluimValueCents: '25',
+					chequeValue: '50',
+					pluimValue: '25',
 					youngCarerMaxAge: '23',
 					minHoursPerWeek: '8',
 					minMonths: '3',
 					applicationOpensOn: '2098-01-01',
 					applicationClosesOn: '2098-06-01',
 					redeemUntil: '2098-12-31',
-					budgetCents: '1000',
+					budget: '1000',
 					retentionMonths: '24',
 					reimbursementSchedule: 'monthly'
-				}
-			})
+				})
+			)
 		);
 		expect(notAdmin.ok).toBe(false);
 	});

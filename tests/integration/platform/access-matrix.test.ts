@@ -41,6 +41,25 @@ beforeAll(async () => {
 	const caseworker = await createUser({ label: 'consulent' });
 	await grantRole(caseworker.id, 'caseworker');
 	grantee = (await createUser({ label: 'nieuwe-rol' })).id;
+	await sql(
+		`insert into public.municipality_looks (municipality_id, primary_color, primary_dark_color, surface_color)
+		 values ('${ZAANSTAD_ID}', '#00548a', '#003a60', '#f3f6f8') on conflict do nothing;
+		 insert into public.municipality_payout_accounts (municipality_id, iban, account_holder)
+		 values ('${ZAANSTAD_ID}', 'NL91ABNA0417164300', 'Gemeente Zaanstad') on conflict do nothing`
+	);
+	await sql(
+		`insert into public.postcode_areas (municipality_id, postcode, latitude, longitude)
+		 values ('${ZAANSTAD_ID}', 1599, 52.44, 4.82) on conflict do nothing;
+		 insert into public.district_import_drafts (municipality_id, districts)
+		 values ('${ZAANSTAD_ID}', '[]') on conflict do nothing`
+	);
+	const [draft] = await sql<{ id: string }>(
+		`select id from public.district_import_drafts where municipality_id = '${ZAANSTAD_ID}'`
+	);
+	const [invitation] = await sql<{ id: string }>(
+		`insert into public.role_invitations (municipality_id, email, role)
+		 values ('${ZAANSTAD_ID}', 'uitgenodigd-${Date.now()}@buurtkracht.example', 'coordinator') returning id`
+	);
 	const operator = await createUser({ label: 'platformbeheerder' });
 	await sql(`insert into public.platform_operators (user_id) values ('${operator.id}')`);
 	actorIds = {
@@ -68,6 +87,11 @@ beforeAll(async () => {
 		`insert into public.attempt_counters (bucket, key_hash, window_ends_at)
 		 values ('sign_in', md5(random()::text) || md5(random()::text), now() + interval '15 minutes')
 		 returning id`
+	);
+	await sql(
+		`insert into public.security_contacts (municipality_id, contact, expires_at)
+		 values ('${ZAANSTAD_ID}', 'mailto:security@zaanstad.example', now() + interval '300 days')
+		 on conflict (municipality_id) do nothing`
 	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
@@ -108,6 +132,16 @@ beforeAll(async () => {
 			id: 'zaanstad.localhost',
 			copy: (r) => ({ ...r, host: `x${Date.now()}.localhost` })
 		},
+		{ table: 'municipality_looks', key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
+		{ table: 'municipality_payout_accounts', key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
+		{ table: 'role_invitations', key: 'id', id: invitation?.id as string, copy: newId },
+		{ table: 'district_import_drafts', key: 'id', id: draft?.id as string, copy: null },
+		{
+			table: 'postcode_areas',
+			key: 'postcode',
+			id: '1599',
+			copy: (r) => ({ ...r, postcode: 1598 })
+		},
 		{
 			table: 'platform_operators',
 			key: 'user_id',
@@ -140,6 +174,7 @@ beforeAll(async () => {
 			id: 'invitation',
 			copy: (r) => ({ ...r, kind: `x_${Date.now()}` })
 		},
+		{ table: 'security_contacts', key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
 		{
 			table: 'attempt_counters',
 			key: 'id',

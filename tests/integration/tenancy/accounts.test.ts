@@ -1,5 +1,6 @@
 // An account belongs to the municipality it signed up in: its mails link to that municipality's
 // site, and signing in on another municipality's site is refused with a link to the right one.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import {
@@ -19,7 +20,14 @@ import {
 	uniqueEmail,
 	waitForMail
 } from '../../support/factories.ts';
-import { createMunicipality, type TestMunicipality } from '../../support/mantelzorg-factories.ts';
+import { serviceClient } from '../../support/background.ts';
+import type { OutgoingMail } from '../../../src/lib/server/notifications/mailer.ts';
+import { deliverPendingNotifications } from '../../../src/lib/server/notifications/worker.ts';
+import {
+	createMunicipality,
+	personIn,
+	type TestMunicipality
+} from '../../support/mantelzorg-factories.ts';
 
 let other: TestMunicipality;
 let otherSite: Municipality;
@@ -101,5 +109,29 @@ describe('an account and its municipality', () => {
 		expect(
 			await otherMunicipalitySignIn(anonClient() as unknown as RequestClient, 'x"y', 'http://a')
 		).toBeNull();
+	});
+});
+
+describe('notification mails', () => {
+	it('come from the recipient’s municipality and link to its own site', async () => {
+		const resident = await personIn(other.id, 'melder');
+		await sql(
+			`insert into public.notification_outbox (municipality_id, recipient_id, kind, payload)
+			 values ('${other.id}', '${resident.id}', 'response_received', '${JSON.stringify({ request_id: randomUUID(), title: 'Boodschappen' })}')`
+		);
+		const sent: OutgoingMail[] = [];
+		const capture = { sendMail: async (mail: OutgoingMail) => sent.push(mail) };
+		while (
+			(
+				await deliverPendingNotifications(serviceClient(), capture, {
+					origin: 'https://buurtkracht.test'
+				})
+			).sent > 0
+		);
+		const mail = sent.find((m) => m.to === resident.email);
+		expect(mail?.from).toBe(`"Buurtkracht Gemeente ${other.slug}" <noreply@buurtkracht.example>`);
+		expect(mail?.text).toContain(`https://${other.slug}.localhost/hulp/vraag/`);
+		expect(mail?.text).toContain(`Groet,\nBuurtkracht Gemeente ${other.slug}`);
+		expect(mail?.text).not.toContain('Zaanstad');
 	});
 });

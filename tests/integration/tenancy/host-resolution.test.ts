@@ -4,7 +4,7 @@ import { createClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Database } from '../../../src/lib/database.types.ts';
-import { normalizeHost } from '../../../src/lib/server/tenancy/host.ts';
+import { normalizeHost } from '../../../src/lib/tenancy/host.ts';
 import { anonClient, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import { createMunicipality, type TestMunicipality } from '../../support/mantelzorg-factories.ts';
 

@@ -1,5 +1,11 @@
-// The Buurthulp board's GET filters, shared by the board and the printable notice board.
+// The Buurthulp board's GET filters, shared by the board and the printable notice board. Their
+// names and the notes about values the board cannot use: #lib/buurthulp/board-filters.
 import { z } from 'zod';
+import {
+	BOARD_FILTERS,
+	type BoardFilterName,
+	type IgnoredFilter
+} from '#lib/buurthulp/board-filters';
 import { HELP_CATEGORIES } from '#lib/buurthulp/enums';
 import { SEARCH_MAX_CHARS, SEARCH_MAX_WORDS } from '#lib/buurthulp/search';
 import { ISO_DATE } from './fields';
@@ -19,27 +25,30 @@ export function isBoardDate(value: string): boolean {
 const tooLong = (search: string) =>
 	search.length > SEARCH_MAX_CHARS || search.split(/\s+/).length > SEARCH_MAX_WORDS;
 
-/** The board's GET filters; anything malformed is dropped rather than refused (it is a link). */
-export const boardFilterSchema = z.object({
-	categorie: z.enum(HELP_CATEGORIES).optional().catch(undefined),
-	wijk: z
-		.string()
-		.regex(/^[a-z0-9-]{2,60}$/)
-		.optional()
-		.catch(undefined),
-	datum: z.string().refine(isBoardDate).optional().catch(undefined),
+/** What each filter accepts; anything else is dropped rather than refused (it is a link). */
+const RULES = {
 	zoek: z
 		.string()
 		.trim()
-		.refine((search) => !tooLong(search))
-		.optional()
-		.catch(undefined),
+		.refine((search) => !tooLong(search)),
+	categorie: z.enum(HELP_CATEGORIES),
+	wijk: z.string().regex(/^[a-z0-9-]{2,60}$/),
+	datum: z.string().refine(isBoardDate)
+} satisfies Record<BoardFilterName, z.ZodType>;
+
+/** Each rule made optional, a value it refuses dropped. */
+function dropping<S extends Record<string, z.ZodType>>(rules: S) {
+	return Object.fromEntries(
+		Object.entries(rules).map(([name, rule]) => [name, rule.optional().catch(undefined)])
+	) as { [K in keyof S]: z.ZodCatch<z.ZodOptional<S[K]>> };
+}
+
+export const boardFilterSchema = z.object({
+	...dropping(RULES),
 	pagina: z.coerce.number().int().min(1).max(500).catch(1).default(1)
 });
 
 export type BoardFilters = z.infer<typeof boardFilterSchema>;
-/** A filter a link can carry that the board could not use. */
-export type IgnoredFilter = 'categorie' | 'wijk' | 'datum' | 'pagina';
 
 export interface BoardQuery {
 	filters: BoardFilters;
@@ -49,13 +58,22 @@ export interface BoardQuery {
 	tooLongSearch?: string;
 }
 
-export function parseBoardFilters(params: URLSearchParams): BoardQuery {
+type Parameter = BoardFilterName | 'pagina';
+
+/** The filters of a link; `only` keeps some of them (the printed board: just the wijk). */
+export function parseBoardFilters(
+	params: URLSearchParams,
+	only: readonly Parameter[] = [...BOARD_FILTERS, 'pagina']
+): BoardQuery {
 	const raw = Object.fromEntries(
-		[...params.entries()].filter(([, value]) => value.trim() !== '')
+		[...params.entries()].filter(
+			([name, value]) => value.trim() !== '' && only.includes(name as Parameter)
+		)
 	) as Record<string, string>;
 	const filters = boardFilterSchema.parse(raw);
-	const ignored: IgnoredFilter[] = (['categorie', 'wijk', 'datum'] as const).filter(
-		(name) => raw[name] !== undefined && filters[name] === undefined
+	const ignored: IgnoredFilter[] = BOARD_FILTERS.filter(
+		(name): name is Exclude<BoardFilterName, 'zoek'> =>
+			name !== 'zoek' && raw[name] !== undefined && filters[name] === undefined
 	);
 	if (raw.pagina !== undefined && String(filters.pagina) !== raw.pagina.trim()) {
 		ignored.push('pagina');

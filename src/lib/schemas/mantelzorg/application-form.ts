@@ -71,5 +71,41 @@ export const applicationSchema = z.object({
 
 export type ApplicationForm = z.infer<typeof applicationSchema>;
 
+/** The form's labels, in form order (the error summary lists problems in this order). */
+export const APPLICATION_FIELD_LABELS = {
+	firstName: 'Voornaam',
+	lastName: 'Achternaam',
+	birthDate: 'Geboortedatum',
+	postcode: 'Postcode',
+	houseNumber: 'Huisnummer',
+	districtId: 'Wijk',
+	email: 'E-mailadres',
+	phone: 'Telefoonnummer',
+	careRecipientName: 'Naam van degene voor wie je zorgt',
+	careRecipientPostcode: 'Postcode van degene voor wie je zorgt',
+	relation: 'Wat is die persoon van je?',
+	hoursPerWeek: 'Hoeveel uur per week zorg je gemiddeld?',
+	caringSince: 'Sinds wanneer zorg je?',
+	consent: 'Toestemming'
+} as const satisfies Record<keyof ApplicationForm, string>;
+
+/**
+ * The refusals of submit_application and enter_application_for_carer (by error key, see
+ * db-errors.ts) that are about one field, so the page shows them next to it.
+ */
+const FIELD_OF_REFUSAL: Record<string, keyof ApplicationForm> = {
+	district_required: 'districtId',
+	postcode_not_in_district: 'districtId',
+	postcode_not_in_municipality: 'postcode',
+	not_eligible_hours: 'hoursPerWeek',
+	not_eligible_months: 'caringSince',
+	invalid_birth_date: 'birthDate',
+	consent_required: 'consent'
+};
+
+/** The field a refusal is about, or null when it is about the whole application. */
+export const fieldOfRefusal = (errorKey: string): keyof ApplicationForm | null =>
+	FIELD_OF_REFUSAL[errorKey] ?? null;
+
 /** "1506 ab" → "1506AB", as the database stores it. */
 export const normalisePostcode = (value: string) => value.replace(/\s+/g, '').toUpperCase();

@@ -8,6 +8,11 @@ export const answerSchema = z.object({
 	answer: z.string().trim().min(1, 'Schrijf je antwoord op.').max(2000, 'Hoogstens 2000 tekens.')
 });
 
+/** The carer's answer as the consulent writes it down (from a phone call or a talk). */
+export const caseworkerAnswerSchema = z.object({
+	answer: z.string().trim().min(1, 'Schrijf het antwoord op.').max(2000, 'Hoogstens 2000 tekens.')
+});
+
 export const questionSchema = z.object({
 	question: z
 		.string()

@@ -1,6 +1,6 @@
-// The regeling form for municipal admins (/beheer/regeling). Money is typed in euros ("50" or
-// "50,00") and stored as integer cents. Age bands are optional: up to three rows of
-// "from age, to age, value".
+// The regeling form for municipal admins (/beheer/regeling). The form keeps what was typed (text);
+// toScheme turns it into the stored values: money in integer cents, typed in euros ("50" or
+// "50,00"), and up to three optional age bands of "from age, to age, value".
 import { z } from 'zod';
 import { REIMBURSEMENT_SCHEDULES } from '#lib/mantelzorg/enums';
 
@@ -16,18 +16,16 @@ export function eurosToCents(input: string): number | null {
 	return whole * 100 + fraction;
 }
 
-const euros = (label: string, max: number) =>
-	z.string({ error: `Vul ${label} in, in euro's.` }).transform((v, ctx) => {
-		const cents = eurosToCents(v);
-		if (cents === null || cents < 1 || cents > max) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `Vul ${label} in, in euro's (bijvoorbeeld 50 of 50,00), tot en met ${max / 100} euro.`
-			});
-			return z.NEVER;
-		}
-		return cents;
-	});
+const inRange = (cents: number | null, max: number): cents is number =>
+	cents !== null && cents >= 1 && cents <= max;
+
+const euros = (label: string, max: number) => {
+	const message = `Vul ${label} in, in euro's (bijvoorbeeld 50 of 50,00), tot en met ${max / 100} euro.`;
+	return z
+		.string({ error: message })
+		.trim()
+		.refine((v) => inRange(eurosToCents(v), max), message);
+};
 
 const date = (message: string) =>
 	z
@@ -36,50 +34,58 @@ const date = (message: string) =>
 		.refine((v) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)), message);
 
 const wholeNumber = (message: string, min: number, max: number) =>
-	z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+	z
+		.string({ error: message })
+		.trim()
+		.refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= min && Number(v) <= max, message);
 
-const band = z
-	.object({
-		minAge: z.string().trim().default(''),
-		maxAge: z.string().trim().default(''),
-		value: z.string().trim().default('')
-	})
-	.transform((b, ctx) => {
-		if (b.minAge === '' && b.maxAge === '' && b.value === '') return null;
-		const min = Number(b.minAge);
-		const max = Number(b.maxAge);
-		const cents = eurosToCents(b.value);
-		if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max > 130 || max < min) {
-			ctx.addIssue({ code: 'custom', message: 'Vul een leeftijd van en tot in (0 tot 130).' });
-			return z.NEVER;
-		}
-		if (cents === null || cents < 1 || cents > 100000) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'Vul het bedrag voor deze leeftijden in euro’s in.'
-			});
-			return z.NEVER;
-		}
-		return { min_age: min, max_age: max, value_cents: cents };
-	});
+export const BANDS = [0, 1, 2] as const;
+type BandField = `band${(typeof BANDS)[number]}${'Min' | 'Max' | 'Value'}`;
+const bandField = (i: number, part: 'Min' | 'Max' | 'Value') => `band${i}${part}` as BandField;
 
-export const schemeSchema = z
+/** The age bands' nine boxes, each empty by default. */
+const bandFields = Object.fromEntries(
+	BANDS.flatMap((i) =>
+		(['Min', 'Max', 'Value'] as const).map((part) => [
+			bandField(i, part),
+			z.string().trim().default('')
+		])
+	)
+) as Record<BandField, z.ZodDefault<z.ZodString>>;
+
+const MAX_BAND_CENTS = 100000;
+
+/** One band as typed: all empty is no band; else the ages and the value must all be right. */
+function bandProblem(min: string, max: string, value: string): string | null {
+	if (min === '' && max === '' && value === '') return null;
+	const [from, to] = [Number(min), Number(max)];
+	if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > 130 || to < from) {
+		return 'Vul een leeftijd van en tot in (0 tot 130).';
+	}
+	return inRange(eurosToCents(value), MAX_BAND_CENTS)
+		? null
+		: 'Vul het bedrag voor deze leeftijden in euro’s in.';
+}
+
+export const schemeFormSchema = z
 	.object({
+		/** Empty for a new year's regeling. */
+		schemeId: z.union([z.literal(''), z.uuid()]).default(''),
 		year: wholeNumber('Vul een jaar in, zoals 2026.', 2000, 2100),
-		chequeValueCents: euros('de waarde van de cheque', 100000),
-		pluimValueCents: euros('de waarde van de Pluim', 100000),
+		chequeValue: euros('de waarde van de cheque', 100000),
+		pluimValue: euros('de waarde van de Pluim', 100000),
 		youngCarerMaxAge: wholeNumber('Vul een leeftijd in van 0 tot 30.', 0, 30),
 		minHoursPerWeek: wholeNumber('Vul een aantal uren in van 0 tot 168.', 0, 168),
 		minMonths: wholeNumber('Vul een aantal maanden in van 0 tot 120.', 0, 120),
 		applicationOpensOn: date('Vul de eerste dag in waarop mensen kunnen aanvragen.'),
 		applicationClosesOn: date('Vul de laatste dag in waarop mensen kunnen aanvragen.'),
 		redeemUntil: date('Vul de laatste dag in waarop de cheque te gebruiken is.'),
-		budgetCents: euros('het budget', 100000000000),
+		budget: euros('het budget', 100000000000),
 		retentionMonths: wholeNumber('Vul een bewaartermijn in van 1 tot 120 maanden.', 1, 120),
 		reimbursementSchedule: z.enum(REIMBURSEMENT_SCHEDULES, {
 			error: 'Kies hoe vaak winkels worden betaald.'
 		}),
-		ageBands: z.array(band).max(3).default([])
+		...bandFields
 	})
 	.superRefine((v, ctx) => {
 		if (v.applicationClosesOn < v.applicationOpensOn) {
@@ -96,6 +102,40 @@ export const schemeSchema = z
 				message: 'De cheque moet te gebruiken zijn tot na het einde van de aanvraagperiode.'
 			});
 		}
+		for (const i of BANDS) {
+			const message = bandProblem(
+				v[bandField(i, 'Min')],
+				v[bandField(i, 'Max')],
+				v[bandField(i, 'Value')]
+			);
+			if (message) ctx.addIssue({ code: 'custom', path: [bandField(i, 'Value')], message });
+		}
 	});
 
-export type SchemeForm = z.infer<typeof schemeSchema>;
+export type SchemeForm = z.infer<typeof schemeFormSchema>;
+
+/** The stored values of a valid form: whole numbers, cents, and the bands that were filled in. */
+export function toScheme(form: SchemeForm) {
+	const cents = (v: string) => eurosToCents(v) ?? 0;
+	return {
+		year: Number(form.year),
+		chequeValueCents: cents(form.chequeValue),
+		pluimValueCents: cents(form.pluimValue),
+		youngCarerMaxAge: Number(form.youngCarerMaxAge),
+		minHoursPerWeek: Number(form.minHoursPerWeek),
+		minMonths: Number(form.minMonths),
+		applicationOpensOn: form.applicationOpensOn,
+		applicationClosesOn: form.applicationClosesOn,
+		redeemUntil: form.redeemUntil,
+		budgetCents: cents(form.budget),
+		retentionMonths: Number(form.retentionMonths),
+		reimbursementSchedule: form.reimbursementSchedule,
+		ageBands: BANDS.filter((i) => form[bandField(i, 'Value')] !== '').map((i) => ({
+			min_age: Number(form[bandField(i, 'Min')]),
+			max_age: Number(form[bandField(i, 'Max')]),
+			value_cents: cents(form[bandField(i, 'Value')])
+		}))
+	};
+}
+
+export type SchemeValues = ReturnType<typeof toScheme>;

@@ -115,6 +115,13 @@ export class SupervisedLite implements Lite {
 		return admitted.lite.exec(sql);
 	};
 
+	dumpDataDir = async (): Promise<Blob> => {
+		const admitted = await this.#admit();
+		if (!admitted) throw new Error('The embedded database is restarting.');
+		if (!admitted.lite.dumpDataDir) throw new Error('Only PGlite has a data folder to copy.');
+		return admitted.lite.dumpDataDir();
+	};
+
 	/**
 	 * Probes the database (one probe at a time; callers share it) and starts a reopen when it does
 	 * not answer. Resolves to whether it answered, without waiting for the reopen.

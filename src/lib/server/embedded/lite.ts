@@ -37,10 +37,20 @@ export interface Lite {
 	fetch: (request: Request, context?: AppRequestContext) => Promise<Response>;
 	/** Runs SQL as the database owner: only for migrations, seeding and maintenance. */
 	exec: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>;
+	/**
+	 * PGlite only: a gzipped tar of the data folder taken while the database keeps serving
+	 * (npm run db:backup). A checkpoint first, then one synchronous read of the folder, so the copy
+	 * is what a crash at that instant would leave, which PostgreSQL's WAL recovery opens cleanly.
+	 */
+	dumpDataDir?: () => Promise<Blob>;
 	close: () => Promise<void>;
 }
 
 type Toml = Record<string, unknown>;
+type PgliteDump = {
+	exec: (sql: string) => Promise<unknown>;
+	dumpDataDir: (compression: 'gzip') => Promise<Blob>;
+};
 
 function resolveEnvRefs(value: unknown, env: LiteOptions['env']): unknown {
 	if (typeof value === 'string') {
@@ -175,6 +185,15 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 		driver,
 		fetch: (request, context) => app.fetch(request, context),
 		exec,
+		...(driver === 'pglite'
+			? {
+					dumpDataDir: async () => {
+						const pglite = (connection as unknown as { driver: PgliteDump }).driver;
+						await pglite.exec('checkpoint');
+						return pglite.dumpDataDir('gzip');
+					}
+				}
+			: {}),
 		close: async () => {
 			await app.connection.close?.();
 		}

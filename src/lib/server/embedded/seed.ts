@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lite } from './lite.ts';
+import { seedMunicipalityFolder } from './seed-areas.ts';
 
 export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
 const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
@@ -86,7 +87,9 @@ export async function isSeeded(lite: Lite): Promise<boolean> {
 	return Number(rows[0]?.n ?? 0) > 0;
 }
 
+/** Zaanstad: its folder (row, host names, wijken, postcode areas), then supabase/seed.sql. */
 export async function seedReferenceData(lite: Lite, root = process.cwd()): Promise<void> {
+	await seedMunicipalityFolder(lite, path.join(root, 'supabase', 'seed', 'zaanstad'));
 	await lite.exec(await readFile(path.join(root, 'supabase', 'seed.sql'), 'utf8'));
 }
 

@@ -1,6 +1,6 @@
-// Aanvragen: applying (the carer, or a consulent for them), questions and answers, decisions, the
-// consulent's queue and file, and the carer's own page. Every write is one SQL function, which
-// checks who may; this module maps forms to its arguments and its errors to Dutch.
+// Aanvragen after they are in: questions and answers, decisions, the consulent's queue and file.
+// Applying is apply.ts, the carer's own page my-appreciation.ts. Every write is one SQL function,
+// which checks who may; this module maps its errors to Dutch.
 import { z } from 'zod';
 import {
 	applicationStatus,
@@ -9,56 +9,10 @@ import {
 	chequeStatus,
 	signalFlag
 } from '#lib/mantelzorg/enums';
-import type { ApplicationForm, EnteredApplicationForm } from '#lib/schemas/mantelzorg/application';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { mantelzorgErrorMessage } from './errors';
-
-/** The arguments submit_application and enter_application_for_carer share. */
-function applicationArgs(form: ApplicationForm) {
-	return {
-		p_carer_first_name: form.carerFirstName,
-		p_carer_last_name: form.carerLastName,
-		p_carer_birth_date: form.carerBirthDate,
-		p_carer_postcode: form.carerPostcode,
-		p_carer_house_number: form.carerHouseNumber,
-		p_care_recipient_name: form.careRecipientName,
-		p_care_recipient_postcode: form.careRecipientPostcode,
-		p_care_relation: form.careRelation,
-		p_hours_per_week: form.hoursPerWeek,
-		p_caring_since: form.caringSince,
-		p_consent: form.consent,
-		p_carer_phone: form.carerPhone || undefined
-	};
-}
-
-/** The new application's id. */
-export async function submitApplication(
-	supabase: RequestClient,
-	form: ApplicationForm
-): Promise<WriteResult<string>> {
-	const { data, error } = await supabase.rpc('submit_application', {
-		...applicationArgs(form),
-		p_district_id: form.districtId ?? undefined
-	});
-	if (error || !data) return refused(mantelzorgErrorMessage(error));
-	return ok(data);
-}
-
-/** The new application's id. */
-export async function enterApplicationForCarer(
-	supabase: RequestClient,
-	form: EnteredApplicationForm
-): Promise<WriteResult<string>> {
-	const { data, error } = await supabase.rpc('enter_application_for_carer', {
-		...applicationArgs(form),
-		p_district_id: form.districtId,
-		p_carer_email: form.carerEmail || undefined
-	});
-	if (error || !data) return refused(mantelzorgErrorMessage(error));
-	return ok(data);
-}
 
 async function write(call: PromiseLike<{ error: { message?: string } | null }>) {
 	const { error } = await call;
@@ -219,54 +173,4 @@ export async function loadApplicationFile(
 		throw new Error(`application_file: ${error.message}`);
 	}
 	return applicationFile.parse(data);
-}
-
-const carerPage = fromRow(
-	z.object({
-		openScheme: z
-			.object({
-				id: z.uuid(),
-				year: z.number().int(),
-				applicationOpensOn: z.string(),
-				applicationClosesOn: z.string(),
-				redeemUntil: z.string()
-			})
-			.nullable(),
-		applications: z.array(
-			z.object({
-				id: z.uuid(),
-				status: applicationStatus,
-				createdAt: z.string(),
-				schemeYear: z.number().int(),
-				careRecipientName: z.string(),
-				question: z.string().nullable(),
-				questionAskedAt: z.string().nullable(),
-				answer: z.string().nullable(),
-				answeredAt: z.string().nullable(),
-				decidedAt: z.string().nullable(),
-				rejectionReason: z.string().nullable()
-			})
-		),
-		cheques: z.array(
-			chequeSummary.extend({
-				applicationId: z.uuid().nullable(),
-				receipts: z.array(
-					z.object({
-						id: z.uuid(),
-						createdAt: z.string(),
-						amountCents: z.number().int(),
-						shopName: z.string()
-					})
-				)
-			})
-		)
-	})
-);
-export type CarerPage = z.infer<typeof carerPage>;
-
-/** /mantelzorg/mijn: the carer's applications and cheques (with receipts), one call. */
-export async function loadCarerPage(supabase: RequestClient): Promise<CarerPage> {
-	const { data, error } = await supabase.rpc('my_carer_page');
-	if (error) throw new Error(`my_carer_page: ${error.message}`);
-	return carerPage.parse(data);
 }

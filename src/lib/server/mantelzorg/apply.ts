@@ -1,22 +1,15 @@
 // Applying for Mantelzorgwaardering: the page's read (the open regeling and the wijken, in one
 // request) and the two ways in, by the carer themself or entered by a consulent.
 import { z } from 'zod';
-import { normalisePostcode, type ApplicationForm } from '#lib/schemas/mantelzorg/application-form';
+import {
+	fieldOfRefusal,
+	normalisePostcode,
+	type ApplicationForm
+} from '#lib/schemas/mantelzorg/application-form';
 import type { RequestClient } from '../supabase';
 import { errorKey } from '../db-errors';
 import { fromRow } from '../rows';
 import { mantelzorgErrorMessage } from './errors';
-
-/** Errors that belong to one field of the form, so the page shows them next to it. */
-const FIELD_OF_ERROR: Record<string, keyof ApplicationForm> = {
-	district_required: 'districtId',
-	postcode_not_in_district: 'districtId',
-	postcode_not_in_municipality: 'postcode',
-	not_eligible_hours: 'hoursPerWeek',
-	not_eligible_months: 'caringSince',
-	invalid_birth_date: 'birthDate',
-	consent_required: 'consent'
-};
 
 const schemeRow = z.object({
 	year: z.number(),
@@ -91,11 +84,10 @@ const common = (form: ApplicationForm) => ({
 
 function answer(result: { data: unknown; error: { message?: string; code?: string } | null }) {
 	if (result.error || typeof result.data !== 'string') {
-		const field = FIELD_OF_ERROR[errorKey(result.error)];
 		return {
 			ok: false as const,
 			problem: mantelzorgErrorMessage(result.error),
-			field: field ?? null
+			field: fieldOfRefusal(errorKey(result.error))
 		};
 	}
 	return { ok: true as const, value: result.data };

@@ -6,6 +6,7 @@ import { fromRow } from '../rows';
 import { chequeQrSvg } from './qr';
 import { renderLetter, type LetterShop } from './letters';
 import { groupCode } from '#lib/mantelzorg/display';
+import { applicationStatus, chequeKind, chequeStatus } from '#lib/mantelzorg/enums';
 
 const carerPageRow = fromRow(
 	z.object({
@@ -13,7 +14,7 @@ const carerPageRow = fromRow(
 		applications: z.array(
 			z.object({
 				id: z.uuid(),
-				status: z.enum(['submitted', 'question_asked', 'approved', 'rejected']),
+				status: applicationStatus,
 				createdAt: z.string(),
 				schemeYear: z.number(),
 				careRecipientName: z.string(),
@@ -26,12 +27,12 @@ const carerPageRow = fromRow(
 		cheques: z.array(
 			z.object({
 				id: z.uuid(),
-				kind: z.enum(['cheque', 'pluim']),
+				kind: chequeKind,
 				code: z.string(),
 				valueCents: z.number(),
 				remainingCents: z.number(),
 				expiresOn: z.string(),
-				status: z.enum(['active', 'blocked']),
+				status: chequeStatus,
 				receipts: z
 					.array(
 						z.object({
@@ -47,6 +48,7 @@ const carerPageRow = fromRow(
 	})
 );
 
+/** /mantelzorg/mijn: the carer's applications and cheques (QR code, receipts), one call. */
 export async function loadCarerPage(supabase: RequestClient) {
 	const { data } = await supabase.rpc('my_carer_page');
 	const parsed = carerPageRow.safeParse(data);
@@ -81,7 +83,7 @@ export { answerQuestion } from './applications';
 
 const letterRow = fromRow(
 	z.object({
-		kind: z.enum(['cheque', 'pluim']),
+		kind: chequeKind,
 		code: z.string(),
 		valueCents: z.number(),
 		remainingCents: z.number(),

@@ -3,7 +3,7 @@
 // writes each change to the audit log.
 import { z } from 'zod';
 import { reimbursementSchedule } from '#lib/mantelzorg/enums';
-import type { SchemeForm } from '#lib/schemas/mantelzorg/scheme';
+import { BANDS, type SchemeForm, type SchemeValues } from '#lib/schemas/mantelzorg/scheme';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
@@ -70,11 +70,11 @@ export async function loadOpenScheme(
 	return data[0] ? scheme.parse(data[0]) : null;
 }
 
-function schemeRow(form: SchemeForm) {
+function schemeRow(form: SchemeValues) {
 	return {
 		year: form.year,
 		cheque_value_cents: form.chequeValueCents,
-		age_bands: form.ageBands.filter((b) => b !== null),
+		age_bands: form.ageBands,
 		pluim_value_cents: form.pluimValueCents,
 		young_carer_max_age: form.youngCarerMaxAge,
 		min_hours_per_week: form.minHoursPerWeek,
@@ -92,7 +92,7 @@ function schemeRow(form: SchemeForm) {
 export async function saveScheme(
 	supabase: RequestClient,
 	municipalityId: string,
-	form: SchemeForm,
+	form: SchemeValues,
 	schemeId?: string
 ): Promise<WriteResult<string>> {
 	const row = schemeRow(form);
@@ -112,4 +112,52 @@ export async function saveScheme(
 	// RLS refusing an update returns no row instead of an error.
 	if (!data?.[0]) return refused('Dit mag je niet doen met jouw account.');
 	return ok(data[0].id);
+}
+
+const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** The regeling form's starting values: a stored scheme as typed, or the defaults for a new year. */
+export function schemeFormValues(scheme: Scheme | undefined, year: number): SchemeForm {
+	const bands = Object.fromEntries(
+		BANDS.flatMap((i) => {
+			const band = scheme?.ageBands[i];
+			return [
+				[`band${i}Min`, band ? String(band.minAge) : ''],
+				[`band${i}Max`, band ? String(band.maxAge) : ''],
+				[`band${i}Value`, band ? euros(band.valueCents) : '']
+			];
+		})
+	) as Pick<SchemeForm, `band${0 | 1 | 2}${'Min' | 'Max' | 'Value'}`>;
+	const values = scheme
+		? {
+				schemeId: scheme.id,
+				year: String(scheme.year),
+				chequeValue: euros(scheme.chequeValueCents),
+				pluimValue: euros(scheme.pluimValueCents),
+				youngCarerMaxAge: String(scheme.youngCarerMaxAge),
+				minHoursPerWeek: String(scheme.minHoursPerWeek),
+				minMonths: String(scheme.minMonths),
+				applicationOpensOn: scheme.applicationOpensOn,
+				applicationClosesOn: scheme.applicationClosesOn,
+				redeemUntil: scheme.redeemUntil,
+				budget: euros(scheme.budgetCents),
+				retentionMonths: String(scheme.retentionMonths),
+				reimbursementSchedule: scheme.reimbursementSchedule
+			}
+		: {
+				schemeId: '',
+				year: String(year),
+				chequeValue: '50,00',
+				pluimValue: '25,00',
+				youngCarerMaxAge: '23',
+				minHoursPerWeek: '8',
+				minMonths: '3',
+				applicationOpensOn: `${year}-01-01`,
+				applicationClosesOn: `${year}-12-31`,
+				redeemUntil: `${year + 1}-03-31`,
+				budget: '570.000,00',
+				retentionMonths: '24',
+				reimbursementSchedule: 'monthly' as const
+			};
+	return { ...values, ...bands };
 }

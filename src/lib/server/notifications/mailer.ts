@@ -2,7 +2,9 @@
 // Pure: the caller passes the SMTP settings, so tests can use it without SvelteKit's env.
 import nodemailer from 'nodemailer';
 
-export const NOTIFICATION_FROM = 'Buurtkracht Zaanstad <noreply@buurtkracht.example>';
+export const NOTIFICATION_ADDRESS = 'noreply@buurtkracht.example';
+/** Used when a mail's municipality is unknown; otherwise its sender name (tenancy/mail-sites.ts). */
+export const NOTIFICATION_FROM = `Buurtkracht <${NOTIFICATION_ADDRESS}>`;
 
 export interface OutgoingMail {
 	from: string;

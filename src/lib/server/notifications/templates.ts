@@ -14,12 +14,18 @@ export interface RenderedMail {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const FOOTER =
-	'Je krijgt deze e-mail omdat je meedoet met Buurtkracht Zaanstad. Dit bericht is automatisch verstuurd. Je kunt er niet op antwoorden.';
+const footer = (site: string) =>
+	`Je krijgt deze e-mail omdat je meedoet met ${site}. Dit bericht is automatisch verstuurd. Je kunt er niet op antwoorden.`;
 
 /** The one layout of every notification mail, as plain text and simple HTML. */
-function layout(content: MailContent, displayName: string | null, origin: string): RenderedMail {
+function layout(
+	content: MailContent,
+	displayName: string | null,
+	origin: string,
+	site: string
+): RenderedMail {
 	const greeting = displayName ? `Beste ${displayName},` : 'Hallo,';
+	const FOOTER = footer(site);
 	const link = new URL(content.action.path, origin);
 	if (!content.action.public) link.searchParams.set(FROM_MAIL.param, FROM_MAIL.value);
 	const url = link.toString();
@@ -27,7 +33,7 @@ function layout(content: MailContent, displayName: string | null, origin: string
 		greeting,
 		...content.paragraphs,
 		`${content.action.label}: ${url}`,
-		'Groet,\nBuurtkracht Zaanstad',
+		`Groet,\n${site}`,
 		`--\n${FOOTER}`
 	].join('\n\n');
 	const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
@@ -37,7 +43,7 @@ function layout(content: MailContent, displayName: string | null, origin: string
 ${p(greeting)}
 ${content.paragraphs.map(p).join('\n')}
 <p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#00529c;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px">${escapeHtml(content.action.label)}</a></p>
-${p('Groet,')}${p('Buurtkracht Zaanstad')}
+${p('Groet,')}${p(site)}
 <p style="margin:32px 0 0;font-size:14px;color:#4d4d4d">${escapeHtml(FOOTER)}</p>
 </body></html>`;
 	return { subject: content.subject, text, html };
@@ -45,7 +51,13 @@ ${p('Groet,')}${p('Buurtkracht Zaanstad')}
 
 /** Null when the kind is unknown or the payload lacks what the mail needs. */
 export function renderNotification(
-	notification: { kind: string; payload: unknown; displayName: string | null },
+	notification: {
+		kind: string;
+		payload: unknown;
+		displayName: string | null;
+		/** The municipality the mail is from; "Buurtkracht" alone when unknown. */
+		municipalityName?: string | null;
+	},
 	origin: string
 ): RenderedMail | null {
 	const kind = MAIL_KINDS.get(notification.kind);
@@ -53,5 +65,8 @@ export function renderNotification(
 	const payload = kind.payload.safeParse(notification.payload ?? {});
 	if (!payload.success) return null;
 	const content = kind.content(payload.data);
-	return content ? layout(content, notification.displayName, origin) : null;
+	const site = notification.municipalityName
+		? `Buurtkracht ${notification.municipalityName}`
+		: 'Buurtkracht';
+	return content ? layout(content, notification.displayName, origin, site) : null;
 }

@@ -6,11 +6,15 @@
 // against the test harness without SvelteKit.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
-import { NOTIFICATION_FROM, type MailTransport } from './mailer';
+import { fromHeader, mailSites } from '../tenancy/mail-sites';
+import { NOTIFICATION_ADDRESS, NOTIFICATION_FROM, type MailTransport } from './mailer';
 import { renderNotification } from './templates';
 
 export interface DeliveryOptions {
-	/** The app's origin, for the links in the mails. */
+	/**
+	 * The app's public origin: its scheme and port, with each municipality's own host name, are
+	 * the links in that municipality's mails.
+	 */
 	origin: string;
 	limit?: number;
 	from?: string;
@@ -43,6 +47,11 @@ export async function deliverPendingNotifications(
 	if (error) throw new Error(`claim_notifications failed: ${error.message}`);
 
 	const result: DeliveryResult = { sent: 0, failed: 0 };
+	const sites = await mailSites(
+		client,
+		(data ?? []).map((row) => row.id),
+		origin
+	);
 	const held = new Set<string>();
 	const giveBack: string[] = [];
 	for (const row of data ?? []) {
@@ -52,12 +61,19 @@ export async function deliverPendingNotifications(
 			continue;
 		}
 		try {
+			const site = sites.get(row.id);
 			const mail = renderNotification(
-				{ kind: row.kind, payload: row.payload, displayName: row.display_name },
-				origin
+				{
+					kind: row.kind,
+					payload: row.payload,
+					displayName: row.display_name,
+					municipalityName: site?.name ?? null
+				},
+				site?.origin ?? origin
 			);
 			if (!mail) throw new Error(`cannot render notification of kind ${row.kind}`);
-			await transport.sendMail({ from, to: row.email, ...mail });
+			const sender = site ? fromHeader(site.senderName, NOTIFICATION_ADDRESS) : from;
+			await transport.sendMail({ from: sender, to: row.email, ...mail });
 		} catch (sendError) {
 			result.failed += 1;
 			held.add(row.email);

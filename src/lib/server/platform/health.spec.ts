@@ -27,3 +27,31 @@ describe('requestIdFrom', () => {
 		}
 	});
 });
+
+describe('security.txt', async () => {
+	const { securityTxt, expiryState } = await import('./security-txt');
+	const contact = {
+		contact: 'mailto:security@zaanstad.example',
+		policyUrl: 'https://www.zaanstad.example/melden',
+		expiresAt: '2027-12-03T22:59:59+00:00'
+	};
+	it('writes the RFC 9116 fields, Expires in UTC', () => {
+		expect(securityTxt(contact, 'https://buurtkracht.zaanstad.nl/.well-known/security.txt')).toBe(
+			[
+				'Contact: mailto:security@zaanstad.example',
+				'Expires: 2027-12-03T22:59:59Z',
+				'Policy: https://www.zaanstad.example/melden',
+				'Preferred-Languages: nl, en',
+				'Canonical: https://buurtkracht.zaanstad.nl/.well-known/security.txt',
+				''
+			].join('\n')
+		);
+	});
+	it('warns a month before it runs out', () => {
+		const now = new Date('2027-11-10T12:00:00Z');
+		expect(expiryState(contact, now)).toBe('soon');
+		expect(expiryState(contact, new Date('2027-10-01T12:00:00Z'))).toBe('ok');
+		expect(expiryState(contact, new Date('2027-12-05T12:00:00Z'))).toBe('expired');
+		expect(expiryState(null, now)).toBe('missing');
+	});
+});

@@ -3,7 +3,7 @@
 // (event.locals.municipality). An unknown host gets a plain Dutch 404 that names no municipality.
 import { error } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { normalizeHost } from './host';
+import { normalizeHost } from '#lib/tenancy/host';
 import { hostResolver } from './lookup';
 
 export const UNKNOWN_HOST_MESSAGE =

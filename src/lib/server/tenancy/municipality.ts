@@ -12,7 +12,9 @@ export const municipalityRow = fromRow(
 		mailSenderName: z.string(),
 		isDemo: z.boolean(),
 		primaryHost: z.string().nullable(),
-		updatedAt: z.string()
+		updatedAt: z.string(),
+		lookVersion: z.number().int().nullable().default(null),
+		hasLogo: z.boolean().default(false)
 	})
 );
 
@@ -25,8 +27,9 @@ export const publicMunicipality = (m: Municipality) => ({
 	name: m.name,
 	isDemo: m.isDemo,
 	coordinatorPhone: m.coordinatorPhone,
-	/** Changes when the municipality's settings or look change: the stylesheet's cache key. */
-	version: m.updatedAt.replace(/\D/g, '')
+	/** The look's stylesheet (/gemeente/stijl.css) when the municipality has set one. */
+	lookVersion: m.lookVersion,
+	hasLogo: m.hasLogo
 });
 
 export type PublicMunicipality = ReturnType<typeof publicMunicipality>;

@@ -4,8 +4,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Only the wijk counts here: the printed board shows every open request in it.
-	const { wijk } = parseBoardFilters(url.searchParams).filters;
-	const board = await loadBoard(locals.supabase, { wijk, pagina: 1 }, PRINT_LIMIT);
+	const { filters } = parseBoardFilters(url.searchParams, ['wijk']);
+	const { wijk } = filters;
+	const board = await loadBoard(locals.supabase, filters, PRINT_LIMIT);
 	return {
 		board,
 		wijk: wijk ?? null,

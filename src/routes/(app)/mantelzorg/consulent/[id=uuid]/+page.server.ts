@@ -1,6 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { questionSchema, rejectionSchema } from '#lib/schemas/mantelzorg/decisions';
+import {
+	caseworkerAnswerSchema,
+	questionSchema,
+	rejectionSchema
+} from '#lib/schemas/mantelzorg/decisions';
 import {
 	answerForCarer,
 	approveApplication,
@@ -23,45 +29,34 @@ const NOTICES: Record<string, string> = {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const file = await loadFile(locals.supabase, params.id);
 	if (!file) error(404, 'Deze aanvraag bestaat niet, of hoort niet bij jouw wijken.');
-	return { file, notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null };
+	return {
+		file,
+		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
+		questionForm: await superValidate(zod4(questionSchema)),
+		answerForm: await superValidate(zod4(caseworkerAnswerSchema)),
+		rejectionForm: await superValidate(zod4(rejectionSchema))
+	};
 };
 
 const back = (id: string, what: string) =>
 	redirect(303, `/mantelzorg/consulent/${id}?gelukt=${what}`);
-const answerSchema = z.object({
-	answer: z.string().trim().min(1, 'Schrijf het antwoord op.').max(2000, 'Hoogstens 2000 tekens.')
-});
-
 async function formOf(request: Request) {
 	return Object.fromEntries(await request.formData()) as Record<string, string>;
 }
 
 export const actions: Actions = {
 	vragen: async ({ request, locals, params }) => {
-		const raw = await formOf(request);
-		const parsed = questionSchema.safeParse(raw);
-		if (!parsed.success) {
-			return fail(400, {
-				question: raw.question ?? '',
-				questionProblem: parsed.error.issues[0]?.message
-			});
-		}
-		const result = await askQuestion(locals.supabase, params.id, parsed.data.question);
-		if (!result.ok)
-			return fail(400, { question: raw.question ?? '', questionProblem: result.problem });
+		const form = await superValidate(request, zod4(questionSchema));
+		if (!form.valid) return fail(400, { questionForm: form });
+		const result = await askQuestion(locals.supabase, params.id, form.data.question);
+		if (!result.ok) return setError(form, 'question', result.problem);
 		back(params.id, 'gevraagd');
 	},
 	antwoord: async ({ request, locals, params }) => {
-		const raw = await formOf(request);
-		const parsed = answerSchema.safeParse(raw);
-		if (!parsed.success) {
-			return fail(400, {
-				answer: raw.answer ?? '',
-				answerProblem: parsed.error.issues[0]?.message
-			});
-		}
-		const result = await answerForCarer(locals.supabase, params.id, parsed.data.answer);
-		if (!result.ok) return fail(400, { answer: raw.answer ?? '', answerProblem: result.problem });
+		const form = await superValidate(request, zod4(caseworkerAnswerSchema));
+		if (!form.valid) return fail(400, { answerForm: form });
+		const result = await answerForCarer(locals.supabase, params.id, form.data.answer);
+		if (!result.ok) return setError(form, 'answer', result.problem);
 		back(params.id, 'beantwoord');
 	},
 	goedkeuren: async ({ locals, params }) => {
@@ -70,16 +65,10 @@ export const actions: Actions = {
 		back(params.id, 'goedgekeurd');
 	},
 	afwijzen: async ({ request, locals, params }) => {
-		const raw = await formOf(request);
-		const parsed = rejectionSchema.safeParse(raw);
-		if (!parsed.success) {
-			return fail(400, {
-				reason: raw.reason ?? '',
-				reasonProblem: parsed.error.issues[0]?.message
-			});
-		}
-		const result = await rejectApplication(locals.supabase, params.id, parsed.data.reason);
-		if (!result.ok) return fail(400, { reason: raw.reason ?? '', reasonProblem: result.problem });
+		const form = await superValidate(request, zod4(rejectionSchema));
+		if (!form.valid) return fail(400, { rejectionForm: form });
+		const result = await rejectApplication(locals.supabase, params.id, form.data.reason);
+		if (!result.ok) return setError(form, 'reason', result.problem);
 		back(params.id, 'afgewezen');
 	},
 	vervangen: async ({ request, locals, params }) => {

@@ -2,6 +2,8 @@
 
 SET LOCAL check_function_bodies = 'off';
 
+ALTER TABLE "public"."role_invitations" DROP CONSTRAINT "role_invitations_email_check";
+
 DROP FUNCTION "public"."current_viewer"();
 
 CREATE OR REPLACE FUNCTION public.current_viewer()
@@ -16,6 +18,7 @@ begin
 			'display_name', p.display_name,
 			'municipality_id', p.municipality_id,
 			'district_id', p.district_id,
+			'is_platform_operator', public.is_platform_operator(),
 			'roles', coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'id', m.id, 'role', m.role, 'municipality_id', m.municipality_id,
@@ -57,6 +60,8 @@ end;
 $function$;
 
 ALTER FUNCTION "public"."current_viewer"() OWNER TO "postgres";
+
+ALTER TABLE "public"."role_invitations" ADD CONSTRAINT "role_invitations_email_check" CHECK ((((char_length(email) >= 3) AND (char_length(email) <= 320)) AND (email ~ '^[^@\s]+@[^@\s]+$'::text)));
 
 revoke all on function public.current_viewer() from public, anon, authenticated, service_role;
 
