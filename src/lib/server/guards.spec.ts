@@ -85,7 +85,7 @@ describe('guardRoute', () => {
 		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({
 			kind: 'forbidden',
 			message: 'Deze pagina is alleen voor platformbeheerders.',
-			route: '/platform/gemeente/[slug]'
+			route: '/platform'
 		});
 		expect(guardRoute('/platform', false, { ...person(), isPlatformOperator: true })).toEqual({
 			kind: 'pass',

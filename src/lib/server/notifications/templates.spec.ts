@@ -16,7 +16,10 @@ const ids = {
 	expires_on: '2027-03-31',
 	shop_id: '55555555-5555-4555-8555-555555555555',
 	invitation_id: '66666666-6666-4666-8666-666666666666',
-	shop_name: 'Bakkerij Het Molentje'
+	shop_name: 'Bakkerij Het Molentje',
+	// Tenancy's role invitation
+	role: 'board_member',
+	municipality_name: 'Zaanstad'
 };
 
 describe('renderNotification', () => {
