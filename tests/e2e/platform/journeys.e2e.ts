@@ -115,6 +115,9 @@ for (const javaScriptEnabled of [true, false]) {
 		test('the resident asks for help, and a mail link brings her back to the reactions', async ({
 			browser
 		}) => {
+			// Two people sign up, a request, a reaction, a mail and axe on four pages: three minutes
+			// under load (it ran out of two at the very last axe check).
+			test.setTimeout(180_000);
 			const label = javaScriptEnabled ? 'ria-js' : 'ria-zonder';
 			const resident = await newPerson(browser, label, 'Ria Rust');
 			const title = `Lamp ophangen ${label}`;
