@@ -243,14 +243,16 @@ if (built) {
 	const rowId = (r: { table: string; key: string }) => `${r.table}.${r.key}`;
 	const have = new Map(built.registryRows.map((r) => [rowId(r), r]));
 	const want = new Map(declared.registryRows.map((r) => [rowId(r), r]));
-	const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+	const quote = (v: string | null) => (v === null ? 'null' : `'${v.replace(/'/g, "''")}'`);
 	for (const [table, key, columns] of REGISTRIES) {
 		const cols = [key, ...columns];
 		const add = [...want.values()].filter((r) => r.table === table && !have.has(rowId(r)));
 		if (add.length) {
 			fallback.push(
 				`insert into public.${table} (${cols.join(', ')}) values\n` +
-					add.map((r) => `\t(${cols.map((c) => quote(r.values[c]!)).join(', ')})`).join(',\n') +
+					add
+						.map((r) => `\t(${cols.map((c) => quote(r.values[c] ?? null)).join(', ')})`)
+						.join(',\n') +
 					';'
 			);
 		}
@@ -258,7 +260,7 @@ if (built) {
 			const old = have.get(rowId(r));
 			if (r.table !== table || !old || cols.every((c) => old.values[c] === r.values[c])) continue;
 			fallback.push(
-				`update public.${table} set ${columns.map((c) => `${c} = ${quote(r.values[c]!)}`).join(', ')} where ${key} = ${quote(r.key)};`
+				`update public.${table} set ${columns.map((c) => `${c} = ${quote(r.values[c] ?? null)}`).join(', ')} where ${key} = ${quote(r.key)};`
 			);
 		}
 		for (const r of have.values()) {

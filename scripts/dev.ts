@@ -6,7 +6,12 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { startMailbox } from './lib/mailbox.ts';
 import { ensureEnvFile } from './lib/env.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/embedded/seed.ts';
+import {
+	DEMO_ACCOUNTS,
+	DEMO_MUNICIPALITIES,
+	DEMO_PASSWORD,
+	demoAccountsOf
+} from '../src/lib/server/embedded/seed.ts';
 
 process.env.LITE_TELEMETRY = '0';
 const prod = process.argv.includes('--prod');
@@ -48,6 +53,14 @@ Buurtkracht start op ${env.PUBLIC_SUPABASE_URL}
 Lokale mailbox:      ${mailbox.url}
 Demo-accounts (wachtwoord voor allemaal: ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.description}`).join('\n')}
+
+Drie gemeenten, elk op een eigen adres (Chromium en curl kennen *.localhost):
+  http://zaanstad.localhost:${port}/   Zaanstad (ook op localhost en 127.0.0.1)
+${DEMO_MUNICIPALITIES.map((m) => `  http://${m.host}:${port}/   ${m.name} (demo)`).join('\n')}
+Demo-accounts van de demogemeenten (zelfde wachtwoord):
+${DEMO_MUNICIPALITIES.flatMap((m) => demoAccountsOf(m.slug, m.name))
+	.map((a) => `  ${a.email.padEnd(38)} ${a.description}`)
+	.join('\n')}
 `);
 
 const stop = async () => {

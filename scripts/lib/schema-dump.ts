@@ -108,7 +108,26 @@ const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', '
 
 export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
-	['scheduled_jobs', 'name', ['area', 'every']]
+	['scheduled_jobs', 'name', ['area', 'every']],
+	[
+		'processing_activities',
+		'code',
+		[
+			'area',
+			'name',
+			'purpose',
+			'legal_basis',
+			'legal_basis_detail',
+			'data_categories',
+			'special_categories',
+			'data_subjects',
+			'recipients',
+			'retention',
+			'retention_months',
+			'sort_order'
+		]
+	],
+	['personal_data_exports', 'function_name', ['area', 'sort_order', 'tables']]
 ];
 
 export async function dumpSchema(lite: Lite): Promise<string[]> {
@@ -159,8 +178,8 @@ export async function readFunctions(lite: Lite): Promise<FunctionDefinition[]> {
 /** The registries' rows, as `{ table, key, values }` with the columns REGISTRIES names. */
 export async function readRegistryRows(
 	lite: Lite
-): Promise<{ table: string; key: string; values: Record<string, string> }[]> {
-	const out: { table: string; key: string; values: Record<string, string> }[] = [];
+): Promise<{ table: string; key: string; values: Record<string, string | null> }[]> {
+	const out: { table: string; key: string; values: Record<string, string | null> }[] = [];
 	for (const [table, key, columns] of REGISTRIES) {
 		const { rows: exists } = await lite.exec(
 			`select to_regclass('public.${table}') is not null as ok`
@@ -173,7 +192,10 @@ export async function readRegistryRows(
 			out.push({
 				table,
 				key: String(row[key]),
-				values: Object.fromEntries([key, ...columns].map((c) => [c, String(row[c])]))
+				// A null stays null, so a generated insert writes null and not the text 'null'.
+				values: Object.fromEntries(
+					[key, ...columns].map((c) => [c, row[c] === null ? null : String(row[c])])
+				)
 			});
 		}
 	}

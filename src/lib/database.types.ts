@@ -331,6 +331,7 @@ export type Database = {
 					updated_at: string;
 					application_decision_refusal: string | null;
 					application_signals: Json | null;
+					application_subject: Record<string, unknown> | null;
 				};
 				Insert: {
 					answer?: string | null;
@@ -1718,6 +1719,68 @@ export type Database = {
 					}
 				];
 			};
+			personal_data_exports: {
+				Row: {
+					area: string;
+					created_at: string;
+					function_name: string;
+					sort_order: number;
+					tables: string[];
+					updated_at: string;
+				};
+				Insert: {
+					area: string;
+					created_at?: string;
+					function_name: string;
+					sort_order?: number;
+					tables: string[];
+					updated_at?: string;
+				};
+				Update: {
+					area?: string;
+					created_at?: string;
+					function_name?: string;
+					sort_order?: number;
+					tables?: string[];
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
+			personal_data_requests: {
+				Row: {
+					created_at: string;
+					id: string;
+					kind: string;
+					municipality_id: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					id?: string;
+					kind: string;
+					municipality_id: string;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					kind?: string;
+					municipality_id?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'personal_data_requests_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			platform_operators: {
 				Row: {
 					created_at: string;
@@ -1864,6 +1927,147 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
+					}
+				];
+			};
+			processing_activities: {
+				Row: {
+					area: string;
+					code: string;
+					created_at: string;
+					data_categories: string[];
+					data_subjects: string[];
+					legal_basis: string;
+					legal_basis_detail: string;
+					name: string;
+					purpose: string;
+					recipients: string[];
+					retention: string;
+					retention_months: number | null;
+					sort_order: number;
+					special_categories: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					area: string;
+					code: string;
+					created_at?: string;
+					data_categories: string[];
+					data_subjects: string[];
+					legal_basis: string;
+					legal_basis_detail?: string;
+					name: string;
+					purpose: string;
+					recipients?: string[];
+					retention: string;
+					retention_months?: number | null;
+					sort_order?: number;
+					special_categories?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					area?: string;
+					code?: string;
+					created_at?: string;
+					data_categories?: string[];
+					data_subjects?: string[];
+					legal_basis?: string;
+					legal_basis_detail?: string;
+					name?: string;
+					purpose?: string;
+					recipients?: string[];
+					retention?: string;
+					retention_months?: number | null;
+					sort_order?: number;
+					special_categories?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [];
+			};
+			processing_log: {
+				Row: {
+					actor_id: string | null;
+					actor_organisation: string;
+					actor_role: string | null;
+					created_at: string;
+					data_subject_id: string;
+					data_subject_type: string;
+					ended_at: string;
+					id: string;
+					municipality_id: string;
+					name: string;
+					object_id: string | null;
+					object_type: string | null;
+					operation: string;
+					parent_span_id: string | null;
+					processing_activity_id: string;
+					processing_activity_version: number;
+					span_id: string;
+					status_code: number;
+					trace_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					actor_id?: string | null;
+					actor_organisation: string;
+					actor_role?: string | null;
+					created_at?: string;
+					data_subject_id: string;
+					data_subject_type: string;
+					ended_at?: string;
+					id?: string;
+					municipality_id: string;
+					name: string;
+					object_id?: string | null;
+					object_type?: string | null;
+					operation: string;
+					parent_span_id?: string | null;
+					processing_activity_id: string;
+					processing_activity_version: number;
+					span_id: string;
+					status_code?: number;
+					trace_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					actor_id?: string | null;
+					actor_organisation?: string;
+					actor_role?: string | null;
+					created_at?: string;
+					data_subject_id?: string;
+					data_subject_type?: string;
+					ended_at?: string;
+					id?: string;
+					municipality_id?: string;
+					name?: string;
+					object_id?: string | null;
+					object_type?: string | null;
+					operation?: string;
+					parent_span_id?: string | null;
+					processing_activity_id?: string;
+					processing_activity_version?: number;
+					span_id?: string;
+					status_code?: number;
+					trace_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'processing_log_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'processing_log_processing_activity_id_fkey';
+						columns: ['processing_activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'processing_activities';
+						referencedColumns: ['code'];
 					}
 				];
 			};
@@ -2886,6 +3090,10 @@ export type Database = {
 				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
 				Returns: Json;
 			};
+			application_subject: {
+				Args: { p_app: Database['public']['Tables']['applications']['Row'] };
+				Returns: Record<string, unknown>;
+			};
 			apply_district_import: { Args: { p_draft_id: string }; Returns: Json };
 			approve_application: {
 				Args: { p_application_id: string };
@@ -3184,6 +3392,11 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			export_buurthuizen_data: { Args: { p_user_id: string }; Returns: Json };
+			export_buurthulp_data: { Args: { p_user_id: string }; Returns: Json };
+			export_mantelzorg_data: { Args: { p_user_id: string }; Returns: Json };
+			export_my_data: { Args: { p_kind?: string }; Returns: Json };
+			export_platform_data: { Args: { p_user_id: string }; Returns: Json };
 			export_reimbursement_batch: {
 				Args: { p_batch_id: string };
 				Returns: Json;
@@ -3444,6 +3657,36 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			log_processing: {
+				Args: {
+					p_activity: string;
+					p_actor_role: string;
+					p_municipality_id: string;
+					p_name: string;
+					p_object_id: string;
+					p_object_type: string;
+					p_operation: string;
+					p_scope_id?: string;
+					p_subject_id: string;
+					p_subject_type: string;
+				};
+				Returns: undefined;
+			};
+			log_processing_many: {
+				Args: {
+					p_activity: string;
+					p_actor_role: string;
+					p_municipality_id: string;
+					p_name: string;
+					p_object_ids: string[];
+					p_object_type: string;
+					p_operation: string;
+					p_scope_id?: string;
+					p_subject_ids: string[];
+					p_subject_types: string[];
+				};
+				Returns: number;
+			};
 			look_contrast_problem: {
 				Args: { p_primary: string; p_primary_dark: string; p_surface: string };
 				Returns: string;
@@ -3476,6 +3719,7 @@ export type Database = {
 			my_help_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_municipality_id: { Args: Record<PropertyKey, never>; Returns: string };
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_processing_log: { Args: { p_limit?: number }; Returns: Json };
 			my_profile_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			nearest_community_centres: {
 				Args: { p_latitude: number; p_limit?: number; p_longitude: number };
@@ -3591,11 +3835,34 @@ export type Database = {
 			};
 			postcode_location: { Args: { p_postcode: string }; Returns: Json };
 			print_letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
+			privacy_person_lookup: {
+				Args: { p_municipality_id: string; p_person: string };
+				Returns: string;
+			};
+			processing_actor_organisation: {
+				Args: { p_municipality_id: string; p_role: string; p_scope_id: string };
+				Returns: string;
+			};
+			processing_actor_role: {
+				Args: { p_municipality_id: string; p_roles: string[] };
+				Returns: string;
+			};
+			processing_trace: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					parent_span_id: string;
+					trace_id: string;
+				}[];
+			};
 			purge_attempt_counters: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
 			purge_expired_applications: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
+			purge_processing_log: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
@@ -3737,6 +4004,16 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			search_processing_log: {
+				Args: {
+					p_actor?: string;
+					p_from?: string;
+					p_limit?: number;
+					p_person?: string;
+					p_to?: string;
+				};
+				Returns: Json;
+			};
 			set_municipality_hosts: {
 				Args: { p_hosts: string[]; p_municipality_id: string };
 				Returns: undefined;
@@ -3799,6 +4076,10 @@ export type Database = {
 					p_window_seconds: number;
 				};
 				Returns: Json;
+			};
+			take_personal_data_request: {
+				Args: { p_kind: string; p_user_id: string };
+				Returns: string;
 			};
 			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };
 			update_activity: {
@@ -3901,6 +4182,7 @@ export type Database = {
 				'partner' | 'parent' | 'child' | 'other_family' | 'friend_or_neighbour' | 'other';
 			cheque_kind: 'cheque' | 'pluim';
 			cheque_status: 'active' | 'blocked';
+			data_subject_type: 'account' | 'application' | 'help_request';
 			day_part: 'any' | 'morning' | 'afternoon' | 'evening';
 			followup_answer: 'good' | 'okay' | 'bad';
 			followup_side: 'requester' | 'volunteer';
@@ -3917,13 +4199,27 @@ export type Database = {
 			help_request_recurrence: 'once' | 'weekly' | 'every_two_weeks' | 'monthly';
 			help_request_status: 'open' | 'matched' | 'done' | 'cancelled' | 'expired';
 			help_request_when_kind: 'date' | 'range' | 'flexible';
+			legal_basis:
+				| 'consent'
+				| 'contract'
+				| 'legal_obligation'
+				| 'vital_interests'
+				| 'public_task'
+				| 'legitimate_interests';
 			match_status: 'active' | 'done' | 'cancelled';
 			membership_role:
-				'municipality_admin' | 'coordinator' | 'caseworker' | 'shop_staff' | 'board_member';
+				| 'municipality_admin'
+				| 'coordinator'
+				| 'caseworker'
+				| 'shop_staff'
+				| 'board_member'
+				| 'privacy_officer';
 			moderation_action: 'hide' | 'unhide' | 'block' | 'unblock' | 'dismiss_report';
 			moderation_target_type:
 				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
 			osm_access: 'yes' | 'limited' | 'no';
+			personal_data_request_kind: 'page' | 'json' | 'pdf';
+			processing_operation: 'read' | 'change';
 			reimbursement_batch_status: 'draft' | 'approved' | 'exported';
 			reimbursement_schedule: 'monthly' | 'quarterly';
 			report_status: 'open' | 'content_hidden' | 'dismissed';
@@ -4096,6 +4392,7 @@ export const Constants = {
 			care_relation: ['partner', 'parent', 'child', 'other_family', 'friend_or_neighbour', 'other'],
 			cheque_kind: ['cheque', 'pluim'],
 			cheque_status: ['active', 'blocked'],
+			data_subject_type: ['account', 'application', 'help_request'],
 			day_part: ['any', 'morning', 'afternoon', 'evening'],
 			followup_answer: ['good', 'okay', 'bad'],
 			followup_side: ['requester', 'volunteer'],
@@ -4113,17 +4410,28 @@ export const Constants = {
 			help_request_recurrence: ['once', 'weekly', 'every_two_weeks', 'monthly'],
 			help_request_status: ['open', 'matched', 'done', 'cancelled', 'expired'],
 			help_request_when_kind: ['date', 'range', 'flexible'],
+			legal_basis: [
+				'consent',
+				'contract',
+				'legal_obligation',
+				'vital_interests',
+				'public_task',
+				'legitimate_interests'
+			],
 			match_status: ['active', 'done', 'cancelled'],
 			membership_role: [
 				'municipality_admin',
 				'coordinator',
 				'caseworker',
 				'shop_staff',
-				'board_member'
+				'board_member',
+				'privacy_officer'
 			],
 			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
 			osm_access: ['yes', 'limited', 'no'],
+			personal_data_request_kind: ['page', 'json', 'pdf'],
+			processing_operation: ['read', 'change'],
 			reimbursement_batch_status: ['draft', 'approved', 'exported'],
 			reimbursement_schedule: ['monthly', 'quarterly'],
 			report_status: ['open', 'content_hidden', 'dismissed'],

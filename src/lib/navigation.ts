@@ -41,6 +41,12 @@ export const ROLE_PAGES: readonly RolePage[] = [
 		label: 'Beheer',
 		href: '/beheer',
 		description: 'Rollen, regeling, winkels, uitbetalingen en cijfers van de gemeente.'
+	},
+	{
+		role: 'privacy_officer',
+		label: 'Privacy',
+		href: '/beheer/privacy',
+		description: 'Het register van verwerkingen bekijken en downloaden.'
 	}
 ];
 

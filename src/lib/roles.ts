@@ -11,7 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	coordinator: 'Buurtcoördinator',
 	caseworker: 'Consulent',
 	shop_staff: 'Medewerker winkel',
-	board_member: 'Bestuurslid buurthuis'
+	board_member: 'Bestuurslid buurthuis',
+	privacy_officer: 'Functionaris gegevensbescherming'
 };
 
 /** Roles the beheer page hands out; shop staff follow with the shops of Mantelzorgwaardering. */
@@ -19,7 +20,8 @@ export const GRANTABLE_ROLES = [
 	'municipality_admin',
 	'coordinator',
 	'caseworker',
-	'board_member'
+	'board_member',
+	'privacy_officer'
 ] as const satisfies readonly Role[];
 
 export const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? role;

@@ -10,6 +10,11 @@
 -- as the caller. The embedded Supabase does not grant this by itself.
 grant usage on schema auth to anon, authenticated, service_role;
 
+-- Unlike the embedded Supabase, hosted Supabase grants every new function in public to anon and
+-- authenticated by default: a function is callable by whom its own grant names, nobody else
+-- (tests/integration/platform/hosted-grants.pg.test.ts).
+alter default privileges in schema public revoke execute on functions from anon, authenticated;
+
 -- created_at and updated_at belong to the server: a client writing through the API (anon or
 -- authenticated) cannot set them, so nobody pins a row atop a list by dating it in 2099.
 -- Maintenance and the migrations (the owner) may, e.g. to load history.

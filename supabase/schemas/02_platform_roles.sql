@@ -11,7 +11,7 @@
 -- enum: the SQL functions take and compare plain text, and a new value is one ALTER TYPE ... ADD
 -- VALUE away.
 create type public.membership_role as enum (
-	'municipality_admin', 'coordinator', 'caseworker', 'shop_staff', 'board_member'
+	'municipality_admin', 'coordinator', 'caseworker', 'shop_staff', 'board_member', 'privacy_officer'
 );
 
 -- Roles live here, never in app_metadata: the embedded Supabase has no auth admin API.

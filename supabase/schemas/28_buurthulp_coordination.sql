@@ -110,16 +110,27 @@ grant execute on function public.coordination_page() to authenticated;
 
 -- One request for a coordinator with suggested volunteers (suggest_volunteers_for_request, the
 -- same ranking), each with the reasons in words can be built from, and who was invited already.
-create or replace function public.coordination_request_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+create or replace function public.coordination_request_page(p_request_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_request public.help_requests%rowtype;
 	v_suggestions jsonb;
+	v_contact public.help_request_contacts%rowtype;
 begin
 	select * into v_request from public.help_requests where id = p_request_id;
 	if not found or not public.has_role('coordinator', v_request.municipality_id) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	v_suggestions := public.suggest_volunteers_for_request(p_request_id, 10);
+	select * into v_contact from public.help_request_contacts c where c.request_id = p_request_id;
+	if v_contact.request_id is not null
+		and coalesce(v_contact.resident_name, v_contact.phone, v_contact.street_address) is not null then
+		perform public.log_processing(
+			v_request.municipality_id, 'buurthulp.coordination', 'read', 'help_request_contacts.viewed',
+			coalesce(v_request.requester_id, v_request.id),
+			case when v_request.requester_id is null then 'help_request' else 'account' end,
+			'help_request', v_request.id, 'coordinator'
+		);
+	end if;
 	return jsonb_build_object(
 		'request', jsonb_build_object(
 			'id', v_request.id, 'title', v_request.title, 'description', v_request.description,
@@ -132,6 +143,10 @@ begin
 			'recurrence', v_request.recurrence, 'created_at', v_request.created_at,
 			'responses', (select count(*) from public.responses x where x.request_id = v_request.id)
 		),
+		'contact', case when v_contact.request_id is not null then jsonb_build_object(
+			'resident_name', v_contact.resident_name, 'phone', v_contact.phone,
+			'street_address', v_contact.street_address, 'on_behalf', v_request.requester_id is null
+		) end,
 		'suggestions', coalesce((
 			select jsonb_agg(s.item || jsonb_build_object(
 				'category_fit', cardinality(v.categories) = 0 or v_request.category = any (v.categories),

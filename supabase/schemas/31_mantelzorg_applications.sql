@@ -101,6 +101,14 @@ create policy "Municipality admins see the applications of their municipality" o
 -- No insert, update or delete policies: submit_application, enter_application_for_carer and the
 -- decision functions below do every write.
 
+-- Whom an application is about: the carer's account, or for a carer without one the application.
+create or replace function public.application_subject(p_app public.applications, out subject_id uuid, out subject_type text)
+language sql immutable set search_path = '' as $$
+	select coalesce(p_app.carer_user_id, p_app.id),
+		case when p_app.carer_user_id is null then 'application' else 'account' end;
+$$;
+revoke all on function public.application_subject(public.applications) from public, anon, authenticated;
+
 -- ---------------------------------------------------------------------------------------------
 -- Helpers for the application functions
 -- ---------------------------------------------------------------------------------------------

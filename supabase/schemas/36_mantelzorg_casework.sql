@@ -134,16 +134,26 @@ create or replace function public.application_file(p_application_id uuid) return
 declare
 	v_app public.applications%rowtype;
 	v_signals jsonb;
+	v_subject record;
+	v_caseworker boolean;
 begin
 	select * into v_app from public.applications where id = p_application_id;
-	if not found or not (
-		public.is_caseworker_for(v_app.municipality_id, v_app.district_id)
-		or public.has_role('municipality_admin', v_app.municipality_id)
-	) then
+	if not found then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	v_caseworker := public.is_caseworker_for(v_app.municipality_id, v_app.district_id);
+	if not (v_caseworker or public.has_role('municipality_admin', v_app.municipality_id)) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	v_signals := public.application_signals(v_app);
 	perform public.log_audit(v_app.municipality_id, 'mantelzorg.application_viewed', 'application', v_app.id, '{}'::jsonb);
+	select * into v_subject from public.application_subject(v_app);
+	perform public.log_processing(
+		v_app.municipality_id, 'mantelzorg.application_review', 'read', 'application_file.viewed',
+		v_subject.subject_id, v_subject.subject_type, 'application', v_app.id,
+		case when v_caseworker then 'caseworker' else 'municipality_admin' end,
+		case when v_caseworker then v_app.district_id end
+	);
 	return jsonb_build_object(
 		'application', to_jsonb(v_app) || jsonb_build_object(
 			'district_name', (select d.name from public.districts d where d.id = v_app.district_id),
@@ -228,14 +238,15 @@ $$;
 revoke all on function public.draw_callback_sample(integer) from public;
 grant execute on function public.draw_callback_sample(integer) to authenticated;
 
-create or replace function public.callback_checks_page() returns jsonb language plpgsql stable security definer set search_path = '' as $$
+create or replace function public.callback_checks_page() returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_municipality uuid := public.my_municipality_id();
+	v_page jsonb;
 begin
 	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
-	return coalesce((
+	v_page := coalesce((
 		select jsonb_agg(jsonb_build_object(
 			'id', c.id, 'application_id', a.id, 'drawn_at', c.created_at, 'outcome', c.outcome,
 			'note', c.note, 'recorded_at', c.recorded_at,
@@ -248,6 +259,15 @@ begin
 		join public.districts d on d.id = a.district_id
 		where c.municipality_id = v_municipality
 	), '[]'::jsonb);
+	perform public.log_processing_many(
+		v_municipality, 'mantelzorg.callback', 'read', 'callback_checks.viewed',
+		array_agg(coalesce(a.carer_user_id, a.id)),
+		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
+		'callback_check', array_agg(c.id), 'municipality_admin'
+	)
+	from public.callback_checks c join public.applications a on a.id = c.application_id
+	where c.municipality_id = v_municipality;
+	return v_page;
 end;
 $$;
 revoke all on function public.callback_checks_page() from public;

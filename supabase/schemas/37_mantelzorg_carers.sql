@@ -132,6 +132,16 @@ begin
 	perform public.log_audit(v_municipality, 'mantelzorg.letter_printed', 'cheque', (l ->> 'cheque_id')::uuid,
 		jsonb_build_object('letter', l ->> 'letter'))
 	from jsonb_array_elements(v_letters) l;
+	-- The processing log: one line per carer whose name, address and code the PDF prints.
+	perform public.log_processing_many(
+		v_municipality, 'mantelzorg.letters', 'read', 'letters.printed',
+		array_agg(coalesce(a.carer_user_id, a.id)),
+		array_agg(case when a.carer_user_id is null then 'application' else 'account' end),
+		'cheque', array_agg(c.id), 'municipality_admin'
+	)
+	from jsonb_array_elements(v_letters) l
+	join public.cheques c on c.id = (l ->> 'cheque_id')::uuid
+	join public.applications a on a.id = c.application_id;
 	return jsonb_build_object(
 		'municipality_name', (select m.name from public.municipalities m where m.id = v_municipality),
 		'letters', v_letters,

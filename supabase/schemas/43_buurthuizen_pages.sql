@@ -9,7 +9,10 @@ declare
 	v_activity public.activities%rowtype;
 	v_manage boolean;
 begin
-	select * into v_activity from public.activities where id = p_activity_id;
+	-- Only the site's own municipality's activities (issue 18): another municipality's activity,
+	-- asked for by its id on this site, is not found here.
+	select * into v_activity from public.activities
+	where id = p_activity_id and municipality_id = public.current_municipality_id();
 	if not found then
 		return null;
 	end if;
@@ -106,15 +109,26 @@ revoke all on function public.centre_board_page(uuid) from public, anon;
 grant execute on function public.centre_board_page(uuid) to authenticated;
 
 -- Who registered, per occurrence date, for the board of the centre and municipality admins.
-create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
+	v_board boolean;
 begin
 	select * into v_activity from public.activities where id = p_activity_id;
-	if not found or not (public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id)
-		or public.has_role('municipality_admin', v_activity.municipality_id)) then
+	if not found then
 		return null;
 	end if;
+	v_board := public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id);
+	if not (v_board or public.has_role('municipality_admin', v_activity.municipality_id)) then
+		return null;
+	end if;
+	perform public.log_processing_many(
+		v_activity.municipality_id, 'buurthuizen.registration', 'read', 'registrations.viewed',
+		array_agg(r.user_id), null, 'activity', array[v_activity.id],
+		case when v_board then 'board_member' else 'municipality_admin' end,
+		case when v_board then v_activity.community_centre_id end
+	)
+	from public.activity_registrations r where r.activity_id = v_activity.id;
 	return jsonb_build_object(
 		'activity_id', v_activity.id,
 		'title', v_activity.title,
@@ -136,7 +150,7 @@ grant execute on function public.activity_registrations_page(uuid) to authentica
 
 -- The board's page of one activity: what activity_page shows, who registered per date, and the
 -- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
-create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
 begin

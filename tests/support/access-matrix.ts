@@ -99,7 +99,13 @@ export const ACCESS: Record<Table, Access> = {
 	shop_staff_invitations: ADMINS_READ,
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
-	reimbursement_batches: ADMINS_READ
+	reimbursement_batches: ADMINS_READ,
+	// Privacy (issue 20): the register is public; the processing log and the export registry are
+	// read through functions only; a person sees only their own data requests.
+	processing_activities: PUBLIC,
+	processing_log: NOBODY,
+	personal_data_exports: NOBODY,
+	personal_data_requests: NOBODY
 };
 
 export const allowed = (table: Table, actor: Actor, op: Op) =>

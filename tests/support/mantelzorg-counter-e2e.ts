@@ -12,8 +12,11 @@ import { DEMO_PASSWORD } from './browser.ts';
 
 type Client = SupabaseClient<Database>;
 
-async function demoApi(email: string): Promise<Client> {
-	const api = createClient<Database>(E2E_API, e2eKey(), {
+export async function demoApi(
+	email: string,
+	at = { url: E2E_API, key: e2eKey() }
+): Promise<Client> {
+	const api = createClient<Database>(at.url, at.key, {
 		auth: { persistSession: false, autoRefreshToken: false }
 	});
 	const { error } = await api.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
@@ -26,11 +29,17 @@ const check = <T>(r: { data: T; error: unknown }): NonNullable<T> => {
 	return r.data as NonNullable<T>;
 };
 
-/** Issues `count` approved cheques of € 50 to the demo resident; returns their codes. */
-export async function issueCheques(count: number): Promise<string[]> {
-	const admin = await demoApi('beheer@buurtkracht.example');
-	const caseworker = await demoApi('consulent@buurtkracht.example');
-	const carer = await demoApi('inwoner@buurtkracht.example');
+/**
+ * Issues `count` approved cheques of € 50 to the demo resident; returns their codes. `at` is
+ * another app's API (the crash test's own server); the default is the browser tests' server.
+ */
+export async function issueCheques(
+	count: number,
+	at?: { url: string; key: string }
+): Promise<string[]> {
+	const admin = await demoApi('beheer@buurtkracht.example', at);
+	const caseworker = await demoApi('consulent@buurtkracht.example', at);
+	const carer = await demoApi('inwoner@buurtkracht.example', at);
 	const me = check(await admin.rpc('current_viewer')) as { municipality_id: string };
 	const year = new Date().getFullYear();
 	const day = (offset: number) =>

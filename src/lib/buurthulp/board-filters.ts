@@ -2,7 +2,6 @@
 // (schemas/buurthulp/board.ts, a record over these names, so a new filter cannot go without
 // one), the notes for a value the board cannot use, whether a search is filtered, and the links to
 // other pages of a search. No zod here: the board's browser code uses it.
-import type { BoardFilters } from '#lib/schemas/buurthulp/board';
 import { hrefWith } from '#lib/query';
 
 /** The filters in link order; each is a query parameter of /hulp. */
@@ -19,12 +18,15 @@ export const IGNORED_NOTES = {
 /** A too-long search is not ignored but given back as typed (tooLongSearch). */
 export type IgnoredFilter = keyof typeof IGNORED_NOTES;
 
+/** A search's filter values (BoardFilters, or part of it), seen without the zod schema. */
+export type FilterValues = { readonly [K in BoardFilterName]?: string | number | null };
+
 /** Whether any filter narrows the board. */
-export const isFiltered = (filters: Partial<BoardFilters>) =>
+export const isFiltered = (filters: FilterValues) =>
 	BOARD_FILTERS.some((name) => filters[name] !== undefined);
 
 /** The link to one page of the same search. */
-export function boardHref(filters: Partial<BoardFilters>, page: number, path = '/hulp'): string {
+export function boardHref(filters: FilterValues, page: number, path = '/hulp'): string {
 	const params = Object.fromEntries(BOARD_FILTERS.map((name) => [name, filters[name]]));
 	return hrefWith(path, { ...params, pagina: page > 1 ? page : undefined });
 }

@@ -80,6 +80,23 @@ describe('guardRoute', () => {
 		expect(forbiddenMessage('iets anders')).toBe('Deze pagina is niet voor jou.');
 	});
 
+	it('keeps the privacy officer’s page for privacy officers, not for admins', () => {
+		expect(guardRoute('/beheer/privacy', false, person('privacy_officer'))).toEqual({
+			kind: 'pass',
+			personal: true
+		});
+		expect(guardRoute('/beheer/privacy/register.csv', false, person('privacy_officer')).kind).toBe(
+			'pass'
+		);
+		expect(guardRoute('/beheer/privacy', true, person('municipality_admin'))).toEqual({
+			kind: 'forbidden',
+			message: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.',
+			route: '/beheer/privacy'
+		});
+		expect(guardRoute('/beheer/rollen', false, person('privacy_officer')).kind).toBe('forbidden');
+		expect(guardRoute('/beheer/privacy', false, null)).toEqual({ kind: 'sign_in' });
+	});
+
 	it('keeps the platform pages for platform operators, above any role in a municipality', () => {
 		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
 		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({

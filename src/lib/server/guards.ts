@@ -14,6 +14,11 @@ export interface RouteRule {
 	forbidden?: string;
 	/** Only the form actions need it: the page itself is public. */
 	actionsOnly?: boolean;
+	/**
+	 * The role rules of the route groups around it do not apply: this rule alone decides who may
+	 * open the route (the privacy officer's page sits under /beheer but is not for admins).
+	 */
+	standalone?: boolean;
 }
 
 export const ROUTE_RULES: readonly RouteRule[] = [
@@ -45,6 +50,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 		requires: ['caseworker', 'municipality_admin'],
 		forbidden:
 			'Deze pagina is alleen voor consulenten van het sociaal wijkteam en beheerders van de gemeente.'
+	},
+	{
+		route: '/beheer/privacy',
+		requires: 'privacy_officer',
+		forbidden: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.',
+		standalone: true
 	},
 	{
 		route: '/platform',
@@ -81,8 +92,16 @@ export function decideRoute(
 	isAction: boolean,
 	viewer: (Pick<Viewer, 'roles'> & { isPlatformOperator?: boolean }) | null
 ): GuardDecision {
-	const applying = rules.filter(
+	const matching = rules.filter(
 		(rule) => routeId !== null && covers(rule, routeId) && (isAction || !rule.actionsOnly)
+	);
+	// A standalone rule replaces the role rules of the groups around it (sign-in still applies).
+	const standalone = matching.filter((rule) => rule.standalone);
+	const applying = matching.filter(
+		(rule) =>
+			rule.standalone ||
+			rule.requires === 'signed_in' ||
+			!standalone.some((inner) => covers(rule, inner.route) && inner.route !== rule.route)
 	);
 	if (applying.length > 0 && !viewer) return { kind: 'sign_in' };
 	for (const rule of applying) {

@@ -11,9 +11,9 @@ import { DEMO_PASSWORD, expectAccessible, waitForMail } from '../../support/brow
 import { isoDate, newPerson } from '../../support/people.ts';
 
 const PHONE = { width: 375, height: 740 };
-// Each walk signs in, and the resident's also waits for a mail: more than the default minute on a
-// busy two-core machine.
-test.describe.configure({ timeout: 120_000 });
+// Each walk signs in, several wait for a mail and run axe on a few pages: more than the default
+// minute on a busy two-core machine (measured: up to two minutes for a sign-up walk).
+test.describe.configure({ timeout: 180_000 });
 
 /** One person's walk: every tap is counted and must be a good target. */
 class Walk {
@@ -27,7 +27,11 @@ class Walk {
 		expect(box?.width, `tap target ${await target.textContent()}`).toBeGreaterThanOrEqual(43.5);
 		const before = this.page.url();
 		await target.click();
-		await this.page.waitForURL((url) => url.toString() !== before).catch(() => {});
+		// A tap that answers in place (an enhanced form: the sign-up's "Kijk in je e-mail") keeps its
+		// address; do not wait for a navigation that never comes.
+		await this.page
+			.waitForURL((url) => url.toString() !== before, { timeout: 10_000 })
+			.catch(() => {});
 		await this.page.waitForLoadState('load');
 		this.taps++;
 	}
@@ -115,9 +119,6 @@ for (const javaScriptEnabled of [true, false]) {
 		test('the resident asks for help, and a mail link brings her back to the reactions', async ({
 			browser
 		}) => {
-			// Two people sign up, a request, a reaction, a mail and axe on four pages: three minutes
-			// under load (it ran out of two at the very last axe check).
-			test.setTimeout(180_000);
 			const label = javaScriptEnabled ? 'ria-js' : 'ria-zonder';
 			const resident = await newPerson(browser, label, 'Ria Rust');
 			const title = `Lamp ophangen ${label}`;

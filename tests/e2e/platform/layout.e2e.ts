@@ -159,6 +159,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			`/hulp/melden?soort=request&id=${ownId}`,
 			'/hulp/vrijwilliger',
 			'/profiel',
+			'/profiel/mijn-gegevens',
 			'/wachtwoord-herstellen',
 			'/mantelzorg/aanvragen',
 			'/mantelzorg/winkel-aanmelden',
@@ -233,6 +234,8 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			'/beheer/buurthuizen/perioden',
 			`/beheer/buurthuizen/opgave/${goalId}`
 		]);
+		const officer = await pageAs(browser, 'privacy@buurtkracht.example');
+		await visit(officer, ['/beheer/privacy']);
 	});
 
 	await test.step('a match with a very long word in a message', async () => {

@@ -13,6 +13,7 @@ import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-sce
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
+import { privacyScenarioProbes } from '../../support/privacy-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import { OTHER_ROLES, otherMunicipality, type OtherRole } from '../../support/tenancy.ts';
 import { inject } from 'vitest';
@@ -95,6 +96,7 @@ beforeAll(async () => {
 	);
 	const keyed = new Set(['id']);
 	const counterProbes = await counterScenarioProbes();
+	const privacyProbes = await privacyScenarioProbes();
 	const other = await otherMunicipality();
 	others = {} as typeof others;
 	for (const role of OTHER_ROLES) {
@@ -108,6 +110,7 @@ beforeAll(async () => {
 	}
 	probes = [
 		...counterProbes,
+		...privacyProbes,
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,
 			key,

@@ -100,6 +100,10 @@ let secrets: { table: string; value: string }[];
 let others: Record<OtherRole, { token: string; shopId: string; centreId: string }>;
 let anonHeaders: Record<string, string>;
 let homeCoordinatorToken: string;
+let otherId: string;
+/** What Zaanstad shows every visitor of its own site: names and titles of its public rows. */
+let zaanstadPublic: { table: string; value: string }[];
+const publicFns = fns.filter((f) => f.anon);
 let requestId: string;
 
 const SKIP_TABLES = new Set(['attempt_counters', 'audit_log']);
@@ -224,6 +228,20 @@ beforeAll(async () => {
 
 	anonHeaders = { apikey: inject('publishableKey') };
 	const other = await otherMunicipality();
+	otherId = other.id;
+	zaanstadPublic = (
+		await sql<{ t: string; v: string }>(
+			`select 'community_centres' as t, name as v from public.community_centres where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'districts', name from public.districts where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'activities', title from public.activities where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'help_requests', title from public.help_requests where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'help_offers', title from public.help_offers where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'shops', name from public.shops where municipality_id = '${ZAANSTAD_ID}'
+			 union all select 'social_goals', title from public.social_goals where municipality_id = '${ZAANSTAD_ID}'`
+		)
+	)
+		.filter((r) => r.v.length >= 6)
+		.map((r) => ({ table: r.t, value: r.v }));
 	others = {} as typeof others;
 	for (const role of OTHER_ROLES) {
 		const { data } = await other.people[role].client.auth.getSession();
@@ -302,5 +320,34 @@ describe('every function an account can call, from another municipality', () => 
 			}
 		}
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('every public function, on another municipality’s site', () => {
+	// A visitor of the other municipality's host (the app sends its id as x-municipality) asks each
+	// function anonymous visitors may call: the answer names nothing of Zaanstad's, public or not.
+	it('has Zaanstad’s public names to look for', () => {
+		expect(publicFns.length).toBeGreaterThan(10);
+		expect(zaanstadPublic.length).toBeGreaterThan(20);
+	});
+
+	it.for(publicFns)('$name($signature)', { timeout: 120_000 }, async (fn) => {
+		// A page of the other site passes its own municipality where a function asks for one.
+		const body = Object.fromEntries(
+			fn.params.map((p) => [
+				p.name,
+				p.name === 'p_municipality_id' ? otherId : ordinary(fn.name, p, null)
+			])
+		);
+		const passed = new Set(
+			Object.values(body)
+				.flatMap((v) => (Array.isArray(v) ? v : [v]))
+				.map(String)
+		);
+		const answer = await call({ ...anonHeaders, 'x-municipality': otherId }, fn.name, body);
+		const names = [...zaanstadPublic, ...secrets].filter(
+			(s) => !passed.has(s.value) && answer.text.includes(s.value)
+		);
+		expect([...new Set(names.map((s) => s.table))], answer.text.slice(0, 300)).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 // DOM for the map's markers and popups, built with textContent (never innerHTML), because names
 // and titles are written by buurthuis boards. Browser-only; used by Map.svelte.
-import type { CentreItem } from '#lib/server/buurthuizen/map-page';
+import type { CentreItem, MapShop } from '#lib/buurthuizen/map-types';
 
 export type MapCentre = Pick<
 	CentreItem,
@@ -14,19 +14,6 @@ export type MapCentre = Pick<
 	| 'next'
 	| 'moreActivities'
 >;
-
-/**
- * HOOK for the second layer, "winkels": the Mantelzorgwaardering shops that take the cheque.
- * When shops exist, the map page passes them here (see shops-layer.ts on the server) and the map
- * offers a switch to show them; until then the list is empty and there is no switch.
- */
-export interface MapShop {
-	id: string;
-	name: string;
-	address: string;
-	latitude: number;
-	longitude: number;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(
 	tag: K,

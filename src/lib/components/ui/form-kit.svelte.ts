@@ -126,6 +126,8 @@ export interface FieldProps<T extends Values, K extends keyof T & string = keyof
 	optional?: boolean;
 	/** Defaults to `${form.idPrefix}-${name}`; give one when a form repeats per row. */
 	id?: string;
+	/** The label for screen readers only, where the row around the field says what it is. */
+	hiddenLabel?: boolean;
 }
 
 /** The values ticked in a group of checkboxes that post one name (a string[] key). */

@@ -6,7 +6,8 @@ import { amsterdamDate, amsterdamTime, fromAmsterdam } from '#lib/buurthuizen/da
 import { euroToCents, type ActivityForm } from '#lib/schemas/buurthuizen/activity';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
-import { parseActivityPage, type ActivityInput, type ActivityPage } from './activities';
+import { parseActivityPage, type ActivityPage } from './activities';
+import type { ActivityInput } from './activity-writes';
 
 const socialGoal = z.object({ id: z.uuid(), title: z.string(), points: z.number().int() });
 export type SocialGoalOption = z.infer<typeof socialGoal>;

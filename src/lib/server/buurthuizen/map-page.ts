@@ -2,50 +2,17 @@
 // activities from the activities module, narrowed together by the URL's filters, so the map's
 // markers and the list always show the same buurthuizen.
 import { accessSummary } from '#lib/buurthuizen/accessibility';
+import type { ActivityLine, CentreItem, DistrictGroup } from '#lib/buurthuizen/map-types';
 import { activityCategoryLabel, costLabel } from '#lib/buurthuizen/labels';
 import { type MapFilters, filterPeriod, filtersActivities } from '#lib/buurthuizen/map-filters';
 import { formatOccurrenceWhen } from '#lib/buurthuizen/occurrence-format';
 import type { RequestClient } from '../supabase';
 import { type Occurrence, listOccurrences } from './activities';
-import { type MapCentre, loadCentreMap } from './places';
+import { loadCentreMap } from './places';
 import { loadShopsLayer } from './shops-layer';
 
 /** How many upcoming activities a popup and a list item show. */
 export const NEXT_ACTIVITIES = 3;
-
-export interface ActivityLine {
-	id: string;
-	occursOn: string;
-	title: string;
-	when: string;
-	category: string;
-	cost: string;
-	cancelled: boolean;
-	full: boolean;
-}
-
-export interface CentreItem {
-	id: string;
-	slug: string;
-	name: string;
-	districtId: string;
-	address: string;
-	latitude: number;
-	longitude: number;
-	access: string;
-	wheelchair: MapCentre['wheelchair'];
-	isDemo: boolean;
-	distanceM: number | null;
-	next: ActivityLine[];
-	moreActivities: number;
-}
-
-export interface DistrictGroup {
-	id: string;
-	slug: string;
-	name: string;
-	centres: CentreItem[];
-}
 
 const line = (o: Occurrence): ActivityLine => ({
 	id: o.activityId,

@@ -1,7 +1,7 @@
 // The map's second layer, "winkels": the approved shops that take the mantelzorgwaardering cheque,
 // read through Mantelzorgwaardering's public list (public columns only). Shops without a location
 // stay off the map; /mantelzorg/winkels lists them all and is the layer's equivalent without a map.
-import type { MapShop } from '#lib/components/buurthuizen/map-parts';
+import type { MapShop } from '#lib/buurthuizen/map-types';
 import { listApprovedShops } from '../mantelzorg/shops';
 import type { RequestClient } from '../supabase';
 

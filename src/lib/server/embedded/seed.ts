@@ -6,14 +6,20 @@ import type { Lite } from './lite.ts';
 import { seedMunicipalityFolder } from './seed-areas.ts';
 
 export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
-const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
 /** The demo shop (supabase/seed.sql); winkel@ is its owner and staff. */
 export const DEMO_SHOP_ID = '00000000-0000-4000-8000-00000000a001';
 
 export interface DemoAccount {
 	email: string;
 	displayName: string;
-	role: 'municipality_admin' | 'coordinator' | 'caseworker' | 'shop_staff' | 'board_member' | null;
+	role:
+		| 'municipality_admin'
+		| 'coordinator'
+		| 'caseworker'
+		| 'shop_staff'
+		| 'board_member'
+		| 'privacy_officer'
+		| null;
 	description: string;
 }
 
@@ -73,12 +79,48 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		description: 'vrijwilliger'
 	},
 	{
+		email: 'privacy@buurtkracht.example',
+		displayName: 'Fien Functionaris',
+		role: 'privacy_officer',
+		description: 'functionaris gegevensbescherming (register en logboek)'
+	},
+	{
 		email: 'mantelzorger@buurtkracht.example',
 		displayName: 'Marja Mantel',
 		role: null,
 		description: 'mantelzorger met een goedgekeurde mantelzorgcheque'
 	}
 ];
+
+/**
+ * Demo municipalities beside Zaanstad (issue 18): supabase/seed/demo/<slug>/ holds each one's row,
+ * host name, wijken and postcode areas (loaded like an admin's upload) and its demo buurthuizen and
+ * shop; supabase/seed/demo/content.sql gives them a regeling, requests and activities. Every
+ * account is <role>@<slug>.buurtkracht.example.
+ */
+export const DEMO_MUNICIPALITIES = [
+	{ slug: 'dordrecht', name: 'Dordrecht', host: 'dordrecht.localhost' },
+	{ slug: 'zwolle', name: 'Zwolle', host: 'zwolle.localhost' }
+] as const;
+
+const DEMO_MUNICIPALITY_ROLES: { local: string; role: DemoAccount['role']; description: string }[] =
+	[
+		{ local: 'beheer', role: 'municipality_admin', description: 'gemeentelijk beheerder' },
+		{ local: 'consulent', role: 'caseworker', description: 'consulent sociaal wijkteam' },
+		{ local: 'coordinator', role: 'coordinator', description: 'buurtcoördinator' },
+		{ local: 'bestuur', role: 'board_member', description: 'bestuurslid van een demo-buurthuis' },
+		{ local: 'winkel', role: 'shop_staff', description: 'winkelmedewerker van de demowinkel' },
+		{ local: 'inwoner', role: null, description: 'inwoner met twee voorbeeldvragen' }
+	];
+
+/** The demo accounts of one demo municipality. */
+export const demoAccountsOf = (slug: string, name: string): DemoAccount[] =>
+	DEMO_MUNICIPALITY_ROLES.map((r) => ({
+		email: `${r.local}@${slug}.buurtkracht.example`,
+		displayName: `${r.local[0]?.toUpperCase()}${r.local.slice(1)} ${name} (demo)`,
+		role: r.role,
+		description: r.description
+	}));
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -94,12 +136,21 @@ export async function seedReferenceData(lite: Lite, root = process.cwd()): Promi
 }
 
 export async function seedDemoAccounts(lite: Lite): Promise<void> {
+	await createDemoAccounts(lite, DEMO_ACCOUNTS, 'zaanstad');
+}
+
+async function createDemoAccounts(
+	lite: Lite,
+	accounts: DemoAccount[],
+	slug: string
+): Promise<void> {
 	const client = lite.app.getClient();
-	for (const account of DEMO_ACCOUNTS) {
+	const municipality = `(select id from public.municipalities where slug = ${quote(slug)})`;
+	for (const account of accounts) {
 		const { error } = await client.auth.signUp({
 			email: account.email,
 			password: DEMO_PASSWORD,
-			options: { data: { display_name: account.displayName } }
+			options: { data: { display_name: account.displayName, municipality: slug } }
 		});
 		if (error && error.code !== 'user_already_exists') {
 			throw new Error(`Demo account ${account.email} could not be created: ${error.message}`);
@@ -109,15 +160,19 @@ export async function seedDemoAccounts(lite: Lite): Promise<void> {
 			`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where email = ${quote(account.email)}`
 		);
 		if (!account.role) continue;
+		// Zaanstad's board member sits on De Lorzie; a demo municipality's on its first buurthuis.
 		const scope =
 			account.role === 'shop_staff'
-				? `${quote(DEMO_SHOP_ID)}::uuid, null`
+				? slug === 'zaanstad'
+					? `${quote(DEMO_SHOP_ID)}::uuid, null`
+					: `(select id from public.shops where municipality_id = ${municipality} order by name limit 1), null`
 				: account.role === 'board_member'
-					? `null, (select id from public.community_centres where slug = 'de-lorzie' and municipality_id = ${quote(ZAANSTAD)})`
+					? `null, (select id from public.community_centres where municipality_id = ${municipality}
+						order by slug = 'de-lorzie' desc, slug limit 1)`
 					: 'null, null';
 		await lite.exec(
 			`insert into public.memberships (user_id, municipality_id, role, shop_id, community_centre_id)
-			 select u.id, ${quote(ZAANSTAD)}, ${quote(account.role)}, ${scope}
+			 select u.id, ${municipality}, ${quote(account.role)}, ${scope}
 			 from auth.users u where u.email = ${quote(account.email)}
 			 on conflict do nothing`
 		);
@@ -129,10 +184,21 @@ export async function seedDemoContent(lite: Lite, root = process.cwd()): Promise
 	await lite.exec(await readFile(path.join(root, 'supabase', 'seed-demo.sql'), 'utf8'));
 }
 
+/** Dordrecht and Zwolle: their folders, their accounts, then content.sql for all of them. */
+export async function seedDemoMunicipalities(lite: Lite, root = process.cwd()): Promise<void> {
+	const demo = path.join(root, 'supabase', 'seed', 'demo');
+	for (const m of DEMO_MUNICIPALITIES) {
+		await seedMunicipalityFolder(lite, path.join(demo, m.slug));
+		await createDemoAccounts(lite, demoAccountsOf(m.slug, m.name), m.slug);
+	}
+	await lite.exec(await readFile(path.join(demo, 'content.sql'), 'utf8'));
+}
+
 export async function seedIfEmpty(lite: Lite, root = process.cwd()): Promise<boolean> {
 	if (await isSeeded(lite)) return false;
 	await seedReferenceData(lite, root);
 	await seedDemoAccounts(lite);
 	await seedDemoContent(lite, root);
+	await seedDemoMunicipalities(lite, root);
 	return true;
 }

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { newActivitySchema } from '#lib/schemas/buurthuizen/activity';
-import { createActivity } from '#lib/server/buurthuizen/activities';
+import { createActivity } from '#lib/server/buurthuizen/activity-writes';
 import { formToInput, loadCentreBoard } from '#lib/server/buurthuizen/board';
 import type { Actions, PageServerLoad } from './$types';
 

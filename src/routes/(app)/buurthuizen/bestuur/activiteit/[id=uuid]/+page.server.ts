@@ -12,7 +12,7 @@ import {
 	copyActivity,
 	skipActivityDate,
 	updateActivity
-} from '#lib/server/buurthuizen/activities';
+} from '#lib/server/buurthuizen/activity-writes';
 import { activityToForm, formToInput, loadActivityBoard } from '#lib/server/buurthuizen/board';
 import type { Actions, PageServerLoad } from './$types';
 
