@@ -3,7 +3,7 @@
 # DATABASE_URL is set), then the browser tests against the production build.
 #
 # The phases run in three lanes side by side, because each keeps about one core busy:
-#   lane 1: unit tests, then integration on PGlite
+#   lane 1: unit tests, then integration on PGlite (then, with TEST_CHECKS=1, type check and lint)
 #   lane 2: integration on PostgreSQL, then the hosted-mode browser tests (two app servers from
 #           the production build lane 3 makes, the API in its own process: scripts/test-hosted.sh)
 #   lane 3: the production build, then the browser tests
@@ -54,7 +54,14 @@ integration() {
 }
 
 lane_1() {
-	phase unit npx vitest run --project unit && phase integration-pglite integration pglite
+	local status=0
+	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
+	# CI's type check and lint (TEST_CHECKS=1) run here: this lane ends first, and a core is free.
+	if [ -n "${TEST_CHECKS:-}" ]; then
+		phase check npm run check || status=1
+		phase lint npm run lint || status=1
+	fi
+	return $status
 }
 # Waits for lane 3's build; false when it failed.
 built() {

@@ -3,6 +3,7 @@ import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { limitRequestBody } from '#lib/server/embedded/body-limit';
 import { embeddedEnabled, embeddedSupabase } from '#lib/server/embedded/instance';
 import { guardedApi } from '#lib/server/embedded/auth-front';
+import { rpcSignaturesOf } from '#lib/server/embedded/rpc-arguments';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
 import { forbiddenPagePath, guardRoute } from '#lib/server/guards';
@@ -29,15 +30,18 @@ const API_PREFIXES = ['/auth/v1/', '/rest/v1/'];
 /**
  * Serves the embedded Supabase API on the app's own origin, as its auth links expect: bodies over
  * the size limit are refused, password sign-ins and typed codes are counted per account and
- * client address, and login-mail and sign-up requests answer the same for known and unknown
- * addresses (embedded/auth-front.ts).
+ * client address, login-mail and sign-up requests answer the same for known and unknown
+ * addresses, and rpc arguments are read as PostgREST reads them (embedded/auth-front.ts).
  */
 const embeddedApi: Handle = async ({ event, resolve }) => {
 	if (embeddedEnabled() && API_PREFIXES.some((p) => event.url.pathname.startsWith(p))) {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), appLimiters());
+		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), {
+			...appLimiters(),
+			rpc: await rpcSignaturesOf(lite)
+		});
 	}
 	return resolve(event);
 };

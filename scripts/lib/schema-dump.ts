@@ -109,6 +109,7 @@ const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', '
 export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
 	['scheduled_jobs', 'name', ['area', 'every']],
+	['monitor_areas', 'area', ['function_name', 'position']],
 	[
 		'processing_activities',
 		'code',

@@ -552,6 +552,47 @@ export type Database = {
 					}
 				];
 			};
+			carer_appreciation_answers: {
+				Row: {
+					answer: string;
+					cheque_id: string;
+					created_at: string;
+					district_id: string | null;
+					id: string;
+					municipality_id: string;
+					scheme_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					answer: string;
+					cheque_id: string;
+					created_at?: string;
+					district_id?: string | null;
+					id?: string;
+					municipality_id: string;
+					scheme_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					answer?: string;
+					cheque_id?: string;
+					created_at?: string;
+					district_id?: string | null;
+					id?: string;
+					municipality_id?: string;
+					scheme_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'carer_appreciation_answers_cheque_id_fkey';
+						columns: ['cheque_id'];
+						isOneToOne: true;
+						referencedRelation: 'cheques';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			caseworker_districts: {
 				Row: {
 					created_at: string;
@@ -590,6 +631,47 @@ export type Database = {
 						columns: ['municipality_id'];
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			cheque_facts: {
+				Row: {
+					cheque_id: string;
+					created_at: string;
+					district_id: string | null;
+					first_for_carer: boolean;
+					is_original: boolean;
+					municipality_id: string;
+					scheme_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					cheque_id: string;
+					created_at?: string;
+					district_id?: string | null;
+					first_for_carer: boolean;
+					is_original: boolean;
+					municipality_id: string;
+					scheme_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					cheque_id?: string;
+					created_at?: string;
+					district_id?: string | null;
+					first_for_carer?: boolean;
+					is_original?: boolean;
+					municipality_id?: string;
+					scheme_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'cheque_facts_cheque_id_fkey';
+						columns: ['cheque_id'];
+						isOneToOne: true;
+						referencedRelation: 'cheques';
 						referencedColumns: ['id'];
 					}
 				];
@@ -1478,6 +1560,68 @@ export type Database = {
 				Relationships: [
 					{
 						foreignKeyName: 'moderation_actions_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			monitor_areas: {
+				Row: {
+					area: string;
+					created_at: string;
+					function_name: string;
+					position: number;
+					updated_at: string;
+				};
+				Insert: {
+					area: string;
+					created_at?: string;
+					function_name: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Update: {
+					area?: string;
+					created_at?: string;
+					function_name?: string;
+					position?: number;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
+			monitor_reference_figures: {
+				Row: {
+					created_at: string;
+					id: string;
+					key: string;
+					municipality_id: string;
+					updated_at: string;
+					value: number;
+					year: number;
+				};
+				Insert: {
+					created_at?: string;
+					id?: string;
+					key: string;
+					municipality_id: string;
+					updated_at?: string;
+					value: number;
+					year: number;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					key?: string;
+					municipality_id?: string;
+					updated_at?: string;
+					value?: number;
+					year?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'monitor_reference_figures_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
 						referencedRelation: 'municipalities';
@@ -3073,6 +3217,10 @@ export type Database = {
 				Returns: number;
 			};
 			age_bands_are_valid: { Args: { p_bands: Json }; Returns: boolean };
+			answer_appreciation_question: {
+				Args: { p_answer: string; p_cheque_id: string };
+				Returns: undefined;
+			};
 			answer_followup: {
 				Args: { p_answer: string; p_comment?: string; p_followup_id: string };
 				Returns: undefined;
@@ -3564,6 +3712,7 @@ export type Database = {
 				Returns: boolean;
 			};
 			is_valid_iban: { Args: { p_iban: string }; Returns: boolean };
+			json_array_argument: { Args: { p_value: Json }; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
 				Args: {
@@ -3713,6 +3862,71 @@ export type Database = {
 				Args: { p_from: string; p_into: string };
 				Returns: undefined;
 			};
+			monitor_buurthuizen: {
+				Args: { p_from: string; p_municipality_id: string; p_to: string };
+				Returns: {
+					agg: string;
+					district_id: string;
+					item: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
+			monitor_buurthulp: {
+				Args: { p_from: string; p_municipality_id: string; p_to: string };
+				Returns: {
+					agg: string;
+					district_id: string;
+					item: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
+			monitor_figures: {
+				Args: {
+					p_district_id: string;
+					p_from: string;
+					p_grain: string;
+					p_municipality_id: string;
+					p_to: string;
+				};
+				Returns: {
+					district: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
+			monitor_mantelzorg: {
+				Args: { p_from: string; p_municipality_id: string; p_to: string };
+				Returns: {
+					agg: string;
+					district_id: string;
+					item: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
+			monitor_may_read: {
+				Args: { p_municipality_id: string };
+				Returns: boolean;
+			};
+			monitor_page: {
+				Args: {
+					p_district_slug?: string;
+					p_from: string;
+					p_municipality_id?: string;
+					p_to: string;
+				};
+				Returns: Json;
+			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_email: { Args: Record<PropertyKey, never>; Returns: string };
@@ -3764,6 +3978,20 @@ export type Database = {
 					p_offset?: number;
 				};
 				Returns: Json;
+			};
+			open_data_figures: {
+				Args: { p_municipality_slug?: string; p_year: number };
+				Returns: Json;
+			};
+			open_data_metrics: { Args: Record<PropertyKey, never>; Returns: string[] };
+			open_data_places: {
+				Args: { p_municipality_slug?: string };
+				Returns: Json;
+			};
+			open_data_suppress: { Args: { p_cells: number[] }; Returns: string[] };
+			open_data_years: {
+				Args: { p_municipality_slug?: string };
+				Returns: number[];
 			};
 			open_scheme: {
 				Args: { p_municipality_id: string };
@@ -3956,6 +4184,10 @@ export type Database = {
 			role_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
 			run_followups: { Args: Record<PropertyKey, never>; Returns: number };
 			run_scheduled_jobs: { Args: Record<PropertyKey, never>; Returns: Json };
+			save_monitor_reference_figures: {
+				Args: { p_figures: Json; p_year: number };
+				Returns: undefined;
+			};
 			save_municipality_look: {
 				Args: {
 					p_logo_base64?: string;
@@ -4177,6 +4409,7 @@ export type Database = {
 				| 'overig';
 			activity_recurrence: 'once' | 'weekly';
 			application_status: 'submitted' | 'question_asked' | 'approved' | 'rejected';
+			appreciation_answer: 'yes' | 'somewhat' | 'no';
 			callback_outcome: 'confirmed' | 'doubtful' | 'not_reached';
 			care_relation:
 				'partner' | 'parent' | 'child' | 'other_family' | 'friend_or_neighbour' | 'other';
@@ -4217,6 +4450,14 @@ export type Database = {
 			moderation_action: 'hide' | 'unhide' | 'block' | 'unblock' | 'dismiss_report';
 			moderation_target_type:
 				'help_request' | 'help_offer' | 'match_message' | 'account' | 'report';
+			monitor_reference_key:
+				| 'population'
+				| 'carers_reached'
+				| 'young_carers_reached'
+				| 'shops_taking_part'
+				| 'budget_cents'
+				| 'community_centres'
+				| 'help_requests_posted';
 			osm_access: 'yes' | 'limited' | 'no';
 			personal_data_request_kind: 'page' | 'json' | 'pdf';
 			processing_operation: 'read' | 'change';
@@ -4388,6 +4629,7 @@ export const Constants = {
 			],
 			activity_recurrence: ['once', 'weekly'],
 			application_status: ['submitted', 'question_asked', 'approved', 'rejected'],
+			appreciation_answer: ['yes', 'somewhat', 'no'],
 			callback_outcome: ['confirmed', 'doubtful', 'not_reached'],
 			care_relation: ['partner', 'parent', 'child', 'other_family', 'friend_or_neighbour', 'other'],
 			cheque_kind: ['cheque', 'pluim'],
@@ -4429,6 +4671,15 @@ export const Constants = {
 			],
 			moderation_action: ['hide', 'unhide', 'block', 'unblock', 'dismiss_report'],
 			moderation_target_type: ['help_request', 'help_offer', 'match_message', 'account', 'report'],
+			monitor_reference_key: [
+				'population',
+				'carers_reached',
+				'young_carers_reached',
+				'shops_taking_part',
+				'budget_cents',
+				'community_centres',
+				'help_requests_posted'
+			],
 			osm_access: ['yes', 'limited', 'no'],
 			personal_data_request_kind: ['page', 'json', 'pdf'],
 			processing_operation: ['read', 'change'],

@@ -52,7 +52,7 @@ begin
 	) into v_count using v_actor, tg_argv[2];
 	if v_count >= tg_argv[1]::integer then
 		raise exception 'rate_limited: % per %', tg_argv[1], tg_argv[2]
-			using errcode = 'P0001', hint = tg_table_name;
+			using errcode = 'PT429', hint = tg_table_name;
 	end if;
 	return new;
 end;

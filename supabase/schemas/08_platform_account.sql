@@ -201,7 +201,7 @@ begin
 	select f.id into v_person from public.find_person_by_email(p_email) f
 	where f.municipality_id = v_municipality;
 	if v_person is null then
-		raise exception 'person_not_found' using errcode = 'P0002';
+		raise exception 'person_not_found' using errcode = 'PT404';
 	end if;
 	if exists (
 		select 1 from public.memberships m
@@ -234,7 +234,7 @@ begin
 			and m.user_id = (select auth.uid()) and m.role = 'municipality_admin') then
 			raise exception 'cannot_revoke_own_admin' using errcode = '42501';
 		end if;
-		raise exception 'membership_not_found' using errcode = 'P0002';
+		raise exception 'membership_not_found' using errcode = 'PT404';
 	end if;
 end;
 $$;

@@ -315,7 +315,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if not exists (select 1 from public.municipalities m where m.id = p_municipality_id) then
-		raise exception 'municipality_not_found' using errcode = 'P0002';
+		raise exception 'municipality_not_found' using errcode = 'PT404';
 	end if;
 	if char_length(coalesce(trim(p_name), '')) < 2 then
 		raise exception 'name_required' using errcode = '22023';

@@ -74,7 +74,7 @@ begin
 		select c.name into v_centre from public.community_centres c
 		where c.id = p_community_centre_id and c.municipality_id = p_municipality_id;
 		if v_centre is null then
-			raise exception 'community_centre_not_found' using errcode = 'P0002';
+			raise exception 'community_centre_not_found' using errcode = 'PT404';
 		end if;
 	end if;
 	update public.role_invitations i set expires_at = now() + interval '14 days', invited_by = (select auth.uid())
@@ -106,7 +106,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if not exists (select 1 from public.municipalities m where m.id = p_municipality_id) then
-		raise exception 'municipality_not_found' using errcode = 'P0002';
+		raise exception 'municipality_not_found' using errcode = 'PT404';
 	end if;
 	return public.create_role_invitation(p_municipality_id, p_email, 'municipality_admin', null);
 end;

@@ -190,12 +190,12 @@ begin
 	if new.postcode_area is not null then
 		select d.postcode_areas into v_areas from public.districts d where d.id = new.district_id;
 		if cardinality(v_areas) > 0 and not (new.postcode_area::smallint = any (v_areas)) then
-			raise exception 'postcode_not_in_district' using errcode = 'P0001';
+			raise exception 'postcode_not_in_district' using errcode = '22023';
 		end if;
 	end if;
 	if coalesce(new.ends_on, new.starts_on) > current_date + 366
 		or new.starts_on > current_date + 366 then
-		raise exception 'date_too_far' using errcode = 'P0001';
+		raise exception 'date_too_far' using errcode = '22023';
 	end if;
 	return new;
 end;
@@ -461,10 +461,10 @@ begin
 		raise exception 'account_blocked' using errcode = '42501';
 	end if;
 	if v_request.hidden_at is not null then
-		raise exception 'request_hidden' using errcode = 'P0001';
+		raise exception 'request_hidden' using errcode = 'PT409';
 	end if;
 	if v_request.status <> 'open' then
-		raise exception 'request_not_open' using errcode = 'P0001';
+		raise exception 'request_not_open' using errcode = 'PT409';
 	end if;
 	select * into v_district from public.districts
 		where id = p_district_id and municipality_id = v_request.municipality_id;
@@ -509,7 +509,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_request.status not in ('open', 'matched') then
-		raise exception 'request_not_open' using errcode = 'P0001';
+		raise exception 'request_not_open' using errcode = 'PT409';
 	end if;
 	update public.help_requests set status = 'cancelled', cancelled_at = now() where id = p_request_id;
 	update public.matches set status = 'cancelled', cancelled_at = now()

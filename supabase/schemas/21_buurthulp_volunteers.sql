@@ -91,7 +91,7 @@ begin
 			select 1 from unnest(coalesce(p_district_ids, '{}')) x(id)
 			where not exists (select 1 from public.districts d where d.id = x.id and d.municipality_id = v_municipality)
 		) then
-		raise exception 'district_not_found' using errcode = 'P0001';
+		raise exception 'district_not_found' using errcode = '22023';
 	end if;
 	insert into public.volunteer_profiles (
 		user_id, municipality_id, home_district_id, categories, district_ids, radius_km,

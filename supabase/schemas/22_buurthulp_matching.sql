@@ -255,7 +255,7 @@ declare
 begin
 	select * into v_response from public.responses where id = p_response_id;
 	if not found then
-		raise exception 'not_found' using errcode = 'P0002';
+		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	select * into v_request from public.help_requests where id = v_response.request_id for update;
 	if not (v_request.requester_id = (select auth.uid())
@@ -264,16 +264,16 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_request.status <> 'open' or v_request.hidden_at is not null then
-		raise exception 'request_not_open' using errcode = 'P0001';
+		raise exception 'request_not_open' using errcode = 'PT409';
 	end if;
 	if v_response.status <> 'pending' then
-		raise exception 'response_not_pending' using errcode = 'P0001';
+		raise exception 'response_not_pending' using errcode = 'PT409';
 	end if;
 	-- Lock the volunteer's row too, so two requests cannot both push them over their maximum.
 	select coalesce(max_active_matches, 3) into v_max
 		from public.volunteer_profiles where user_id = v_response.volunteer_id for update;
 	if public.active_match_count(v_response.volunteer_id) >= coalesce(v_max, 3) then
-		raise exception 'volunteer_at_capacity' using errcode = 'P0001';
+		raise exception 'volunteer_at_capacity' using errcode = 'PT409';
 	end if;
 
 	insert into public.matches (municipality_id, request_id, response_id, volunteer_id, requester_id)
@@ -297,7 +297,7 @@ begin
 	perform public.assert_max_length(p_thanks, 1000, 'thanks');
 	select * into v_match from public.matches where id = p_match_id for update;
 	if not found then
-		raise exception 'not_found' using errcode = 'P0002';
+		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	select * into v_request from public.help_requests where id = v_match.request_id;
 	if not (v_request.requester_id = (select auth.uid())
@@ -306,7 +306,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_match.status <> 'active' then
-		raise exception 'match_not_active' using errcode = 'P0001';
+		raise exception 'match_not_active' using errcode = 'PT409';
 	end if;
 	update public.matches set status = 'done', done_at = now() where id = p_match_id;
 	update public.help_requests set status = 'done', done_at = now() where id = v_match.request_id;
@@ -418,7 +418,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_request.status <> 'open' then
-		raise exception 'request_not_open' using errcode = 'P0001';
+		raise exception 'request_not_open' using errcode = 'PT409';
 	end if;
 	insert into public.help_invitations (municipality_id, request_id, volunteer_id, invited_by)
 	values (v_request.municipality_id, p_request_id, p_volunteer_id, (select auth.uid()))

@@ -143,7 +143,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if char_length(coalesce(trim(p_reason), '')) < 3 then
-		raise exception 'reason_required' using errcode = 'P0001';
+		raise exception 'reason_required' using errcode = '22023';
 	end if;
 	if p_target_type = 'help_request' then
 		update public.help_requests set hidden_at = case when p_hide then now() end where id = p_target_id;
@@ -174,10 +174,10 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if p_user_id = (select auth.uid()) then
-		raise exception 'cannot_block_self' using errcode = 'P0001';
+		raise exception 'cannot_block_self' using errcode = '22023';
 	end if;
 	if char_length(coalesce(trim(p_reason), '')) < 3 then
-		raise exception 'reason_required' using errcode = 'P0001';
+		raise exception 'reason_required' using errcode = '22023';
 	end if;
 	if p_block then
 		insert into public.account_blocks (user_id, municipality_id, blocked_by, reason)
@@ -224,7 +224,7 @@ begin
 		raise exception 'not_signed_in' using errcode = '42501';
 	end if;
 	if public.report_target_page(p_target_type, p_target_id) is null then
-		raise exception 'not_found' using errcode = 'P0001';
+		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	insert into public.reports (municipality_id, reporter_id, target_type, target_id, reason)
 	values ((select public.my_municipality_id()), (select auth.uid()), p_target_type, p_target_id, trim(p_reason))

@@ -83,10 +83,10 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if p_answer is null or not p_answer = any (enum_range(null::public.followup_answer)::text[]) then
-		raise exception 'invalid_answer' using errcode = 'P0001';
+		raise exception 'invalid_answer' using errcode = '22023';
 	end if;
 	if v_followup.answered_at is not null then
-		raise exception 'already_answered' using errcode = 'P0001';
+		raise exception 'already_answered' using errcode = 'PT409';
 	end if;
 	update public.followups
 		set answer = p_answer, comment = left(coalesce(p_comment, ''), 1000), answered_at = now()

@@ -197,7 +197,7 @@ begin
 	perform public.assert_max_length(p_care_relation, 40, 'care_relation');
 	v_scheme := public.open_scheme(p_municipality_id);
 	if v_scheme.id is null then
-		raise exception 'application_window_closed' using errcode = 'P0001';
+		raise exception 'application_window_closed' using errcode = 'PT409';
 	end if;
 	if p_consent is not true then
 		raise exception 'consent_required' using errcode = '22023';
@@ -212,10 +212,10 @@ begin
 		raise exception 'invalid_caring_since' using errcode = '22023';
 	end if;
 	if p_hours_per_week is null or p_hours_per_week < greatest(v_scheme.min_hours_per_week, 1) or p_hours_per_week > 168 then
-		raise exception 'not_eligible_hours: %', v_scheme.min_hours_per_week using errcode = 'P0001';
+		raise exception 'not_eligible_hours: %', v_scheme.min_hours_per_week using errcode = '22023';
 	end if;
 	if p_caring_since > current_date - make_interval(months => v_scheme.min_months) then
-		raise exception 'not_eligible_months: %', v_scheme.min_months using errcode = 'P0001';
+		raise exception 'not_eligible_months: %', v_scheme.min_months using errcode = '22023';
 	end if;
 	v_district := public.district_for_postcode(p_municipality_id, v_postcode, p_district_id);
 	-- The same person twice for the same care recipient, while the first is still open or approved.
@@ -226,7 +226,7 @@ begin
 			and a.care_recipient_postcode = v_recipient_postcode
 			and a.status <> 'rejected'
 	) then
-		raise exception 'application_exists' using errcode = 'P0001';
+		raise exception 'application_exists' using errcode = 'PT409';
 	end if;
 	insert into public.applications (
 		municipality_id, scheme_id, district_id, carer_user_id, entered_by,
@@ -352,7 +352,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_app.status <> 'submitted' then
-		raise exception 'application_not_open' using errcode = 'P0001';
+		raise exception 'application_not_open' using errcode = 'PT409';
 	end if;
 	if char_length(coalesce(trim(p_question), '')) < 3 then
 		raise exception 'question_required' using errcode = '22023';
@@ -383,7 +383,7 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_app.status <> 'question_asked' then
-		raise exception 'no_open_question' using errcode = 'P0001';
+		raise exception 'no_open_question' using errcode = 'PT409';
 	end if;
 	if char_length(coalesce(trim(p_answer), '')) < 1 then
 		raise exception 'answer_required' using errcode = '22023';

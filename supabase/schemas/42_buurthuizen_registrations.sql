@@ -84,7 +84,7 @@ begin
 	end if;
 	select * into v_activity from public.activities where id = p_activity_id and published;
 	if not found then
-		raise exception 'activity_not_found' using errcode = 'P0002';
+		raise exception 'activity_not_found' using errcode = 'PT404';
 	end if;
 	if v_activity.cancelled_at is not null then
 		raise exception 'activity_cancelled' using errcode = '22023';

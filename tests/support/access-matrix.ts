@@ -100,6 +100,12 @@ export const ACCESS: Record<Table, Access> = {
 	redemptions: ADMINS_READ,
 	code_attempts: ADMINS_READ,
 	reimbursement_batches: ADMINS_READ,
+	// Monitor (issue 21): the registry is the migrations'; the anonymous cheque facts and the
+	// entered reference figures are the admins'; a carer's answer is read by that carer only.
+	monitor_areas: NOBODY,
+	cheque_facts: ADMINS_READ,
+	carer_appreciation_answers: NOBODY,
+	monitor_reference_figures: ADMINS_READ,
 	// Privacy (issue 20): the register is public; the processing log and the export registry are
 	// read through functions only; a person sees only their own data requests.
 	processing_activities: PUBLIC,

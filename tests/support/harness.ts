@@ -11,6 +11,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
 import { guardedApi } from '../../src/lib/server/embedded/auth-front.ts';
+import { rpcSignaturesOf } from '../../src/lib/server/embedded/rpc-arguments.ts';
 import { CODE_LIMITS } from '../../src/lib/server/embedded/code-limit.ts';
 import { SIGN_IN_LIMITS, SignInLimiter } from '../../src/lib/server/embedded/sign-in-limit.ts';
 import { SqlAttemptStore, type ServiceRpc } from '../../src/lib/server/embedded/attempt-store.ts';
@@ -155,7 +156,7 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 				new Request(target, { method: req.method, headers, body: payload as BodyInit | undefined }),
 				clientAddress(req),
 				(request) => lite.fetch(request, { peerAddress: req.socket.remoteAddress ?? null }),
-				{ signIns, codes }
+				{ signIns, codes, rpc: await rpcSignaturesOf(lite) }
 			);
 			res.writeHead(response.status, Object.fromEntries(response.headers));
 			res.end(Buffer.from(await response.arrayBuffer()));

@@ -34,6 +34,9 @@ describe('parseMapFilters', () => {
 
 	it('keeps a wrong postcode with a reason, and rounds a location', () => {
 		expect(parse('postcode=12345').postcodeError).toMatch(/1521 AB/);
+		const long = parse(`postcode=${'1'.repeat(2000)}`);
+		expect(long.postcodeError).toMatch(/1521 AB/);
+		expect(long.filters.postcode).toBe('1'.repeat(12));
 		const { filters } = parse('lat=52.492549&lng=4.78541');
 		expect(filters).toMatchObject({ lat: 52.493, lng: 4.785 });
 		expect(parse('lat=52.49').filters.lat).toBeUndefined();

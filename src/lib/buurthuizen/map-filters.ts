@@ -33,7 +33,7 @@ export const mapFilterSchema = z.object({
 	categorie: z.enum(ACTIVITY_CATEGORIES).optional().catch(undefined),
 	gratis: yes.catch(false),
 	rolstoel: yes.catch(false),
-	postcode: z.string().trim().max(12).optional().catch(undefined),
+	postcode: z.string().trim().optional().catch(undefined),
 	lat: coordinate(-90, 90),
 	lng: coordinate(-180, 180)
 });
@@ -55,8 +55,11 @@ export function parseMapFilters(params: URLSearchParams): MapQuery {
 	}
 	const filters = mapFilterSchema.parse(raw);
 	let postcodeError: string | null = null;
+	// Any typed postcode that is not used says why, however long it is (issue 16.3); only the
+	// start of an overlong one is shown back in the field.
 	if (filters.postcode && !POSTCODE.test(filters.postcode)) {
 		postcodeError = 'Vul een postcode in zoals 1521 AB, of alleen de 4 cijfers.';
+		filters.postcode = filters.postcode.slice(0, 12);
 	}
 	// A typed postcode wins over a location; half a location is none.
 	if (filters.postcode || filters.lat === undefined || filters.lng === undefined) {

@@ -13,6 +13,7 @@ import { buurthulpScenario, type ScenarioRow } from '../../support/buurthulp-sce
 import { buurthuizenScenario } from '../../support/buurthuizen-scenario.ts';
 import { mantelzorgScenario } from '../../support/mantelzorg-scenario.ts';
 import { counterScenarioProbes } from '../../support/mantelzorg-counter-scenario.ts';
+import { monitorProbes } from '../../support/monitor-probes.ts';
 import { privacyScenarioProbes } from '../../support/privacy-scenario.ts';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import { OTHER_ROLES, otherMunicipality, type OtherRole } from '../../support/tenancy.ts';
@@ -110,6 +111,7 @@ beforeAll(async () => {
 	}
 	probes = [
 		...counterProbes,
+		...(await monitorProbes()),
 		...privacyProbes,
 		...[...scenario.rows, ...buurthuizen.rows].map(({ table, key, id }) => ({
 			table,

@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/server/tenancy/areas.ts';
 import { sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import { createMunicipality, personIn } from '../../support/mantelzorg-factories.ts';
+import { createCheque } from '../../support/mantelzorg-counter-factories.ts';
 
 const square = (lon: number, lat: number, size = 0.01) => [
 	[
@@ -215,6 +216,17 @@ describe('merging two wijken', () => {
 			`insert into public.community_centres (municipality_id, district_id, slug, name, street_address, postcode, city, latitude, longitude)
 			 values ('${m.id}', '${m.south}', 'zuidhuis', 'Zuidhuis (test)', 'Straat 1', '1562 AA', 'Ergens', 52.44, 4.8) returning id`
 		);
+		// The monitor's facts name a wijk without a foreign key (they outlive it on purpose).
+		const cheque = await createCheque({ municipalityId: m.id });
+		await sql(
+			`insert into public.cheque_facts (cheque_id, municipality_id, scheme_id, district_id, is_original, first_for_carer)
+			 select id, municipality_id, scheme_id, '${m.south}', true, true from public.cheques where id = '${cheque.id}'
+			 on conflict (cheque_id) do update set district_id = excluded.district_id`
+		);
+		await sql(
+			`insert into public.carer_appreciation_answers (municipality_id, scheme_id, cheque_id, district_id, answer)
+			 select municipality_id, scheme_id, id, '${m.south}', 'yes' from public.cheques where id = '${cheque.id}'`
+		);
 		const other = await adminOfNewMunicipality();
 		expect((await mergeDistricts(other.supabase, m.south, m.north)).ok).toBe(false);
 		expect((await mergeDistricts(supabase, m.south, m.north)).ok).toBe(true);
@@ -222,6 +234,11 @@ describe('merging two wijken', () => {
 			`select district_id from public.community_centres where id = '${centre?.id}'`
 		);
 		expect(moved?.district_id).toBe(m.north);
+		const facts = await sql<{ district_id: string }>(
+			`select district_id from public.cheque_facts where cheque_id = '${cheque.id}'
+			 union all select district_id from public.carer_appreciation_answers where cheque_id = '${cheque.id}'`
+		);
+		expect(facts.map((f) => f.district_id)).toEqual([m.north, m.north]);
 		expect(await sql(`select 1 from public.districts where id = '${m.south}'`)).toEqual([]);
 		const [north] = await sql<{ postcode_areas: number[] }>(
 			`select postcode_areas from public.districts where id = '${m.north}'`

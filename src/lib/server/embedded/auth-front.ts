@@ -1,9 +1,11 @@
-// What stands in front of the embedded Supabase's auth API. From outside (the embeddedApi handle
-// and the test harness's HTTP server): the password sign-in limit, the code-guess limit, and the
-// answers that do not tell known from unknown addresses. The app's own in-process client gets
+// What stands in front of the embedded Supabase's API. From outside (the embeddedApi handle
+// and the test harness's HTTP server): rpc arguments read as PostgREST reads them, the password
+// sign-in limit, the code-guess limit, and the answers that do not tell known from unknown
+// addresses. The app's own in-process client gets
 // only the latter: its forms count sign-ins and codes themselves (src/lib/server/auth.ts), with
 // the visitor's address. No Node APIs: Vite and plain Node both load it.
 import { limitCodeVerification } from './code-limit.ts';
+import { normaliseRpcArguments, type RpcSignatures } from './rpc-arguments.ts';
 import { hideUnknownOtpAddress } from './otp-answer.ts';
 import { limitPasswordSignIn, type SignInLimiter } from './sign-in-limit.ts';
 import { hideKnownSignUp } from './signup-answer.ts';
@@ -16,14 +18,16 @@ export function privateAnswers(request: Request, forward: Forward): Promise<Resp
 }
 
 /** Everything in front of the API for a request from outside, from the given client address. */
-export function guardedApi(
+export async function guardedApi(
 	request: Request,
 	clientAddress: string | null,
 	forward: Forward,
-	limiters: { signIns: SignInLimiter; codes: SignInLimiter }
+	limiters: { signIns: SignInLimiter; codes: SignInLimiter; rpc?: RpcSignatures }
 ): Promise<Response> {
+	const normalised = await normaliseRpcArguments(request, limiters.rpc);
+	if (normalised instanceof Response) return normalised;
 	return limitPasswordSignIn(
-		request,
+		normalised,
 		clientAddress,
 		(r) =>
 			limitCodeVerification(r, clientAddress, (v) => privateAnswers(v, forward), limiters.codes),

@@ -63,6 +63,27 @@ const BASIS: Record<string, string> = {
 	legitimate_interests: 'Een gerechtvaardigd belang'
 };
 
+/** The counts under "Je werk als medewerker", in words; an unknown key is shown as it is. */
+const STAFF_LABELS: Record<string, string> = {
+	processing_log: 'Keren dat je gegevens van iemand anders bekeek of veranderde',
+	applications_entered: 'Aanvragen die je voor een mantelzorger invoerde',
+	applications_decided: 'Aanvragen waarover je besliste',
+	questions_asked: 'Vragen die je stelde bij een aanvraag',
+	callback_checks: 'Controles door terug te bellen',
+	cheques_blocked: 'Cheques die je blokkeerde',
+	shops_decided: 'Winkels waarover je besliste',
+	redemptions: 'Cheques die je in een winkel aannam',
+	redemptions_undone: 'Aangenomen cheques die je terugdraaide',
+	invitations_sent: 'Uitnodigingen die je stuurde',
+	moderation_actions: 'Keren dat je iets verborg of iemand blokkeerde',
+	reports_handled: 'Meldingen die je afhandelde',
+	points_periods_closed: 'Puntenperiodes die je afsloot',
+	role_invitations_sent: 'Uitnodigingen voor een rol die je stuurde',
+	security_txt_renewed: 'Keren dat je security.txt vernieuwde',
+	district_imports_staged: 'Wijkindelingen die je uploadde'
+};
+const staffField = (key: string, n: number) => field(STAFF_LABELS[key] ?? key, n);
+
 export const OPERATION_LABELS = { read: 'bekeken', change: 'veranderd' } as const;
 
 const MAIL_LABELS: Record<string, string> = {
@@ -499,17 +520,17 @@ export function describeMyData({ data, register }: Pick<MyData, 'data' | 'regist
 		...platform.staffActions.map((a) => field(a.action, a.count)),
 		...Object.entries(mantelzorg.staffWork)
 			.filter(([, n]) => n > 0)
-			.map(([k, n]) => field(k, n)),
+			.map(([k, n]) => staffField(k, n)),
 		...Object.entries(buurthulp.coordinatorWork)
 			.filter(([, n]) => n > 0)
-			.map(([k, n]) => field(k, n)),
-		...(platform.staffLogLines > 0 ? [field('processing_log', platform.staffLogLines)] : []),
+			.map(([k, n]) => staffField(k, n)),
+		...(platform.staffLogLines > 0 ? [staffField('processing_log', platform.staffLogLines)] : []),
 		...Object.entries(platform.staffWork)
 			.filter(([, n]) => n > 0)
-			.map(([k, n]) => field(k, n)),
+			.map(([k, n]) => staffField(k, n)),
 		...Object.entries(buurthuizen.staffWork)
 			.filter(([, n]) => n > 0)
-			.map(([k, n]) => field(k, n)),
+			.map(([k, n]) => staffField(k, n)),
 		...(platform.platformOperator ? [field('Platformbeheerder', 'ja')] : []),
 		...(mantelzorg.caseworkerDistricts.length
 			? [field('Wijken als consulent', mantelzorg.caseworkerDistricts.join(', '))]

@@ -1,0 +1,387 @@
+-- Monitor sociaal domein (issue 21): each area's monitor function (registered in monitor_areas),
+-- the aggregator over all of them, who may read, and the monitor page's one call.
+--
+-- A platform service like the notification kinds and the scheduled jobs: each area registers one
+-- function in monitor_areas, public.monitor_<area>(municipality, from, to), which returns the
+-- area's events for the period as rows (metric, agg, district_id, month, subject, value, item).
+-- monitor_figures aggregates every registered area at the grains a caller asks for (per wijk,
+-- per month, both, the whole period): 'sum' adds value, 'distinct' counts distinct items,
+-- 'median' takes the median of value. The words for each metric live in
+-- src/lib/server/<area>/monitor.ts; a test checks SQL and TypeScript name the same metrics.
+--
+-- Who reads what: monitor_page (municipality admins; the platform operator once issue 18 has
+-- landed) and open_data_figures (anyone), which publishes a fixed list of counts per wijk per
+-- month with small numbers suppressed. The area functions and the aggregator are not callable
+-- through the API.
+
+-- ---------------------------------------------------------------------------------------------
+-- The areas' functions. Each returns its events for the local dates p_from..p_to (inclusive,
+-- Europe/Amsterdam), already added up per wijk and month where the metric allows it. district_id
+-- null: not attributable to a wijk; month null: not tied to a month (e.g. a budget).
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function public.monitor_mantelzorg(p_municipality_id uuid, p_from date, p_to date)
+returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
+language sql stable set search_path = '' as $$
+	with b as (
+		select (p_from::timestamp at time zone 'Europe/Amsterdam') as t0,
+			((p_to + 1)::timestamp at time zone 'Europe/Amsterdam') as t1,
+			(now() at time zone 'Europe/Amsterdam')::date as today
+	), issued as (
+		select f.district_id, date_trunc('month', f.created_at at time zone 'Europe/Amsterdam')::date as month,
+			c.kind, c.value_cents, f.first_for_carer
+		from b, public.cheque_facts f
+		join public.cheques c on c.id = f.cheque_id
+		where f.municipality_id = p_municipality_id and f.is_original
+			and f.created_at >= b.t0 and f.created_at < b.t1
+	), redeemed as (
+		select f.district_id, date_trunc('month', r.created_at at time zone 'Europe/Amsterdam')::date as month,
+			r.shop_id, s.district_id as shop_district_id, r.amount_cents
+		from b, public.redemptions r
+		left join public.cheque_facts f on f.cheque_id = r.cheque_id
+		join public.shops s on s.id = r.shop_id
+		where r.municipality_id = p_municipality_id and r.undone_at is null
+			and r.created_at >= b.t0 and r.created_at < b.t1
+	), schemes as (
+		select s.id, s.budget_cents from public.schemes s
+		where s.municipality_id = p_municipality_id
+			and s.year between extract(year from p_from)::integer and extract(year from p_to)::integer
+	)
+	select 'mz_issued_cents', 'sum', i.district_id, i.month, '', sum(i.value_cents), null::text from issued i group by 3, 4
+	union all
+	select 'mz_carers_reached', 'sum', i.district_id, i.month, '', count(*), null from issued i where i.first_for_carer group by 3, 4
+	union all
+	select 'mz_young_carers_reached', 'sum', i.district_id, i.month, '', count(*), null from issued i
+	where i.first_for_carer and i.kind = 'pluim' group by 3, 4
+	union all
+	select 'mz_redeemed_cents', 'sum', r.district_id, r.month, '', sum(r.amount_cents), null from redeemed r group by 3, 4
+	union all
+	select 'mz_redemptions', 'sum', r.district_id, r.month, '', count(*), null from redeemed r group by 3, 4
+	union all
+	select 'mz_redeemed_by_shop_cents', 'sum', r.district_id, r.month, r.shop_id::text, sum(r.amount_cents), null
+	from redeemed r group by 3, 4, 5
+	union all
+	select distinct 'mz_shops_taking_part', 'distinct', r.shop_district_id, r.month, '', 1::numeric, r.shop_id::text from redeemed r
+	union all
+	select 'mz_shops_approved', 'sum', s.district_id, null, '', count(*), null from public.shops s
+	where s.municipality_id = p_municipality_id and s.status = 'approved' group by 3
+	union all
+	select 'mz_budget_cents', 'sum', null, null, '', sum(s.budget_cents), null from schemes s having count(*) > 0
+	union all
+	select 'mz_budget_used_cents', 'sum', f.district_id, null, '', sum(c.value_cents), null
+	from schemes s
+	join public.cheque_facts f on f.scheme_id = s.id and f.is_original
+	join public.cheques c on c.id = f.cheque_id
+	group by 3
+	union all
+	select 'mz_expired_cents', 'sum', f.district_id, date_trunc('month', c.expires_on)::date, '', sum(c.remaining_cents), null
+	from b, public.cheques c
+	left join public.cheque_facts f on f.cheque_id = c.id
+	where c.municipality_id = p_municipality_id and c.status = 'active' and c.remaining_cents > 0
+		and c.expires_on between p_from and p_to and c.expires_on < b.today
+	group by 3, 4
+	union all
+	select 'mz_paid_out_cents', 'sum', f.district_id, date_trunc('month', rb.exported_at at time zone 'Europe/Amsterdam')::date, '',
+		sum(r.amount_cents), null
+	from b, public.reimbursement_batches rb
+	join public.redemptions r on r.batch_id = rb.id
+	left join public.cheque_facts f on f.cheque_id = r.cheque_id
+	where rb.municipality_id = p_municipality_id and rb.exported_at >= b.t0 and rb.exported_at < b.t1
+	group by 3, 4
+	union all
+	select 'mz_payout_batches', 'sum', null, date_trunc('month', rb.exported_at at time zone 'Europe/Amsterdam')::date, '', count(*), null
+	from b, public.reimbursement_batches rb
+	where rb.municipality_id = p_municipality_id and rb.exported_at >= b.t0 and rb.exported_at < b.t1
+	group by 4
+	union all
+	select 'mz_appreciation_answers', 'sum', a.district_id, date_trunc('month', a.created_at at time zone 'Europe/Amsterdam')::date,
+		a.answer, count(*), null
+	from b, public.carer_appreciation_answers a
+	where a.municipality_id = p_municipality_id and a.created_at >= b.t0 and a.created_at < b.t1
+	group by 3, 4, 5;
+$$;
+revoke all on function public.monitor_mantelzorg(uuid, date, date) from public, anon, authenticated;
+
+create or replace function public.monitor_buurthulp(p_municipality_id uuid, p_from date, p_to date)
+returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
+language sql stable set search_path = '' as $$
+	with b as (
+		select (p_from::timestamp at time zone 'Europe/Amsterdam') as t0,
+			((p_to + 1)::timestamp at time zone 'Europe/Amsterdam') as t1,
+			(now() at time zone 'Europe/Amsterdam')::date as today
+	), posted as (
+		select r.district_id, date_trunc('month', r.created_at at time zone 'Europe/Amsterdam')::date as month,
+			(r.requester_id is null or r.requester_id <> r.created_by) as via_coordinator,
+			r.created_at < now() - interval '7 days'
+				and (r.cancelled_at is null or r.cancelled_at >= r.created_at + interval '7 days')
+				and not exists (
+					select 1 from public.responses x
+					where x.request_id = r.id and x.created_at < r.created_at + interval '7 days'
+				) as unanswered
+		from b, public.help_requests r
+		where r.municipality_id = p_municipality_id and r.hidden_at is null
+			and r.created_at >= b.t0 and r.created_at < b.t1
+	)
+	select 'bh_requests_posted', 'sum', p.district_id, p.month, '', count(*), null::text from posted p group by 3, 4
+	union all
+	select 'bh_requests_via_coordinator', 'sum', p.district_id, p.month, '', count(*), null from posted p
+	where p.via_coordinator group by 3, 4
+	union all
+	select 'bh_requests_unanswered_7d', 'sum', p.district_id, p.month, '', count(*), null from posted p
+	where p.unanswered group by 3, 4
+	union all
+	select 'bh_requests_matched', 'sum', r.district_id, date_trunc('month', r.matched_at at time zone 'Europe/Amsterdam')::date, '',
+		count(*), null
+	from b, public.help_requests r
+	where r.municipality_id = p_municipality_id and r.hidden_at is null
+		and r.matched_at >= b.t0 and r.matched_at < b.t1
+	group by 3, 4
+	union all
+	select 'bh_hours_to_match', 'median', r.district_id, date_trunc('month', r.matched_at at time zone 'Europe/Amsterdam')::date, '',
+		round((extract(epoch from (r.matched_at - r.created_at)) / 3600)::numeric, 1), null
+	from b, public.help_requests r
+	where r.municipality_id = p_municipality_id and r.hidden_at is null
+		and r.matched_at >= b.t0 and r.matched_at < b.t1
+	union all
+	select 'bh_requests_done', 'sum', r.district_id, date_trunc('month', r.done_at at time zone 'Europe/Amsterdam')::date, '', count(*), null
+	from b, public.help_requests r
+	where r.municipality_id = p_municipality_id and r.hidden_at is null and r.status = 'done'
+		and r.done_at >= b.t0 and r.done_at < b.t1
+	group by 3, 4
+	union all
+	select 'bh_requests_cancelled', 'sum', r.district_id, date_trunc('month', r.cancelled_at at time zone 'Europe/Amsterdam')::date, '',
+		count(*), null
+	from b, public.help_requests r
+	where r.municipality_id = p_municipality_id and r.hidden_at is null and r.status = 'cancelled'
+		and r.cancelled_at >= b.t0 and r.cancelled_at < b.t1
+	group by 3, 4
+	union all
+	-- Expired on its last date: set by the scheduled job, or open past its date before the job ran.
+	select 'bh_requests_expired', 'sum', r.district_id, date_trunc('month', coalesce(r.ends_on, r.starts_on))::date, '', count(*), null
+	from b, public.help_requests r
+	where r.municipality_id = p_municipality_id and r.hidden_at is null
+		and r.status in ('open', 'expired')
+		and coalesce(r.ends_on, r.starts_on) between p_from and p_to
+		and coalesce(r.ends_on, r.starts_on) < b.today
+	group by 3, 4
+	union all
+	select distinct 'bh_active_volunteers', 'distinct', v.home_district_id,
+		date_trunc('month', x.created_at at time zone 'Europe/Amsterdam')::date, '', 1::numeric, x.volunteer_id::text
+	from b, public.responses x
+	left join public.volunteer_profiles v on v.user_id = x.volunteer_id
+	where x.municipality_id = p_municipality_id and x.created_at >= b.t0 and x.created_at < b.t1
+	union all
+	select m.metric, 'sum', r.district_id, date_trunc('month', f.answered_at at time zone 'Europe/Amsterdam')::date,
+		case when m.metric = 'bh_followup_answers' then f.side || ':' || f.answer else '' end, count(*), null
+	from b, public.followups f
+	join public.matches ma on ma.id = f.match_id
+	join public.help_requests r on r.id = ma.request_id
+	cross join lateral (
+		select 'bh_followup_answers' as metric
+		union all select 'bh_followups_answered'
+		union all select 'bh_followups_good' where f.answer = 'good'
+	) m
+	where f.municipality_id = p_municipality_id and f.answered_at >= b.t0 and f.answered_at < b.t1
+	group by 1, 3, 4, 5;
+$$;
+revoke all on function public.monitor_buurthulp(uuid, date, date) from public, anon, authenticated;
+
+-- Occurrences are generated for the weeks inside the period only (as list_activity_occurrences
+-- does), so their cost follows the period, not the years of activities. Held: took place before
+-- now, not skipped, and not after the activity was cancelled. Called off: a skipped date, or a
+-- date on or after the cancellation.
+create or replace function public.monitor_buurthuizen(p_municipality_id uuid, p_from date, p_to date)
+returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
+language sql stable set search_path = '' as $$
+	with b as (
+		select (p_from::timestamp at time zone 'Europe/Amsterdam') as t0,
+			((p_to + 1)::timestamp at time zone 'Europe/Amsterdam') as t1
+	), occurrences as (
+		select a.district_id, a.community_centre_id, a.social_goal_id, o.occurs_on,
+			date_trunc('month', o.occurs_on)::date as month,
+			exists (
+				select 1 from public.activity_exceptions e where e.activity_id = a.id and e.occurs_on = o.occurs_on offset 0
+			) as skipped,
+			a.cancelled_at is not null and o.starts_at >= a.cancelled_at as called_off,
+			o.starts_at < now() as past
+		from b, public.activities a
+		cross join lateral (
+			select (a.starts_at at time zone 'Europe/Amsterdam')::date as first_on, a.starts_at at time zone 'Europe/Amsterdam' as local_start
+		) l
+		cross join lateral (
+			select l.first_on + 7 * k as occurs_on,
+				(l.local_start + make_interval(days => 7 * k)) at time zone 'Europe/Amsterdam' as starts_at
+			from generate_series(
+				greatest(0, (p_from - l.first_on + 6) / 7),
+				case when a.recurrence = 'weekly' then least((a.repeat_until - l.first_on) / 7, (p_to - l.first_on) / 7) else 0 end
+			) k
+		) o
+		where a.municipality_id = p_municipality_id and a.published
+			and tstzrange(a.starts_at, a.series_ends_at, '[)') && tstzrange(b.t0, b.t1, '[)')
+			and o.occurs_on between p_from and p_to
+	), held as (
+		select * from occurrences o where o.past and not o.skipped and not o.called_off
+	)
+	select 'bz_occurrences_held', 'sum', h.district_id, h.month, '', count(*), null::text from held h group by 3, 4
+	union all
+	select 'bz_occurrences_cancelled', 'sum', o.district_id, o.month, '', count(*), null from occurrences o
+	where o.skipped or o.called_off group by 3, 4
+	union all
+	select 'bz_points', 'sum', h.district_id, h.month, h.community_centre_id::text, sum(g.points), null
+	from held h join public.social_goals g on g.id = h.social_goal_id group by 3, 4, 5
+	union all
+	select 'bz_points_by_goal', 'sum', h.district_id, h.month, g.id::text, sum(g.points), null
+	from held h join public.social_goals g on g.id = h.social_goal_id group by 3, 4, 5
+	union all
+	select 'bz_registrations', 'sum', c.district_id, date_trunc('month', r.occurs_on)::date, '', count(*), null
+	from public.community_centres c
+	join public.activity_registrations r on r.community_centre_id = c.id
+	where c.municipality_id = p_municipality_id and r.occurs_on between p_from and p_to
+	group by 3, 4;
+$$;
+revoke all on function public.monitor_buurthuizen(uuid, date, date) from public, anon, authenticated;
+
+insert into public.monitor_areas (area, function_name, position) values
+	('mantelzorg', 'monitor_mantelzorg', 1),
+	('buurthulp', 'monitor_buurthulp', 2),
+	('buurthuizen', 'monitor_buurthuizen', 3);
+
+-- ---------------------------------------------------------------------------------------------
+-- The aggregator
+-- ---------------------------------------------------------------------------------------------
+
+-- Every registered area's events for the period, aggregated at the grains asked for:
+--   'page'  per wijk, per month and the whole period (the monitor page)
+--   'total' per wijk and the whole period (the comparison with the year before)
+--   'open'  per wijk per month and per month (the open data)
+-- district: a wijk's id, 'all' (every wijk together) or null (not attributable to a wijk);
+-- month: 'YYYY-MM', 'all' (the whole period) or null (not tied to a month).
+-- p_district_id keeps one wijk's events only. Internal: monitor_page and open_data_figures check
+-- who asks.
+create or replace function public.monitor_figures(
+	p_municipality_id uuid,
+	p_from date,
+	p_to date,
+	p_district_id uuid,
+	p_grain text
+) returns table (metric text, district text, month text, subject text, value numeric)
+language plpgsql stable set search_path = '' as $$
+declare
+	v_events text;
+	v_sets text := case p_grain
+		when 'page' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject, e.month), (e.metric, e.agg, e.subject)'
+		when 'total' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject)'
+		when 'open' then '(e.metric, e.agg, e.subject, e.district_id, e.month), (e.metric, e.agg, e.subject, e.month)'
+	end;
+begin
+	if v_sets is null then
+		raise exception 'invalid_grain' using errcode = '22023';
+	end if;
+	select string_agg(format('select * from public.%I($1, $2, $3)', a.function_name), ' union all ' order by a.position, a.area)
+		into v_events from public.monitor_areas a;
+	if v_events is null then
+		return;
+	end if;
+	return query execute format($q$
+		with e as (%s)
+		select e.metric,
+			case when grouping(e.district_id) = 1 then 'all' else e.district_id::text end,
+			%s,
+			e.subject,
+			case e.agg
+				when 'sum' then sum(e.value)
+				when 'distinct' then count(distinct e.item)::numeric
+				else round(percentile_cont(0.5) within group (order by e.value)::numeric, 1)
+			end
+		from e
+		where $4 is null or e.district_id = $4
+		group by grouping sets (%s)
+	$q$, v_events,
+		case when p_grain = 'total' then $m$'all'$m$
+			else $m$case when grouping(e.month) = 1 then 'all' else to_char(e.month, 'YYYY-MM') end$m$ end,
+		v_sets) using p_municipality_id, p_from, p_to, p_district_id;
+end;
+$$;
+revoke all on function public.monitor_figures(uuid, date, date, uuid, text) from public, anon, authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- Who may read the monitor of a municipality: its admins and the platform operator
+-- ---------------------------------------------------------------------------------------------
+
+create or replace function public.monitor_may_read(p_municipality_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
+	select p_municipality_id is not null
+		and (public.has_role('municipality_admin', p_municipality_id) or public.is_platform_operator());
+$$;
+revoke all on function public.monitor_may_read(uuid) from public;
+grant execute on function public.monitor_may_read(uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- The monitor page: one call
+-- ---------------------------------------------------------------------------------------------
+
+-- The period's figures per wijk, per month and in total; the same period a year earlier per wijk
+-- and in total; the wijken; the names of the shops, buurthuizen and goals the figures name; the
+-- figures the municipality entered. At most three years at a time.
+create or replace function public.monitor_page(
+	p_from date,
+	p_to date,
+	p_district_slug text default null,
+	p_municipality_id uuid default null
+) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_municipality uuid := coalesce(p_municipality_id, public.my_municipality_id());
+	v_district_id uuid;
+	v_figures jsonb;
+	v_previous jsonb;
+begin
+	perform public.assert_max_length(p_district_slug, 60, 'district');
+	if not public.monitor_may_read(v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if p_from is null or p_to is null or p_to < p_from or p_to - p_from > 1100 then
+		raise exception 'invalid_period' using errcode = '22023';
+	end if;
+	if p_district_slug is not null then
+		select d.id into v_district_id from public.districts d
+		where d.slug = p_district_slug and d.municipality_id = v_municipality;
+		if v_district_id is null then
+			raise exception 'district_not_found' using errcode = '22023';
+		end if;
+	end if;
+	select coalesce(jsonb_agg(jsonb_build_array(f.metric, f.district, f.month, f.subject, f.value)), '[]'::jsonb)
+		into v_figures
+		from public.monitor_figures(v_municipality, p_from, p_to, v_district_id, 'page') f;
+	select coalesce(jsonb_agg(jsonb_build_array(f.metric, f.district, f.month, f.subject, f.value)), '[]'::jsonb)
+		into v_previous
+		from public.monitor_figures(
+			v_municipality, (p_from - interval '1 year')::date, (p_to - interval '1 year')::date, v_district_id, 'total'
+		) f;
+	return jsonb_build_object(
+		'district_id', v_district_id,
+		'centres', (select count(*) from public.community_centres c where c.municipality_id = v_municipality),
+		'municipality', (select jsonb_build_object('id', m.id, 'name', m.name, 'slug', m.slug)
+			from public.municipalities m where m.id = v_municipality),
+		'districts', coalesce((
+			select jsonb_agg(jsonb_build_object('id', d.id, 'slug', d.slug, 'name', d.name) order by d.name)
+			from public.districts d where d.municipality_id = v_municipality
+		), '[]'::jsonb),
+		'figures', v_figures,
+		'previous', v_previous,
+		'names', coalesce((
+			select jsonb_object_agg(x.id, x.name) from (
+				select s.id::text as id, s.name from public.shops s where s.municipality_id = v_municipality
+				union all
+				select c.id::text, c.name from public.community_centres c where c.municipality_id = v_municipality
+				union all
+				select g.id::text, g.title from public.social_goals g where g.municipality_id = v_municipality
+			) x
+		), '{}'::jsonb),
+		'references', coalesce((
+			select jsonb_agg(jsonb_build_object('year', r.year, 'key', r.key, 'value', r.value) order by r.year, r.key)
+			from public.monitor_reference_figures r where r.municipality_id = v_municipality
+		), '[]'::jsonb)
+	);
+end;
+$$;
+revoke all on function public.monitor_page(date, date, text, uuid) from public;
+grant execute on function public.monitor_page(date, date, text, uuid) to authenticated;
