@@ -12,6 +12,25 @@ const latestMigration = readdirSync('supabase/migrations')
 	.at(-1)
 	?.slice(0, 14);
 
+// The sweeps that try every table and every function with every role were a third of each
+// integration pass. What they check (grants, policies, the checks inside the functions) is the same
+// SQL on both engines, so `npm test` runs each of them once (scripts/test.sh sets SWEEPS_ONCE when a
+// DATABASE_URL is given): the access matrix and the calls from another municipality on PostgreSQL,
+// production's engine, the oversized arguments on PGlite, which balances the two passes' time.
+// Run by name, they run on either.
+const sweepsOn = {
+	postgres: [
+		'tests/integration/platform/access-matrix.test.ts',
+		'tests/integration/tenancy/functions-elsewhere.test.ts'
+	],
+	pglite: ['tests/integration/platform/resilience-rpc-sweep.test.ts']
+};
+const onPostgres = process.env.TEST_DB === 'postgres';
+const integrationExclude = [
+	...(onPostgres ? [] : ['tests/integration/**/*.pg.test.ts']),
+	...(process.env.SWEEPS_ONCE ? sweepsOn[onPostgres ? 'pglite' : 'postgres'] : [])
+];
+
 export default defineConfig({
 	define: { __LATEST_MIGRATION__: JSON.stringify(latestMigration ?? '') },
 	plugins: [
@@ -50,7 +69,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					// Tests that need several real connections run only in the PostgreSQL pass.
-					exclude: process.env.TEST_DB === 'postgres' ? [] : ['tests/integration/**/*.pg.test.ts'],
+					exclude: integrationExclude,
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,

@@ -3,12 +3,13 @@
 # DATABASE_URL is set), then the browser tests against the production build.
 #
 # The phases run in three lanes side by side, because each keeps about one core busy:
-#   lane 1: unit tests, then integration on PGlite (then, with TEST_CHECKS=1, type check and lint)
-#   lane 2: integration on PostgreSQL, then the hosted-mode browser tests (two app servers from
-#           the production build lane 3 makes, the API in its own process: scripts/test-hosted.sh)
-#   lane 3: the production build, then the browser tests
-# Each phase's output goes to a log that is printed when the phase ends; the last lines are a
-# table of every phase's time and result. TEST_LANES=1 runs the phases one after another.
+#   lane 1: unit tests, integration on PGlite, then the hosted-mode browser tests (two app servers
+#           from the production build lane 3 makes, the API in its own process:
+#           scripts/test-hosted.sh)
+#   lane 2: integration on PostgreSQL
+#   lane 3: the production build, the browser tests, then type check and lint (TEST_CHECKS=1)
+# The lanes are balanced by their measured times (the table at the end). Each phase's output goes
+# to a log that is printed when the phase ends. TEST_LANES=1 runs the phases one after another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
@@ -49,49 +50,50 @@ phase() {
 }
 
 # The integration project's exit code is reliable (scripts/lib/exit-code-reporter.ts).
+# With both passes, each sweep over every table and function runs in one of them (vite.config.ts).
 integration() {
+	if [ -n "${DATABASE_URL:-}" ]; then export SWEEPS_ONCE=1; fi
 	TEST_DB=$1 npx vitest run --project integration
 }
 
+# Waits for lane 3's build; false when it failed.
+built() {
+	while [ ! -e "$logs/build.done" ]; do sleep 2; done
+	[ "$(cat "$logs/build.done")" = passed ]
+}
 lane_1() {
 	local status=0
 	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
-	# CI's type check and lint (TEST_CHECKS=1) run here: this lane ends first, and a core is free.
+	if [ -n "${DATABASE_URL:-}" ] && built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
+	return $status
+}
+lane_2() {
+	if [ -n "${DATABASE_URL:-}" ]; then
+		phase integration-postgres integration postgres
+	else
+		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
+	fi
+}
+lane_3() {
+	local status=0
+	if phase build npx vite build; then
+		echo passed >"$logs/build.done"
+		phase browser npx playwright test || status=1
+	else
+		echo failed >"$logs/build.done"
+		status=1
+	fi
 	if [ -n "${TEST_CHECKS:-}" ]; then
 		phase check npm run check || status=1
 		phase lint npm run lint || status=1
 	fi
 	return $status
 }
-# Waits for lane 3's build; false when it failed.
-built() {
-	while [ ! -e "$logs/build.done" ]; do sleep 2; done
-	[ "$(cat "$logs/build.done")" = passed ]
-}
-lane_2() {
-	if [ -n "${DATABASE_URL:-}" ]; then
-		local status=0
-		phase integration-postgres integration postgres || status=1
-		if built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
-		return $status
-	else
-		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
-	fi
-}
-lane_3() {
-	if phase build npx vite build; then
-		echo passed >"$logs/build.done"
-		phase browser npx playwright test
-	else
-		echo failed >"$logs/build.done"
-		return 1
-	fi
-}
 
 failed=0
 if [ "${TEST_LANES:-3}" = 1 ]; then
-	lane_1 || failed=1
 	lane_3 || failed=1
+	lane_1 || failed=1
 	lane_2 || failed=1
 else
 	lane_1 &

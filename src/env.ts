@@ -49,6 +49,14 @@ export const variables = defineEnvVars({
 		description:
 			'The app’s public origin, for links in notification mails (default: PUBLIC_SUPABASE_URL).'
 	},
+	PUBLIC_CACHE_MS: {
+		schema: z
+			.string()
+			.optional()
+			.transform((v) => (v === undefined || v === '' ? 5_000 : Number(v))),
+		description:
+			'How long this server answers anonymous visits of public pages from memory (default 5000 ms; 0 turns it off).'
+	},
 	BACKGROUND_JOBS: {
 		schema: z
 			.string()

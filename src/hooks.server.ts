@@ -15,6 +15,7 @@ import { appLimiters } from '#lib/server/limits';
 import { health } from '#lib/server/platform/health';
 import { backupEndpoint } from '#lib/server/platform/backup-endpoint';
 import { requestLog } from '#lib/server/platform/request-log';
+import { dropPublicCache, publicCache } from '#lib/server/platform/public-cache';
 import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
 import { dropForeignSession } from '#lib/server/tenancy/accounts';
@@ -38,10 +39,13 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 		const lite = await embeddedSupabase();
 		const request = await limitRequestBody(event.request);
 		if (request instanceof Response) return request;
-		return guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), {
+		const response = await guardedApi(request, event.getClientAddress(), (r) => lite.fetch(r), {
 			...appLimiters(),
 			rpc: await rpcSignaturesOf(lite)
 		});
+		// A write through the API may change what the public pages show.
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') dropPublicCache();
+		return response;
 	}
 	return resolve(event);
 };
@@ -106,6 +110,7 @@ export const handle = sequence(
 	embeddedApi,
 	securityHeaders,
 	tenant,
+	publicCache,
 	supabase,
 	mailLinks,
 	guard

@@ -29,6 +29,7 @@ import {
 	seedReferenceData
 } from '../../src/lib/server/embedded/seed.ts';
 import { execOver } from './sql-exec.ts';
+import { freshDatabase } from './fresh-database.ts';
 import type { Lite } from '../../src/lib/server/embedded/lite.ts';
 
 const run = promisify(execFile);
@@ -80,21 +81,6 @@ async function waitFor(url: string, what: string, timeoutMs: number, headers = {
 		await sleep(250);
 	}
 	throw new Error(`${what} did not become ready at ${url}: ${last}`);
-}
-
-async function freshDatabase(baseUrl: string) {
-	const name = `buurtkracht_hosted_${process.pid}_${Date.now()}`;
-	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: async () => {
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
-	};
 }
 
 /** A certificate for 127.0.0.1, valid one day: the mailbox's STARTTLS, trusted by the children. */
@@ -195,7 +181,7 @@ export async function startHostedStack(opts: {
 		cleanups.push(() => mailbox.close());
 
 		// 1. The project: a database and keys.
-		const db = await freshDatabase(opts.baseDatabaseUrl);
+		const db = await freshDatabase(opts.baseDatabaseUrl, 'hosted');
 		cleanups.push(() => db.drop());
 		const keys = newKeys();
 		const baseEnv = {

@@ -828,6 +828,7 @@ export type Database = {
 			community_centres: {
 				Row: {
 					accessibility: string;
+					archived_at: string | null;
 					city: string;
 					created_at: string;
 					district_id: string;
@@ -854,6 +855,7 @@ export type Database = {
 				};
 				Insert: {
 					accessibility?: string;
+					archived_at?: string | null;
 					city: string;
 					created_at?: string;
 					district_id: string;
@@ -880,6 +882,7 @@ export type Database = {
 				};
 				Update: {
 					accessibility?: string;
+					archived_at?: string | null;
 					city?: string;
 					created_at?: string;
 					district_id?: string;

@@ -111,6 +111,9 @@ create table public.community_centres (
 	shares_district_team boolean not null default false,
 	-- When the wijkteam is in: "Het sociaal wijkteam zit hier op dinsdag- en donderdagochtend."
 	district_team_note text check (district_team_note is null or char_length(district_team_note) <= 300),
+	-- Archived by the municipality admin (issue 18): off the map, the lists and the feeds; its
+	-- activities, registrations and points stay as history.
+	archived_at timestamptz,
 	unique (municipality_id, slug),
 	constraint community_centres_accessibility_length check (char_length(accessibility) <= 300),
 	constraint community_centres_street_address_length check (char_length(street_address) between 2 and 120),

@@ -99,9 +99,9 @@ begin
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if (new.name, new.slug, new.district_id, new.latitude, new.longitude, new.street_address,
-			new.postcode, new.city, new.is_demo)
+			new.postcode, new.city, new.is_demo, new.archived_at)
 		is distinct from (old.name, old.slug, old.district_id, old.latitude, old.longitude,
-			old.street_address, old.postcode, old.city, old.is_demo)
+			old.street_address, old.postcode, old.city, old.is_demo, old.archived_at)
 		and not public.has_role('municipality_admin', old.municipality_id)
 	then
 		raise exception 'only_admin_moves_centre' using errcode = '42501';

@@ -249,7 +249,7 @@ begin
 				order by x.starts_at desc
 				limit 5000
 			) a
-			join public.community_centres c on c.id = a.community_centre_id
+			join public.community_centres c on c.id = a.community_centre_id and c.archived_at is null
 		), '[]'::jsonb)
 	);
 end;

@@ -79,7 +79,7 @@ begin
 		select c.id, c.slug, c.name, c.district_id,
 			public.distance_m(p_latitude, p_longitude, c.latitude, c.longitude) as distance_m
 		from public.community_centres c
-		where c.municipality_id = public.current_municipality_id()
+		where c.municipality_id = public.current_municipality_id() and c.archived_at is null
 		order by 5, c.name
 		limit least(greatest(coalesce(p_limit, 5), 1), 50);
 end;
@@ -147,7 +147,7 @@ begin
 			) order by
 				case when v_lat is not null then public.distance_m(v_lat, v_lng, c.latitude, c.longitude) end,
 				c.name)
-			from public.community_centres c where c.municipality_id = v_municipality
+			from public.community_centres c where c.municipality_id = v_municipality and c.archived_at is null
 		), '[]'::jsonb)
 	);
 end;

@@ -42,7 +42,8 @@ export const ACCESS: Record<Table, Access> = {
 	postcode_areas: PUBLIC,
 	district_import_drafts: ADMINS_READ,
 	districts: PUBLIC,
-	community_centres: { ...PUBLIC, admin: ['select', 'update'] },
+	// Admins add, change and archive their buurthuizen in /beheer/buurthuizen/beheren (issue 18).
+	community_centres: { ...PUBLIC, admin: ['select', 'insert', 'update'] },
 	memberships: { admin: ['select', 'insert', 'delete'] },
 	profiles: { stranger: ['select'], coordinator: ['select'], admin: ['select'] },
 	profile_contacts: NOBODY,

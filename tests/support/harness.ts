@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import { readLimitedBody } from '../../src/lib/server/embedded/body-limit.ts';
 import { guardedApi } from '../../src/lib/server/embedded/auth-front.ts';
 import { rpcSignaturesOf } from '../../src/lib/server/embedded/rpc-arguments.ts';
@@ -21,6 +20,7 @@ import { printDatabaseError } from '../../src/lib/server/embedded/db-error-log.t
 import { seedReferenceData } from '../../src/lib/server/embedded/seed.ts';
 import { startMailbox } from '../../scripts/lib/mailbox.ts';
 import { newKeys } from '../../scripts/lib/env.ts';
+import { freshDatabase } from '../../scripts/lib/fresh-database.ts';
 
 export interface Harness {
 	url: string;
@@ -58,21 +58,6 @@ function clientAddress(req: IncomingMessage): string | null {
 	return last || req.socket.remoteAddress || null;
 }
 
-async function freshPostgresDatabase(baseUrl: string) {
-	const name = `buurtkracht_test_${process.pid}_${Date.now()}`;
-	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: async () => {
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
-	};
-}
-
 export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Harness> {
 	const mailbox = await startMailbox();
 	const keys = newKeys();
@@ -80,7 +65,7 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	if (usePostgres && !process.env.DATABASE_URL) {
 		throw new Error('TEST_DB=postgres needs DATABASE_URL (a PostgreSQL 15 server).');
 	}
-	const pg = usePostgres ? await freshPostgresDatabase(process.env.DATABASE_URL as string) : null;
+	const pg = usePostgres ? await freshDatabase(process.env.DATABASE_URL as string, 'test') : null;
 	const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'buurtkracht-pglite-'));
 
 	const server = createServer();

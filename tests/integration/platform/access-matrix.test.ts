@@ -202,11 +202,13 @@ async function fingerprint(p: Probe) {
 	return row?.f ?? null;
 }
 
-async function rowAsJson(p: Probe) {
-	const [row] = await sql<{ j: Record<string, unknown> }>(
-		`select to_jsonb(t) - 'search' as j from public.${p.table} t where t.${p.key}::text = '${p.id}'`
+/** The probe row as JSON (to copy it, and to put it back) and its fingerprint, in one query. */
+async function snapshot(p: Probe) {
+	const [row] = await sql<{ f: string; j: Record<string, unknown> }>(
+		`select md5(t::text) as f, to_jsonb(t) - 'search' as j
+		 from public.${p.table} t where t.${p.key}::text = '${p.id}'`
 	);
-	return row?.j ?? {};
+	return { fingerprint: row?.f ?? null, json: row?.j ?? {} };
 }
 
 type Row = Record<string, unknown>;
@@ -270,9 +272,11 @@ function viaRawRest(token: string | null): Channel {
 async function observe(channel: Channel, actorId: string | null, p: Probe): Promise<Op[]> {
 	const done: Op[] = [];
 	if ((await channel.select(p)).length > 0) done.push('select');
+	// The probe row is as it was put back (reads and a copy under a new key leave it alone).
+	const { fingerprint: before, json: backup } = await snapshot(p);
 
 	if (p.copy) {
-		const copy = p.copy(await rowAsJson(p), actorId);
+		const copy = p.copy(structuredClone(backup), actorId);
 		if ((await channel.insert(p, copy)).length > 0) {
 			done.push('insert');
 			const key = copy[p.key] as string;
@@ -290,8 +294,6 @@ async function observe(channel: Channel, actorId: string | null, p: Probe): Prom
 		}
 	}
 
-	const before = await fingerprint(p);
-	const backup = await rowAsJson(p);
 	const changed = await channel.update(p, { updated_at: '2000-01-01T00:00:00Z' });
 	if (changed.length > 0 || (await fingerprint(p)) !== before) done.push('update');
 

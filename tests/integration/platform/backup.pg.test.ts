@@ -7,23 +7,19 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprints, pgDump, pgRestore } from '../../../scripts/lib/backup.ts';
+import { freshDatabase, type FreshDatabase } from '../../../scripts/lib/fresh-database.ts';
 import { fill, filled, open, writeSome } from '../../support/backup-drill.ts';
 
 const base = process.env.DATABASE_URL as string;
-const admin = postgres(base, { max: 1, onnotice: () => {} });
-const made: string[] = [];
-async function freshDatabase(label: string) {
-	const name = `buurtkracht_backup_${label}_${process.pid}_${Date.now()}`;
-	await admin.unsafe(`create database ${name}`);
-	made.push(name);
-	const url = new URL(base);
-	url.pathname = `/${name}`;
-	return url.toString();
+const made: FreshDatabase[] = [];
+async function newDatabase(label: string) {
+	const db = await freshDatabase(base, `backup_${label}`);
+	made.push(db);
+	return db.url;
 }
 let work = '';
 afterAll(async () => {
-	for (const name of made) await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	for (const db of made) await db.drop();
 	if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -31,7 +27,7 @@ describe('npm run db:backup on PostgreSQL', () => {
 	it('restores every table as it was at backup time', { timeout: 240_000 }, async () => {
 		work = await mkdtemp(path.join(tmpdir(), 'buurtkracht-backup-'));
 		const file = path.join(work, 'backup.dump');
-		const live = await freshDatabase('live');
+		const live = await newDatabase('live');
 		const lite = await open({ databaseUrl: live });
 		let atBackup;
 		try {
@@ -48,7 +44,7 @@ describe('npm run db:backup on PostgreSQL', () => {
 			await lite.close();
 		}
 
-		const target = await freshDatabase('restored');
+		const target = await newDatabase('restored');
 		const started = performance.now();
 		await pgRestore(file, target);
 		const restoreMs = Math.round(performance.now() - started);

@@ -6,15 +6,13 @@
 // leave without them (this run's own database).
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type FreshDatabase } from '../../../scripts/lib/fresh-database.ts';
 import { open } from '../../support/backup-drill.ts';
 import { sql } from '../../support/factories.ts';
 
-const base = process.env.DATABASE_URL as string;
-const admin = postgres(base, { max: 1, onnotice: () => {} });
-const name = `buurtkracht_hosted_grants_${process.pid}_${Date.now()}`;
+let db: FreshDatabase | undefined;
 afterAll(async () => {
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await db?.drop();
 });
 
 // What `supabase start` and a hosted project set up before the first migration.
@@ -36,16 +34,14 @@ describe('functions under hosted Supabase’s default privileges', () => {
 		'are callable by exactly the roles they are callable by without them',
 		{ timeout: 240_000 },
 		async () => {
-			await admin.unsafe(`create database ${name}`);
-			const url = new URL(base);
-			url.pathname = `/${name}`;
-			const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+			db = await freshDatabase(process.env.DATABASE_URL as string, 'hosted_grants');
+			const owner = postgres(db.url, { max: 1, onnotice: () => {} });
 			try {
-				for (const statement of HOSTED_DEFAULTS) await db.unsafe(statement);
+				for (const statement of HOSTED_DEFAULTS) await owner.unsafe(statement);
 			} finally {
-				await db.end();
+				await owner.end();
 			}
-			const lite = await open({ databaseUrl: url.toString() });
+			const lite = await open({ databaseUrl: db.url });
 			let hosted: { fn: string; role: string }[];
 			try {
 				hosted = (await lite.exec(CALLABLE)).rows as { fn: string; role: string }[];

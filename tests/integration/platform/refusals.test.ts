@@ -8,6 +8,7 @@
 //    one argument has the wrong type: as a signed-in account and signed out.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { catalogFunctions } from '../../support/catalog-functions.ts';
 import { createUser, sql, type TestUser } from '../../support/factories.ts';
 import {
 	applicationArgs,
@@ -22,33 +23,15 @@ import { createBoardMember, centre, postActivity } from '../../support/buurthuiz
 /** SQLSTATEs that the embedded Supabase and PostgREST both answer with a 4xx. */
 const BOTH_4XX = /^(42501|22[0-9A-Z]{3}|PT4\d\d|23505)$/;
 
-interface Fn {
-	name: string;
-	signature: string;
-	source: string;
-	granted_to: string[];
-	params: { name: string; type: string }[];
-}
-
-const fns = await sql<Fn>(`
-	select p.proname as name,
-		pg_get_function_identity_arguments(p.oid) as signature,
-		p.prosrc as source,
-		array_remove(array[
-			case when has_function_privilege('authenticated', p.oid, 'execute') then 'authenticated' end,
-			case when has_function_privilege('anon', p.oid, 'execute') then 'anon' end
-		], null) as granted_to,
-		coalesce((
-			select json_agg(json_build_object('name', a.name, 'type', format_type(a.type, null)) order by a.n)
-			from unnest(p.proargnames, coalesce(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes)
-				with ordinality as a(name, type, mode, n)
-			where coalesce(a.mode, 'i') in ('i', 'b', 'v')
-		), '[]') as params
-	from pg_proc p
-	where p.pronamespace = 'public'::regnamespace and p.prolang in (
-		select oid from pg_language where lanname in ('plpgsql', 'sql')
-	)
-	order by p.proname, pg_get_function_identity_arguments(p.oid)`);
+const fns = (await catalogFunctions())
+	.filter((f) => f.language === 'plpgsql' || f.language === 'sql')
+	.map((f) => ({
+		...f,
+		signature: f.identity,
+		granted_to: [f.authenticated && 'authenticated', f.anon && 'anon'].filter(
+			(role): role is string => Boolean(role)
+		)
+	}));
 
 /** Every RAISE EXCEPTION in a function body, with the SQLSTATE it uses ('P0001' when none). */
 function raises(source: string): string[] {

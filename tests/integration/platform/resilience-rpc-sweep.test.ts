@@ -5,30 +5,10 @@
 // read is retried for a bounded time while it does.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUser, sql } from '../../support/factories.ts';
+import { catalogFunctions } from '../../support/catalog-functions.ts';
+import { createUser } from '../../support/factories.ts';
 
-interface Param {
-	name: string;
-	type: string;
-}
-interface Fn {
-	name: string;
-	signature: string;
-	params: Param[];
-}
-
-const fns = await sql<Fn>(`
-	select p.proname as name,
-		pg_get_function_arguments(p.oid) as signature,
-		coalesce((
-			select json_agg(json_build_object('name', a.name, 'type', format_type(a.type, null)) order by a.n)
-			from unnest(p.proargnames, coalesce(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes)
-				with ordinality as a(name, type, mode, n)
-			where coalesce(a.mode, 'i') in ('i', 'b', 'v')
-		), '[]') as params
-	from pg_proc p
-	where p.pronamespace = 'public'::regnamespace and p.prorettype <> 'trigger'::regtype
-	order by p.proname, pg_get_function_arguments(p.oid)`);
+const fns = (await catalogFunctions()).filter((f) => !f.returnsTrigger);
 
 const MB = 1024 * 1024;
 /** How long the API may take to answer again after a call broke the database. */

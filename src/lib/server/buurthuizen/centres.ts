@@ -23,7 +23,7 @@ export async function listCentresByDistrict(
 	const { data, error } = await supabase
 		.from('districts')
 		.select(
-			'id, name, community_centres (id, name, street_address, postcode, city, accessibility, is_demo)'
+			'id, name, community_centres (id, name, street_address, postcode, city, accessibility, is_demo, archived_at)'
 		)
 		.order('name');
 	if (error) throw new Error(`listCentresByDistrict: ${error.code} ${error.message}`);
@@ -31,6 +31,7 @@ export async function listCentresByDistrict(
 		id: d.id,
 		name: d.name,
 		centres: d.community_centres
+			.filter((c) => c.archived_at === null)
 			.map((c) => ({
 				id: c.id,
 				name: c.name,

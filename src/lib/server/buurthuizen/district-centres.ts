@@ -23,6 +23,7 @@ export async function centresByDistrict(
 		.from('community_centres')
 		.select('district_id, name, slug')
 		.eq('municipality_id', municipalityId)
+		.is('archived_at', null)
 		.order('name');
 	if (error) throw new Error(`centresByDistrict: ${error.code} ${error.message}`);
 	const map = new Map<string, DistrictCentre[]>();

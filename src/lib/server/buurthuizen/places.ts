@@ -101,6 +101,7 @@ export async function getCentre(
 		)
 		.eq('municipality_id', municipalityId)
 		.eq('slug', slug)
+		.is('archived_at', null)
 		.maybeSingle();
 	if (error) throw new Error(`getCentre: ${error.code} ${error.message}`);
 	return data ? centreDetail.parse(data) : null;
@@ -111,7 +112,7 @@ export async function getDistrict(supabase: RequestClient, municipalityId: strin
 	const { data, error } = await supabase
 		.from('districts')
 		.select(
-			'id, slug, name, community_centres (id, slug, name, street_address, postcode, city, wheelchair, is_demo)'
+			'id, slug, name, community_centres (id, slug, name, street_address, postcode, city, wheelchair, is_demo, archived_at)'
 		)
 		.eq('municipality_id', municipalityId)
 		.eq('slug', slug)
@@ -123,6 +124,7 @@ export async function getDistrict(supabase: RequestClient, municipalityId: strin
 		slug: data.slug,
 		name: data.name,
 		centres: data.community_centres
+			.filter((c) => c.archived_at === null)
 			.map((c) => ({
 				id: c.id,
 				slug: c.slug,

@@ -4,17 +4,13 @@ import { z } from 'zod';
 import type { BoardFilters } from '#lib/schemas/buurthulp/board';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
-import { requestWhen } from './shapes';
+import { helpItem, requestWhen } from './shapes';
 
 const district = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
 
 const boardItem = requestWhen.extend({
-	id: z.uuid(),
-	title: z.string(),
-	description: z.string(),
-	category: z.string(),
+	...helpItem.shape,
 	districtId: z.uuid(),
-	districtName: z.string(),
 	postcodeArea: z.string().nullable(),
 	createdAt: z.string()
 });

@@ -7,25 +7,18 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage, isRlsRefusal } from './errors';
-import { districtOption } from './shapes';
+import { districtOption, openOffer } from './shapes';
 
 const myOffersPage = fromRow(
 	z.object({
 		districts: z.array(districtOption),
 		homeDistrictId: z.uuid().nullable(),
 		offers: z.array(
-			z.object({
-				id: z.uuid(),
-				title: z.string(),
-				description: z.string(),
-				category: z.string(),
-				districtName: z.string(),
-				whenText: z.string(),
+			openOffer.extend({
 				status: helpOfferStatus,
 				hidden: z.boolean(),
 				/** The coordinator's reason when it is hidden. */
-				hiddenReason: z.string().nullable().default(null),
-				createdAt: z.string()
+				hiddenReason: z.string().nullable().default(null)
 			})
 		)
 	})
@@ -80,19 +73,7 @@ const offersBoard = fromRow(
 	z.object({
 		districts: z.array(districtOption),
 		total: z.number().int(),
-		items: z.array(
-			z.object({
-				id: z.uuid(),
-				title: z.string(),
-				description: z.string(),
-				category: z.string(),
-				districtName: z.string(),
-				whenText: z.string(),
-				createdAt: z.string(),
-				volunteerId: z.uuid(),
-				volunteerName: z.string()
-			})
-		)
+		items: z.array(openOffer.extend({ volunteerId: z.uuid(), volunteerName: z.string() }))
 	})
 );
 

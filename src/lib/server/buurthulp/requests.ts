@@ -9,16 +9,12 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
-import { districtOption, requestWhen, type DistrictOption } from './shapes';
+import { districtOption, helpItem, requestWhen, type DistrictOption } from './shapes';
 
 const requestPage = fromRow(
 	z.object({
 		request: requestWhen.extend({
-			id: z.uuid(),
-			title: z.string(),
-			description: z.string(),
-			category: z.string(),
-			districtName: z.string(),
+			...helpItem.shape,
 			districtSlug: z.string(),
 			postcodeArea: z.string().nullable(),
 			status: helpRequestStatus,

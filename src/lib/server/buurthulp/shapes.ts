@@ -15,6 +15,18 @@ export const requestWhen = z.object({
 
 export type RequestWhen = z.infer<typeof requestWhen>;
 
+/** A request or an offer as lists and pages show it: what, in which category, where. */
+export const helpItem = z.object({
+	id: z.uuid(),
+	title: z.string(),
+	description: z.string(),
+	category: z.string(),
+	districtName: z.string()
+});
+
+/** An open offer as the public lists show it. */
+export const openOffer = helpItem.extend({ whenText: z.string(), createdAt: z.string() });
+
 export const districtOption = z.object({ id: z.uuid(), name: z.string() });
 
 export type DistrictOption = z.infer<typeof districtOption>;

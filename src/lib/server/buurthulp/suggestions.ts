@@ -1,25 +1,17 @@
 // Ranking shown to people: "Voor jou" for a volunteer, and suggested volunteers for a request for
 // a coordinator (with the invitation). The SQL ranks; here the result is parsed and explained.
 import { z } from 'zod';
-import { dayPart, helpRequestStatus, whenKind } from '#lib/buurthulp/enums';
+import { helpRequestStatus } from '#lib/buurthulp/enums';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
-import { requestWhen } from './shapes';
+import { helpItem, requestWhen } from './shapes';
 
-const suggestion = z.object({
-	id: z.uuid(),
-	title: z.string(),
-	description: z.string(),
-	category: z.string(),
+/** A request in "Voor jou": its when without the recurrence. */
+const suggestion = helpItem.extend({
+	...requestWhen.omit({ recurrence: true }).shape,
 	districtId: z.uuid(),
-	districtName: z.string(),
-	whenKind,
-	startsOn: z.string().nullable(),
-	endsOn: z.string().nullable(),
-	dayPart,
-	durationMinutes: z.number().int(),
 	distanceKm: z.number(),
 	score: z.number(),
 	categoryFit: z.boolean(),
@@ -89,11 +81,7 @@ const volunteerSuggestion = z.object({
 const coordinationRequestPage = fromRow(
 	z.object({
 		request: requestWhen.extend({
-			id: z.uuid(),
-			title: z.string(),
-			description: z.string(),
-			category: z.string(),
-			districtName: z.string(),
+			...helpItem.shape,
 			status: helpRequestStatus,
 			hidden: z.boolean(),
 			createdAt: z.string(),

@@ -8,7 +8,7 @@ import { bareMessage } from '../db-errors';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import { helpErrorMessage, isRlsRefusal } from './errors';
-import { districtOption } from './shapes';
+import { districtOption, openOffer } from './shapes';
 
 const profilePage = fromRow(
 	z.object({
@@ -98,17 +98,7 @@ const publicPage = fromRow(
 			categories: z.array(z.string()),
 			districts: z.array(z.string()),
 			helped: z.number().int(),
-			offers: z.array(
-				z.object({
-					id: z.uuid(),
-					title: z.string(),
-					description: z.string(),
-					category: z.string(),
-					districtName: z.string(),
-					whenText: z.string(),
-					createdAt: z.string()
-				})
-			)
+			offers: z.array(openOffer)
 		})
 		.nullable()
 );

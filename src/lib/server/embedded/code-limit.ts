@@ -7,7 +7,13 @@
 // the same store as the password limit (bucket "code"), so several app servers share the count.
 // Verifying a link (token_hash, 256 bits) is not counted. No Node APIs: Vite and plain Node both
 // load it.
-import type { SignInLimiter, SignInLimits, SignInOutcome } from './sign-in-limit.ts';
+import {
+	authErrorCode,
+	countedAttempt,
+	type SignInLimiter,
+	type SignInLimits,
+	type SignInOutcome
+} from './sign-in-limit.ts';
 
 export const CODE_LIMITS: SignInLimits = {
 	perAccount: 5,
@@ -34,43 +40,14 @@ async function codeVerification(request: Request): Promise<CodeVerification | nu
 	}
 }
 
-async function errorCode(response: Response): Promise<string | null> {
-	const header = response.headers.get('x-sb-error-code');
-	if (header) return header;
-	try {
-		const body = (await response.clone().json()) as { error_code?: unknown };
-		return typeof body.error_code === 'string' ? body.error_code : null;
-	} catch {
-		return null;
-	}
-}
-
 /** A wrong or expired code; anything else (a bad type, a server error) says nothing about it. */
 export async function codeOutcome(response: Response): Promise<SignInOutcome> {
 	if (response.ok) return 'success';
 	if (response.status !== 400 && response.status !== 403) return 'other';
-	const code = await errorCode(response);
+	const code = await authErrorCode(response);
 	return code === 'otp_expired' || code === 'invalid_credentials' || code === 'otp_invalid'
 		? 'wrong_credentials'
 		: 'other';
-}
-
-/** 429 in the auth API's error shape, with Retry-After. */
-export function tooManyCodes(retryAfterSeconds: number): Response {
-	return Response.json(
-		{
-			code: 429,
-			error_code: 'over_request_rate_limit',
-			msg: `Too many wrong codes. Try again in ${retryAfterSeconds} seconds.`
-		},
-		{
-			status: 429,
-			headers: {
-				'retry-after': String(retryAfterSeconds),
-				'x-sb-error-code': 'over_request_rate_limit'
-			}
-		}
-	);
 }
 
 /**
@@ -85,15 +62,11 @@ export async function limitCodeVerification(
 ): Promise<Response> {
 	const verification = await codeVerification(request);
 	if (!verification) return forward(request);
-	const attempt = await limiter.attempt(verification.email || null, clientAddress);
-	if (!attempt.allowed) return tooManyCodes(attempt.retryAfterSeconds);
-	let response: Response;
-	try {
-		response = await forward(request);
-	} catch (error) {
-		await attempt.settle('other');
-		throw error;
-	}
-	await attempt.settle(await codeOutcome(response));
-	return response;
+	return countedAttempt(
+		limiter,
+		{ email: verification.email || null, clientAddress },
+		() => forward(request),
+		codeOutcome,
+		'wrong codes'
+	);
 }

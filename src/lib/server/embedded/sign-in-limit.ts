@@ -175,27 +175,32 @@ async function emailOf(request: Request): Promise<string | null> {
 	}
 }
 
+/** The auth API's error code of an answer: its x-sb-error-code header, else the body's error_code. */
+export async function authErrorCode(response: Response): Promise<string | null> {
+	const header = response.headers.get('x-sb-error-code');
+	if (header) return header;
+	try {
+		const body = (await response.clone().json()) as { error_code?: unknown };
+		return typeof body.error_code === 'string' ? body.error_code : null;
+	} catch {
+		return null;
+	}
+}
+
 async function outcomeOf(response: Response): Promise<SignInOutcome> {
 	if (response.ok) return 'success';
 	if (response.status !== 400) return 'other';
-	let code = response.headers.get('x-sb-error-code');
-	if (!code) {
-		try {
-			code = String(((await response.clone().json()) as { error_code?: unknown }).error_code);
-		} catch {
-			code = null;
-		}
-	}
+	const code = await authErrorCode(response);
 	return code === 'invalid_credentials' || code === 'invalid_grant' ? 'wrong_credentials' : 'other';
 }
 
 /** 429 in the auth API's error shape, with Retry-After, so supabase-js reports a rate limit. */
-export function tooManySignIns(retryAfterSeconds: number): Response {
+function tooManyAttempts(retryAfterSeconds: number, what: string): Response {
 	return Response.json(
 		{
 			code: 429,
 			error_code: 'over_request_rate_limit',
-			msg: `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`
+			msg: `Too many ${what}. Try again in ${retryAfterSeconds} seconds.`
 		},
 		{
 			status: 429,
@@ -205,6 +210,30 @@ export function tooManySignIns(retryAfterSeconds: number): Response {
 			}
 		}
 	);
+}
+
+/**
+ * Sends one counted attempt: refused with 429 when the account or client address is locked,
+ * else forwarded and settled by what the answer says (a thrown error gives the points back).
+ */
+export async function countedAttempt(
+	limiter: SignInLimiter,
+	who: { email: string | null; clientAddress: string | null },
+	send: () => Promise<Response>,
+	outcome: (response: Response) => Promise<SignInOutcome>,
+	what: string
+): Promise<Response> {
+	const attempt = await limiter.attempt(who.email, who.clientAddress);
+	if (!attempt.allowed) return tooManyAttempts(attempt.retryAfterSeconds, what);
+	let response: Response;
+	try {
+		response = await send();
+	} catch (error) {
+		await attempt.settle('other');
+		throw error;
+	}
+	await attempt.settle(await outcome(response));
+	return response;
 }
 
 /**
@@ -219,15 +248,11 @@ export async function limitPasswordSignIn(
 ): Promise<Response> {
 	const url = new URL(request.url);
 	if (!isPasswordGrant(request, url)) return forward(request);
-	const attempt = await limiter.attempt(await emailOf(request), clientAddress);
-	if (!attempt.allowed) return tooManySignIns(attempt.retryAfterSeconds);
-	let response: Response;
-	try {
-		response = await forward(request);
-	} catch (error) {
-		await attempt.settle('other');
-		throw error;
-	}
-	await attempt.settle(await outcomeOf(response));
-	return response;
+	return countedAttempt(
+		limiter,
+		{ email: await emailOf(request), clientAddress },
+		() => forward(request),
+		outcomeOf,
+		'failed sign-in attempts'
+	);
 }

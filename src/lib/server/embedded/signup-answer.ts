@@ -9,6 +9,8 @@
 // Used by the embeddedApi handle, the test harness's server and the app's in-process client
 // (auth-front.ts). No Node APIs: Vite and plain Node both load it.
 
+import { authErrorCode } from './sign-in-limit.ts';
+
 const TAKEN = new Set(['over_email_send_rate_limit', 'user_already_exists', 'email_exists']);
 
 const isSignUp = (request: Request) =>
@@ -28,17 +30,6 @@ async function signUpBody(request: Request): Promise<SignUpBody | null> {
 				? (body.data as Record<string, unknown>)
 				: {};
 		return { email: body.email, data };
-	} catch {
-		return null;
-	}
-}
-
-async function errorCode(response: Response): Promise<string | null> {
-	const header = response.headers.get('x-sb-error-code');
-	if (header) return header;
-	try {
-		const body = (await response.clone().json()) as { error_code?: unknown };
-		return typeof body.error_code === 'string' ? body.error_code : null;
 	} catch {
 		return null;
 	}
@@ -161,7 +152,7 @@ export async function hideKnownSignUp(
 		}
 		return response;
 	}
-	if (![429, 422].includes(response.status) || !TAKEN.has((await errorCode(response)) ?? '')) {
+	if (![429, 422].includes(response.status) || !TAKEN.has((await authErrorCode(response)) ?? '')) {
 		return response;
 	}
 	await response.body?.cancel();

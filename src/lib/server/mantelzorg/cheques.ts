@@ -20,21 +20,25 @@ export async function blockAndReissueCheque(
 	return ok(data);
 }
 
+/** A letter waiting to be printed, as letter_queue and print_letter_queue list it. */
+export const queuedLetter = z.object({
+	chequeId: z.uuid(),
+	/** 'cheque': the new cheque; 'reminder': it expires soon. */
+	letter: z.enum(['cheque', 'reminder']),
+	kind: chequeKind,
+	valueCents: z.number().int(),
+	remainingCents: z.number().int(),
+	expiresOn: z.string(),
+	carerFirstName: z.string(),
+	carerLastName: z.string(),
+	carerPostcode: z.string(),
+	carerHouseNumber: z.string(),
+	districtName: z.string()
+});
+
 const letters = fromRow(
 	z.array(
-		z.object({
-			chequeId: z.uuid(),
-			/** 'cheque': the new cheque; 'reminder': it expires soon. */
-			letter: z.enum(['cheque', 'reminder']),
-			kind: chequeKind,
-			valueCents: z.number().int(),
-			remainingCents: z.number().int(),
-			expiresOn: z.string(),
-			carerFirstName: z.string(),
-			carerLastName: z.string(),
-			carerPostcode: z.string(),
-			carerHouseNumber: z.string(),
-			districtName: z.string(),
+		queuedLetter.extend({
 			createdAt: z.string(),
 			/** The reader issued this cheque, so another admin prints its letter (four eyes). */
 			issuedByMe: z.boolean()

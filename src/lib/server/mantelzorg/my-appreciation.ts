@@ -104,22 +104,25 @@ const letterRow = fromRow(
 	})
 );
 
-const shopRows = fromRow(
-	z.object({
-		shops: z.array(
-			z.object({
-				name: z.string(),
-				streetAddress: z.string(),
-				postcode: z.string(),
-				city: z.string(),
-				districtName: z.string().nullable()
-			})
-		)
-	})
-);
+/** An approved shop as the SQL lists it for the letters (approved_shops, print_letter_queue). */
+export const letterShopRow = z.object({
+	name: z.string(),
+	streetAddress: z.string(),
+	postcode: z.string(),
+	city: z.string(),
+	districtName: z.string().nullable()
+});
+
+const shopRows = fromRow(z.object({ shops: z.array(letterShopRow) }));
 
 export const formatPostcode = (postcode: string) =>
 	postcode.length === 6 ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode;
+
+export const toLetterShop = (s: z.infer<typeof letterShopRow>): LetterShop => ({
+	name: s.name,
+	address: `${s.streetAddress}, ${formatPostcode(s.postcode)} ${s.city}`,
+	district: s.districtName
+});
 
 /** The municipality's approved shops as the letter lists them. */
 export async function loadLetterShops(
@@ -128,13 +131,7 @@ export async function loadLetterShops(
 ): Promise<LetterShop[]> {
 	const { data } = await supabase.rpc('approved_shops', { p_municipality_id: municipalityId });
 	const parsed = shopRows.safeParse(data);
-	return parsed.success
-		? parsed.data.shops.map((s) => ({
-				name: s.name,
-				address: `${s.streetAddress}, ${formatPostcode(s.postcode)} ${s.city}`,
-				district: s.districtName
-			}))
-		: [];
+	return parsed.success ? parsed.data.shops.map(toLetterShop) : [];
 }
 
 /** The letter of one of the carer's own active cheques (RLS shows no one else's); null if none. */

@@ -5,39 +5,15 @@ import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { ok, type WriteResult } from '../result';
-import { markLettersPrinted } from './cheques';
+import { markLettersPrinted, queuedLetter } from './cheques';
 import { renderLetterBatch, type ChequeLetter } from './letters';
-import { formatPostcode } from './my-appreciation';
+import { formatPostcode, letterShopRow, toLetterShop } from './my-appreciation';
 
 const pageRow = fromRow(
 	z.object({
 		municipalityName: z.string(),
-		letters: z.array(
-			z.object({
-				chequeId: z.uuid(),
-				letter: z.enum(['cheque', 'reminder']),
-				kind: z.enum(['cheque', 'pluim']),
-				code: z.string(),
-				valueCents: z.number(),
-				remainingCents: z.number(),
-				expiresOn: z.string(),
-				carerFirstName: z.string(),
-				carerLastName: z.string(),
-				carerPostcode: z.string(),
-				carerHouseNumber: z.string(),
-				districtName: z.string(),
-				schemeYear: z.number()
-			})
-		),
-		shops: z.array(
-			z.object({
-				name: z.string(),
-				streetAddress: z.string(),
-				postcode: z.string(),
-				city: z.string(),
-				districtName: z.string().nullable()
-			})
-		)
+		letters: z.array(queuedLetter.extend({ code: z.string(), schemeYear: z.number() })),
+		shops: z.array(letterShopRow)
 	})
 );
 export type PrintQueue = z.infer<typeof pageRow>;
@@ -74,12 +50,7 @@ export function queueLetters(queue: PrintQueue): ChequeLetter[] {
 }
 
 export function renderPrintQueue(queue: PrintQueue, shopListUrl: string): Promise<Buffer> {
-	const shops = queue.shops.map((s) => ({
-		name: s.name,
-		address: `${s.streetAddress}, ${formatPostcode(s.postcode)} ${s.city}`,
-		district: s.districtName
-	}));
-	return renderLetterBatch(queueLetters(queue), shops, { shopListUrl });
+	return renderLetterBatch(queueLetters(queue), queue.shops.map(toLetterShop), { shopListUrl });
 }
 
 /** Marks the given letters printed; returns how many were still waiting. */

@@ -1,0 +1,214 @@
+// npm run bench:monitor — the monitor sociaal domein on the real PostgreSQL (issue 21, Tests and
+// numbers): Zaanstad-sized data (per year 2,000 applications and 20,000 redemptions, 5,000
+// hulpvragen, 19 buurthuizen with weekly activities), added one year at a time from 1 to 5 years.
+// After each year it measures the same things for the newest complete year:
+//   - monitor_page as the municipality admin, SQL alone (the page's one database call), and
+//     /beheer/monitor?jaar=… as a full page request through the production build (target: p95
+//     under 300 ms);
+//   - open_data_figures as anon, SQL alone, and /open-data/cijfers-….csv as a full request
+//     (target: under 1 s);
+// and the growth from 1 to 5 years of data (target: at most 1.5×, a year's page should not read
+// five years).
+//   DATABASE_URL=...        PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
+//                           a fresh database is created and dropped
+//   BENCH_SAMPLES=40        measured calls per query and per page (after 5 warm-up calls)
+//   BENCH_PORT=4271         port of the production server
+//   BENCH_SKIP_PAGES=1      only the SQL part (no build, no server)
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import * as dataset from './lib/monitor-dataset.ts';
+import { ensureBuild, samplePage, startApp, type App, type PageSampled } from './lib/hulp-app.ts';
+import { sample, type Call, type Sampled } from './lib/hulp-sql.ts';
+import { signInCookie } from './lib/profile-page.ts';
+import { quietly } from './lib/quiet.ts';
+import { fmt, table } from './lib/report.ts';
+import { startStack } from './lib/stack.ts';
+
+process.env.LITE_TELEMETRY = '0';
+process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 40);
+const PORT = Number(process.env.BENCH_PORT || 4271);
+const PASSWORD = 'Bench-wachtwoord-123';
+const TARGET = { page: 300, csv: 1000, growth: 1.5 };
+/** The newest complete year: its months are all published in the open data. */
+const YEAR = new Date().getFullYear() - 1;
+
+const started = performance.now();
+const stack = await quietly(() => startStack('postgres'));
+const [{ current_database: dbName }] = (await stack.lite.exec('select current_database()'))
+	.rows as [{ current_database: string }];
+const dbUrl = new URL(process.env.DATABASE_URL);
+dbUrl.pathname = `/${dbName}`;
+const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
+const uid = stack.userId;
+
+interface Stage {
+	years: number;
+	rows: Record<string, number>;
+	loadSeconds: number;
+	pageSql: Sampled;
+	csvSql: Sampled;
+	page?: PageSampled;
+	csv?: PageSampled;
+}
+const stages: Stage[] = [];
+let app: App | undefined;
+let cookie: string | null = null;
+let buildNote = 'skipped (BENCH_SKIP_PAGES)';
+
+const pageCall: Call = {
+	role: 'authenticated',
+	userId: uid,
+	query: `select public.monitor_page($1::date, $2::date) as result`,
+	params: [`${YEAR}-01-01`, `${YEAR}-12-31`],
+	valid: (r) => Array.isArray((r as { figures?: unknown[] } | null)?.figures)
+};
+const csvCall: Call = {
+	role: 'anon',
+	userId: null,
+	query: `select public.open_data_figures($1) as result`,
+	params: [YEAR],
+	valid: (r) => Array.isArray((r as { rows?: unknown[] } | null)?.rows)
+};
+
+try {
+	await sql.unsafe(
+		`insert into public.memberships (user_id, municipality_id, role) values ($1, $2, 'municipality_admin')`,
+		[uid, dataset.ZAANSTAD]
+	);
+	await dataset.addFixed(sql);
+
+	if (!process.env.BENCH_SKIP_PAGES) {
+		buildNote = ensureBuild();
+		console.log(`Production build: ${buildNote}`);
+		app = await startApp(dbUrl.toString(), PORT);
+		const users = await sql<{ email: string }[]>`select email from auth.users where id = ${uid}`;
+		cookie = await signInCookie(app.origin, String(users[0]?.email), PASSWORD);
+	}
+
+	for (let years = 1; years <= 5; years++) {
+		const t0 = performance.now();
+		// The measured year first, then the years before it: the history grows behind it.
+		await dataset.addYear(sql, YEAR - years + 1);
+		const loadSeconds = (performance.now() - t0) / 1000;
+		const stage: Stage = {
+			years,
+			rows: await dataset.counts(sql),
+			loadSeconds,
+			pageSql: await sample(sql, () => pageCall, SAMPLES, 5),
+			csvSql: await sample(sql, () => csvCall, SAMPLES, 5)
+		};
+		if (app && cookie) {
+			stage.page = await samplePage(
+				app.origin,
+				() => `/beheer/monitor?jaar=${YEAR}`,
+				cookie,
+				SAMPLES,
+				5
+			);
+			stage.csv = await samplePage(
+				app.origin,
+				() => `/open-data/cijfers-${YEAR}.csv`,
+				null,
+				SAMPLES,
+				5
+			);
+		}
+		stages.push(stage);
+		console.log(
+			`${years} year(s) loaded in ${fmt(loadSeconds)} s: ${Object.entries(stage.rows)
+				.map(([k, v]) => `${v} ${k}`)
+				.join(', ')}`
+		);
+	}
+
+	const first = stages[0] as Stage;
+	const last = stages.at(-1) as Stage;
+	const skip = (p?: PageSampled) => p?.skipped ?? '';
+	console.log(`\nMonitor of ${YEAR} for Zaanstad, ${SAMPLES} samples each (p50 / p95 in ms):`);
+	console.log(
+		table(
+			[
+				'years of data',
+				'rows (redemptions)',
+				'page SQL p50',
+				'page SQL p95',
+				'page p50',
+				'page p95',
+				'CSV SQL p95',
+				'CSV p95'
+			],
+			stages.map((s) => [
+				String(s.years),
+				String(s.rows.redemptions),
+				fmt(s.pageSql.p50),
+				fmt(s.pageSql.p95),
+				fmt(s.page?.p50 ?? NaN),
+				fmt(s.page?.p95 ?? NaN),
+				fmt(s.csvSql.p95),
+				fmt(s.csv?.p95 ?? NaN)
+			])
+		)
+	);
+	const errors = stages.flatMap((s) =>
+		[s.pageSql, s.csvSql].filter((x) => x.errors > 0).map((x) => `${s.years}y: ${x.failure}`)
+	);
+	for (const e of errors) console.log(`  wrong answer: ${e}`);
+	for (const s of stages)
+		for (const p of [s.page, s.csv]) if (skip(p)) console.log(`  not measured: ${skip(p)}`);
+
+	const growth = (a: number, b: number) => b / a;
+	const pageP95 = last.page?.p95 ?? last.pageSql.p95;
+	const csvP95 = last.csv?.p95 ?? last.csvSql.p95;
+	const verdicts = [
+		[
+			`monitor page p95, 5 years (${last.page ? 'full page' : 'SQL'})`,
+			`${fmt(pageP95)} ms`,
+			`< ${TARGET.page} ms`,
+			pageP95 < TARGET.page
+		],
+		[
+			`open-data CSV p95, 5 years (${last.csv ? 'full request' : 'SQL'})`,
+			`${fmt(csvP95)} ms`,
+			`< ${TARGET.csv} ms`,
+			csvP95 < TARGET.csv
+		],
+		[
+			'growth 1 → 5 years, page SQL p50',
+			`${fmt(growth(first.pageSql.p50, last.pageSql.p50), 2)}×`,
+			`≤ ${TARGET.growth}×`,
+			growth(first.pageSql.p50, last.pageSql.p50) <= TARGET.growth
+		],
+		[
+			'growth 1 → 5 years, CSV SQL p50',
+			`${fmt(growth(first.csvSql.p50, last.csvSql.p50), 2)}×`,
+			`≤ ${TARGET.growth}×`,
+			growth(first.csvSql.p50, last.csvSql.p50) <= TARGET.growth
+		],
+		...(first.page && last.page && !first.page.skipped && !last.page.skipped
+			? [
+					[
+						'growth 1 → 5 years, full page p50',
+						`${fmt(growth(first.page.p50, last.page.p50), 2)}×`,
+						`≤ ${TARGET.growth}×`,
+						growth(first.page.p50, last.page.p50) <= TARGET.growth
+					]
+				]
+			: [])
+	] as [string, string, string, boolean][];
+	console.log('\nAgainst the issue:');
+	console.log(
+		table(
+			['measure', 'measured', 'target', 'met'],
+			verdicts.map(([m, v, t, ok]) => [m, v, t, ok ? 'yes' : 'NO'])
+		)
+	);
+	console.log(
+		`\nProduction build: ${buildNote}. Total ${fmt((performance.now() - started) / 1000, 0)} s.`
+	);
+	if (errors.length > 0 || verdicts.some(([, , , ok]) => !ok)) process.exitCode = 1;
+} finally {
+	await app?.stop();
+	await sql.end();
+	await stack.close();
+}
