@@ -53,9 +53,9 @@ export const variables = defineEnvVars({
 		schema: z
 			.string()
 			.optional()
-			.transform((v) => (v === undefined || v === '' ? 5_000 : Number(v))),
+			.transform((v) => (v === undefined || v === '' ? 30_000 : Number(v))),
 		description:
-			'How long this server answers anonymous visits of public pages from memory (default 5000 ms; 0 turns it off).'
+			'How long this server keeps anonymous public pages in memory at most (default 30000 ms; 0 turns the cache off); a write anywhere drops them within about a second.'
 	},
 	BACKGROUND_JOBS: {
 		schema: z

@@ -2298,6 +2298,30 @@ export type Database = {
 					}
 				];
 			};
+			public_cache_versions: {
+				Row: {
+					bumped_by_xact: number;
+					created_at: string;
+					municipality_id: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					bumped_by_xact: number;
+					created_at?: string;
+					municipality_id: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					bumped_by_xact?: number;
+					created_at?: string;
+					municipality_id?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [];
+			};
 			redemptions: {
 				Row: {
 					amount_cents: number;
@@ -3889,6 +3913,10 @@ export type Database = {
 					value: number;
 				}[];
 			};
+			monitor_comparison: {
+				Args: { p_from: string; p_to: string };
+				Returns: Json;
+			};
 			monitor_figures: {
 				Args: {
 					p_district_id: string;
@@ -4085,6 +4113,7 @@ export type Database = {
 					trace_id: string;
 				}[];
 			};
+			public_cache_state: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_attempt_counters: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;

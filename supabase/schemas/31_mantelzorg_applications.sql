@@ -159,6 +159,10 @@ end;
 $$;
 revoke all on function public.district_for_postcode(uuid, text, uuid) from public, anon, authenticated;
 
+-- The carer hears by mail that the application arrived: at their account, or, for a carer a
+-- consulent entered without an account, at the address the consulent typed (if any).
+insert into public.notification_kinds (kind, area) values ('application_received', 'mantelzorg');
+
 -- One insert for both routes in; the callers check who may do it. Returns the new id.
 create or replace function public.insert_application(
 	p_municipality_id uuid,
@@ -244,6 +248,15 @@ begin
 		p_municipality_id, 'mantelzorg.application_submitted', 'application', v_id,
 		jsonb_build_object('scheme_id', v_scheme.id, 'district_id', v_district, 'entered_by_caseworker', p_entered_by is not null)
 	);
+	if p_carer_user_id is not null then
+		perform public.notify(p_municipality_id, p_carer_user_id, 'application_received',
+			jsonb_build_object('application_id', v_id, 'year', v_scheme.year, 'has_account', true,
+				'entered_by_caseworker', p_entered_by is not null));
+	else
+		perform public.notify_address(p_municipality_id, nullif(trim(p_carer_email), ''), 'application_received',
+			jsonb_build_object('application_id', v_id, 'year', v_scheme.year, 'has_account', false,
+				'entered_by_caseworker', true));
+	end if;
 	return v_id;
 end;
 $$;

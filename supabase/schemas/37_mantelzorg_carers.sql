@@ -221,6 +221,11 @@ begin
 			young_carers = public.scheme_counts.young_carers + excluded.young_carers;
 		update public.cheques set holder_first_name = null, carer_user_id = null
 		where scheme_id = v_scheme.id;
+		-- The confirmation mails to an address a consulent typed (application_received) go too.
+		delete from public.notification_outbox o
+		where o.recipient_email is not null and o.municipality_id = v_scheme.municipality_id
+			and o.payload ->> 'application_id' in (
+				select a.id::text from public.applications a where a.scheme_id = v_scheme.id);
 		delete from public.applications where scheme_id = v_scheme.id;
 		get diagnostics v_deleted = row_count;
 		perform public.log_audit(v_scheme.municipality_id, 'mantelzorg.applications_purged', 'scheme', v_scheme.id,

@@ -385,3 +385,41 @@ end;
 $$;
 revoke all on function public.monitor_page(date, date, text, uuid) from public;
 grant execute on function public.monitor_page(date, date, text, uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- The comparison between municipalities (platform operator only)
+-- ---------------------------------------------------------------------------------------------
+
+-- Per municipality: its whole-municipality totals for the period (no wijk, no subject) and its
+-- population as entered for the period's last year, or the latest year before it. The page
+-- divides by the population; figures that are not counts (a median) it shows as they are.
+create or replace function public.monitor_comparison(p_from date, p_to date) returns jsonb
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	if not public.is_platform_operator() then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if p_from is null or p_to is null or p_to < p_from or p_to - p_from > 1100 then
+		raise exception 'invalid_period' using errcode = '22023';
+	end if;
+	return coalesce((
+		select jsonb_agg(jsonb_build_object(
+			'id', m.id, 'slug', m.slug, 'name', m.name, 'is_demo', m.is_demo,
+			'population', p.value, 'population_year', p.year,
+			'figures', coalesce((
+				select jsonb_object_agg(f.metric, f.value)
+				from public.monitor_figures(m.id, p_from, p_to, null, 'total') f
+				where f.district = 'all' and f.subject = ''
+			), '{}'::jsonb)
+		) order by m.is_demo, m.name)
+		from public.municipalities m
+		left join lateral (
+			select r.value, r.year from public.monitor_reference_figures r
+			where r.municipality_id = m.id and r.key = 'population' and r.year <= extract(year from p_to)
+			order by r.year desc limit 1
+		) p on true
+	), '[]'::jsonb);
+end;
+$$;
+revoke all on function public.monitor_comparison(date, date) from public;
+grant execute on function public.monitor_comparison(date, date) to authenticated;

@@ -53,6 +53,8 @@ export const ACCESS: Record<Table, Access> = {
 	scheduled_jobs: NOBODY,
 	// Sign-in and code limits: only the service role (the app server) counts and reads them.
 	attempt_counters: NOBODY,
+	// The public page cache's versions: read by the app servers with the secret key only.
+	public_cache_versions: NOBODY,
 	// security.txt: public like the file; admins change it only through renew_security_txt.
 	security_contacts: PUBLIC,
 	// Buurthulp

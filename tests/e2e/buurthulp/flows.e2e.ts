@@ -201,10 +201,14 @@ test('a coordinator hides a reported request, and it is gone for everyone else',
 	const card = cp.getByRole('listitem').filter({ hasText: title });
 	await expect(card).toContainText('Hier wordt een fiets verkocht.');
 	await expect(card).toContainText('Mia Melder');
-	// A reason is required: the log says why.
+	// A reason is required: the log says why. Wait for the refusal itself (the label also says
+	// "Reden"), else the answer can arrive after the fill below and empty the field again.
 	await card.getByRole('button', { name: 'Verbergen' }).click();
 	await expect(
-		cp.getByRole('listitem').filter({ hasText: title }).getByText(/reden/i).first()
+		cp
+			.getByRole('listitem')
+			.filter({ hasText: title })
+			.getByText(/Schrijf op waarom/)
 	).toBeVisible();
 	await cp
 		.getByRole('listitem')

@@ -39,6 +39,19 @@ test('staff type the code and redeem part, then the rest; a third is refused (no
 	await expect(page.getByText('Ingrid')).toBeVisible();
 	await expect(page.getByText('Inwoner', { exact: true })).toHaveCount(0);
 	await expect(page.locator('main')).not.toContainText('Inwoner');
+	// More than any cheque holds: answered at the amount, the cheque stays on screen.
+	await page.getByLabel('Bedrag in euro').fill('5000');
+	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	await expect(page.getByLabel('Bedrag in euro')).toHaveAccessibleDescription(
+		/Er staat niet genoeg meer op deze cheque/
+	);
+	await expect(page.getByTestId('resterend')).toHaveText('€ 50,00');
+	// More than this cheque holds, as well.
+	await page.getByLabel('Bedrag in euro').fill('60');
+	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	await expect(page.getByLabel('Bedrag in euro')).toHaveAccessibleDescription(
+		/Er staat niet genoeg meer op deze cheque/
+	);
 	await page.getByLabel('Bedrag in euro').fill('20,00');
 	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
 	await expect(page.getByText('Gelukt: € 20,00 afgeschreven')).toBeVisible();

@@ -1,7 +1,9 @@
 // The monitor in the browser: the demo admin sees figures, charts and their tables, with and
 // without JavaScript, axe-clean, at 320 px and in print, with no CSP violation; a consulent and a
 // board member get the 403 page; open data is public.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { expectAccessible, expectNoSidewaysScroll, signIn } from '../../support/browser.ts';
 
 async function admin(page: Page) {
@@ -67,7 +69,27 @@ test('a consulent and a board member cannot open the monitor', async ({ browser 
 		await signIn(page, email);
 		const response = await page.goto('/beheer/monitor');
 		expect(response?.status(), email).toBe(403);
+		const pdf = await page.request.get('/beheer/monitor/feiten/pdf?jaar=2026');
+		expect(pdf.status(), `${email} PDF`).toBe(403);
 	}
+});
+
+test('Feiten & Cijfers downloads as a PDF, all areas or one', async ({ page }) => {
+	await admin(page);
+	await page.goto('/beheer/monitor/feiten?jaar=2026');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download Feiten & Cijfers 2026 als PDF' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('feiten-en-cijfers-2026.pdf');
+	const pdf = await readFile((await file.path()) as string);
+	const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+		mergePages: true
+	});
+	expect(text).toContain('Feiten & Cijfers 2026');
+	expect(text).toMatch(/mantelzorgers? bereikt met de mantelzorgwaardering/);
+	const one = await page.request.get('/beheer/monitor/feiten/pdf?jaar=2026&gebied=buurthuizen');
+	expect(one.headers()['content-type']).toBe('application/pdf');
+	await expectAccessible(page);
 });
 
 test('open data is public, with files, a description and the licence', async ({

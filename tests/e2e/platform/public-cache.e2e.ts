@@ -110,3 +110,40 @@ test('a board member’s new activity shows at once on this server’s cached pa
 	expect(await after.text()).toContain(`SUMMARY:${title}`);
 	await anonymous.dispose();
 });
+
+test('a sign-in racing anonymous visits: no personal page is ever cached or served', async ({
+	page,
+	playwright
+}) => {
+	const anonymous = await playwright.request.newContext({ baseURL: E2E_ORIGIN });
+	const paths = ['/hulp', '/buurthuizen', '/buurthuizen/agenda.ics'];
+	let signedInDone = false;
+	const anonymousAnswers: { path: string; body: string }[] = [];
+	// Anonymous visitors keep asking, four at a time, for as long as the sign-in takes.
+	const visitors = Array.from({ length: 4 }, async (_, n) => {
+		for (let i = 0; !signedInDone || i < 3; i++) {
+			const path = paths[(n + i) % paths.length]!;
+			const response = await anonymous.get(path);
+			expect(response.status()).toBe(200);
+			anonymousAnswers.push({ path, body: await response.text() });
+		}
+	});
+	const signedIn = (async () => {
+		await signIn(page, 'inwoner@buurtkracht.example');
+		for (let i = 0; i < 4; i++) {
+			for (const path of paths.slice(0, 2)) {
+				const response = await page.request.get(path);
+				expect(response.headers()['x-cache'], path).toBeUndefined();
+				expect(response.headers()['cache-control'], path).toMatch(/private|no-store/);
+				expect(await response.text()).toContain('Uitloggen');
+			}
+		}
+		signedInDone = true;
+	})();
+	await Promise.all([signedIn, ...visitors]);
+	expect(anonymousAnswers.length).toBeGreaterThan(8);
+	for (const answer of anonymousAnswers) {
+		expect(answer.body, answer.path).not.toContain('Uitloggen');
+	}
+	await anonymous.dispose();
+});

@@ -92,7 +92,8 @@ describe('deciding', () => {
 		const early = await approver.client.rpc('approve_application', { p_application_id: appId });
 		expect(message(early.error)).toMatch(/question_open/);
 		const [outbox] = await sql<{ kind: string }>(
-			`select kind from public.notification_outbox where recipient_id = '${carer.id}'`
+			`select kind from public.notification_outbox where recipient_id = '${carer.id}'
+			 order by seq desc limit 1`
 		);
 		expect(outbox?.kind).toBe('application_question');
 
@@ -426,7 +427,8 @@ describe('the municipality', () => {
 		});
 		const { data: a3 } = await caseworker.client.rpc('enter_application_for_carer', {
 			...applicationArgs(),
-			p_district_id: m.north
+			p_district_id: m.north,
+			p_carer_email: `getypt-${schemeId.slice(0, 8)}@example.test`
 		});
 		await approver.client.rpc('approve_application', { p_application_id: a1 as string });
 		await approver.client.rpc('approve_application', { p_application_id: a2 as string });
@@ -439,6 +441,8 @@ describe('the municipality', () => {
 		expect(
 			await sql(`select 1 from public.applications where scheme_id = '${schemeId}'`)
 		).toHaveLength(3);
+		const typed = `select 1 from public.notification_outbox where recipient_email = 'getypt-${schemeId.slice(0, 8)}@example.test'`;
+		expect(await sql(typed)).toHaveLength(1);
 		// The scheme ended long ago.
 		await sql(
 			`update public.schemes set application_opens_on = current_date - 1200, application_closes_on = current_date - 1100,
@@ -449,6 +453,8 @@ describe('the municipality', () => {
 		expect(
 			await sql(`select 1 from public.applications where scheme_id = '${schemeId}'`)
 		).toHaveLength(0);
+		// The address the consulent typed leaves with the application (its confirmation mail).
+		expect(await sql(typed)).toHaveLength(0);
 		const cheques = await sql<Row>(
 			`select holder_first_name, carer_user_id, application_id from public.cheques where scheme_id = '${schemeId}'`
 		);

@@ -17,6 +17,10 @@ import {
 	testScheme,
 	typed
 } from '../../support/mantelzorg-counter-factories.ts';
+import { MAX_CHEQUE_CENTS } from '../../../src/lib/mantelzorg/limits.ts';
+import { amountCents } from '../../../src/lib/schemas/mantelzorg/shop.ts';
+import { redeemCheque } from '../../../src/lib/server/mantelzorg/redemptions.ts';
+import type { RequestClient } from '../../../src/lib/server/supabase.ts';
 
 type Answer = {
 	ok: boolean;
@@ -179,6 +183,33 @@ describe('redeeming at the counter', () => {
 		});
 		expect(anon.error).not.toBeNull();
 		await expect(redeem(staff, shop.id, cheque.code, 0)).rejects.toThrow(/invalid_amount/);
+		expect(await remainingOf(cheque.id)).toBe(5000);
+	});
+
+	it('the form and redeem_cheque share one maximum; every amount the form takes gets an amount answer', async () => {
+		const cheque = await createCheque();
+		// The largest amount the form accepts is refused by the balance, not as a malformed amount.
+		expect(amountCents.parse('1000,00')).toBe(MAX_CHEQUE_CENTS);
+		expect(await redeem(staff, shop.id, cheque.code, MAX_CHEQUE_CENTS)).toMatchObject({
+			ok: false,
+			reason: 'insufficient_balance',
+			remaining_cents: 5000
+		});
+		// One cent more: the form refuses it, and so does the SQL.
+		expect(amountCents.safeParse('1000,01').success).toBe(false);
+		await expect(redeem(staff, shop.id, cheque.code, MAX_CHEQUE_CENTS + 1)).rejects.toThrow(
+			/invalid_amount/
+		);
+		// The page's module keeps the refusal's key, so /winkel shows it next to the amount.
+		const result = await redeemCheque(staff.client as unknown as RequestClient, {
+			shopId: shop.id,
+			code: cheque.code,
+			amountCents: MAX_CHEQUE_CENTS + 1,
+			idempotencyKey: newKey(),
+			confirmAgain: false
+		});
+		expect(result).toMatchObject({ ok: false, reason: 'invalid_amount' });
+		expect(result.ok ? '' : result.problem).toContain('1.000,00');
 		expect(await remainingOf(cheque.id)).toBe(5000);
 	});
 

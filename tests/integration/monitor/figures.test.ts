@@ -256,6 +256,37 @@ describe('who may read the monitor', () => {
 		expect((data as unknown as Page).figures).toEqual(page.figures);
 	});
 
+	it('the platform operator compares municipalities: whole-municipality totals and the population entered', async () => {
+		const operator = await createUser({ label: 'monitor-compare' });
+		await sql(`insert into public.platform_operators (user_id) values ('${operator.id}')`);
+		const year = Number(s.to.slice(0, 4));
+		await sql(
+			`insert into public.monitor_reference_figures (municipality_id, year, key, value)
+			 values ('${s.m.id}', ${year - 1}, 'population', 80000), ('${s.m.id}', ${year + 1}, 'population', 99000)`
+		);
+		const { data, error } = await operator.client.rpc('monitor_comparison', {
+			p_from: s.from,
+			p_to: s.to
+		});
+		expect(error).toBeNull();
+		const rows = data as unknown as {
+			id: string;
+			population: number | null;
+			population_year: number | null;
+			figures: Record<string, number>;
+		}[];
+		const mine = rows.find((r) => r.id === s.m.id);
+		// The latest population up to the period's year, not a later one.
+		expect([mine?.population, mine?.population_year]).toEqual([80000, year - 1]);
+		for (const metric of ['mz_carers_reached', 'mz_redemptions', 'bh_requests_posted']) {
+			expect(mine?.figures[metric], metric).toBe(value(metric));
+		}
+		for (const client of [s.admin.client, s.caseworker.client, anonClient()]) {
+			const refused = await client.rpc('monitor_comparison', { p_from: s.from, p_to: s.to });
+			expect(refused.error).not.toBeNull();
+		}
+	});
+
 	it('the area functions, the aggregator and the raw facts are not reachable through the API', async () => {
 		for (const fn of ['monitor_mantelzorg', 'monitor_buurthulp', 'monitor_buurthuizen']) {
 			const { error } = await s.admin.client.rpc(

@@ -91,6 +91,10 @@ beforeAll(async () => {
 		 returning id`
 	);
 	await sql(
+		`insert into public.public_cache_versions (municipality_id, bumped_by_xact)
+		 values ('${ZAANSTAD_ID}', 0) on conflict (municipality_id) do nothing`
+	);
+	await sql(
 		`insert into public.security_contacts (municipality_id, contact, expires_at)
 		 values ('${ZAANSTAD_ID}', 'mailto:security@zaanstad.example', now() + interval '300 days')
 		 on conflict (municipality_id) do nothing`
@@ -180,6 +184,12 @@ beforeAll(async () => {
 			copy: (r) => ({ ...r, kind: `x_${Date.now()}` })
 		},
 		{ table: 'security_contacts', key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
+		{
+			table: 'public_cache_versions',
+			key: 'municipality_id',
+			id: ZAANSTAD_ID,
+			copy: (r) => ({ ...r, municipality_id: randomUUID() })
+		},
 		{
 			table: 'attempt_counters',
 			key: 'id',

@@ -3,6 +3,7 @@
 // "50,00"), and up to three optional age bands of "from age, to age, value".
 import { z } from 'zod';
 import { REIMBURSEMENT_SCHEDULES } from '#lib/mantelzorg/enums';
+import { MAX_CHEQUE_CENTS } from '#lib/mantelzorg/limits';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,8 +54,6 @@ const bandFields = Object.fromEntries(
 	)
 ) as Record<BandField, z.ZodDefault<z.ZodString>>;
 
-const MAX_BAND_CENTS = 100000;
-
 /** One band as typed: all empty is no band; else the ages and the value must all be right. */
 function bandProblem(min: string, max: string, value: string): string | null {
 	if (min === '' && max === '' && value === '') return null;
@@ -62,7 +61,7 @@ function bandProblem(min: string, max: string, value: string): string | null {
 	if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > 130 || to < from) {
 		return 'Vul een leeftijd van en tot in (0 tot 130).';
 	}
-	return inRange(eurosToCents(value), MAX_BAND_CENTS)
+	return inRange(eurosToCents(value), MAX_CHEQUE_CENTS)
 		? null
 		: 'Vul het bedrag voor deze leeftijden in euro’s in.';
 }
@@ -72,8 +71,8 @@ export const schemeFormSchema = z
 		/** Empty for a new year's regeling. */
 		schemeId: z.union([z.literal(''), z.uuid()]).default(''),
 		year: wholeNumber('Vul een jaar in, zoals 2026.', 2000, 2100),
-		chequeValue: euros('de waarde van de cheque', 100000),
-		pluimValue: euros('de waarde van de Pluim', 100000),
+		chequeValue: euros('de waarde van de cheque', MAX_CHEQUE_CENTS),
+		pluimValue: euros('de waarde van de Pluim', MAX_CHEQUE_CENTS),
 		youngCarerMaxAge: wholeNumber('Vul een leeftijd in van 0 tot 30.', 0, 30),
 		minHoursPerWeek: wholeNumber('Vul een aantal uren in van 0 tot 168.', 0, 168),
 		minMonths: wholeNumber('Vul een aantal maanden in van 0 tot 120.', 0, 120),

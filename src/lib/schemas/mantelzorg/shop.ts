@@ -2,6 +2,8 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
 import { Constants } from '#lib/database.types';
+import { MAX_CHEQUE_CENTS } from '#lib/mantelzorg/limits';
+import { formatCents } from '#lib/mantelzorg/shop-labels';
 
 export const SHOP_CATEGORIES = Constants.public.Enums.shop_category;
 
@@ -64,7 +66,12 @@ export const amountCents = z
 	.transform((v) => v.replace(/^€\s*/, '').replace(',', '.'))
 	.refine((v) => /^\d{1,4}(\.\d{1,2})?$/.test(v), 'Vul een bedrag in, bijvoorbeeld 12,50.')
 	.transform((v) => Math.round(Number(v) * 100))
-	.refine((v) => v >= 1, 'Vul een bedrag in van minstens € 0,01.');
+	.refine((v) => v >= 1, 'Vul een bedrag in van minstens € 0,01.')
+	// No cheque holds more, so this is also "not enough on it"; redeem_cheque refuses the same.
+	.refine(
+		(v) => v <= MAX_CHEQUE_CENTS,
+		`Er staat niet genoeg meer op deze cheque: een cheque is hoogstens ${formatCents(MAX_CHEQUE_CENTS)} waard. Kies een lager bedrag.`
+	);
 
 export const chequeCodeField = z
 	.string()

@@ -7,6 +7,7 @@ import type { ActivityAudience, ActivityCategory } from '#lib/buurthuizen/enums'
 import { amsterdamTime, fromAmsterdam, toAmsterdamIso } from '#lib/buurthuizen/dates';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
+import { centrePlace } from './places';
 
 export type { ActivityAudience, ActivityCategory };
 
@@ -120,17 +121,7 @@ const activityPage = fromRow(
 		cancelled: z.boolean(),
 		cancelReason: z.string(),
 		socialGoal: z.object({ id: z.uuid(), title: z.string(), points: z.number().int() }).nullable(),
-		centre: z.object({
-			id: z.uuid(),
-			slug: z.string(),
-			name: z.string(),
-			streetAddress: z.string(),
-			postcode: z.string(),
-			city: z.string(),
-			latitude: z.number(),
-			longitude: z.number(),
-			accessibility: z.string(),
-			districtId: z.uuid(),
+		centre: centrePlace.extend({
 			districtName: z.string(),
 			districtSlug: z.string()
 		}),

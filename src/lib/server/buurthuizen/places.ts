@@ -20,7 +20,8 @@ const mapDistrict = z.object({
 	outline
 });
 
-const mapCentre = z.object({
+/** A buurthuis as a place: where it is and how to get in (the map, an activity's page). */
+export const centrePlace = z.object({
 	id: z.uuid(),
 	slug: z.string(),
 	name: z.string(),
@@ -30,7 +31,10 @@ const mapCentre = z.object({
 	city: z.string(),
 	latitude: z.number(),
 	longitude: z.number(),
-	accessibility: z.string(),
+	accessibility: z.string()
+});
+
+const mapCentre = centrePlace.extend({
 	wheelchair: access,
 	toiletsWheelchair: access,
 	hearingLoop: access,

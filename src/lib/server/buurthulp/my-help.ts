@@ -1,9 +1,10 @@
 // "Mijn buurthulp", a read model: my requests, my reactions and my matches, from one call
 // (my_help_page).
 import { z } from 'zod';
-import { helpRequestStatus, matchStatus, responseStatus, whenKind } from '#lib/buurthulp/enums';
+import { helpRequestStatus, matchStatus, whenKind } from '#lib/buurthulp/enums';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
+import { helpResponse } from './shapes';
 
 const myHelpPage = fromRow(
 	z.object({
@@ -24,11 +25,7 @@ const myHelpPage = fromRow(
 			})
 		),
 		responses: z.array(
-			z.object({
-				id: z.uuid(),
-				status: responseStatus,
-				message: z.string(),
-				createdAt: z.string(),
+			helpResponse.extend({
 				requestId: z.uuid(),
 				title: z.string(),
 				requestStatus: helpRequestStatus,

@@ -2,14 +2,14 @@
 // one with its private details (post_help_request), editing it while open, and cancelling.
 // Only the 4 digits of the postcode are stored with a request; its public point is the wijk's.
 import { z } from 'zod';
-import { helpRequestStatus, matchStatus, responseStatus } from '#lib/buurthulp/enums';
+import { helpRequestStatus, matchStatus } from '#lib/buurthulp/enums';
 import { postcodeArea } from '#lib/buurthulp/location';
 import type { RequestForm } from '#lib/schemas/buurthulp/requests';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
-import { districtOption, helpItem, requestWhen, type DistrictOption } from './shapes';
+import { districtOption, helpItem, helpResponse, requestWhen, type DistrictOption } from './shapes';
 
 const requestPage = fromRow(
 	z.object({
@@ -31,19 +31,10 @@ const requestPage = fromRow(
 			canReact: z.boolean(),
 			canCancel: z.boolean()
 		}),
-		myResponse: z
-			.object({ id: z.uuid(), status: responseStatus, message: z.string(), createdAt: z.string() })
-			.nullable(),
+		myResponse: helpResponse.nullable(),
 		onBehalfName: z.string().nullable(),
 		responses: z.array(
-			z.object({
-				id: z.uuid(),
-				status: responseStatus,
-				message: z.string(),
-				createdAt: z.string(),
-				volunteerName: z.string(),
-				helpedCount: z.number().int()
-			})
+			helpResponse.extend({ volunteerName: z.string(), helpedCount: z.number().int() })
 		),
 		match: z.object({ id: z.uuid(), status: matchStatus }).nullable(),
 		/** The coordinator's reason of the last hide; only for whoever acts for the requester. */

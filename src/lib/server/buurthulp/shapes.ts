@@ -1,7 +1,7 @@
 // Shapes shared by the Buurthulp page functions' jsonb results, in camelCase: each module wraps
 // its page schema in fromRow, which renames the keys before these see them.
 import { z } from 'zod';
-import { dayPart, recurrence, whenKind } from '#lib/buurthulp/enums';
+import { dayPart, recurrence, responseStatus, whenKind } from '#lib/buurthulp/enums';
 
 /** When a request is planned: the fields every page shows together. */
 export const requestWhen = z.object({
@@ -26,6 +26,14 @@ export const helpItem = z.object({
 
 /** An open offer as the public lists show it. */
 export const openOffer = helpItem.extend({ whenText: z.string(), createdAt: z.string() });
+
+/** A volunteer's reaction to a request, as the requester's and the volunteer's pages list it. */
+export const helpResponse = z.object({
+	id: z.uuid(),
+	status: responseStatus,
+	message: z.string(),
+	createdAt: z.string()
+});
 
 export const districtOption = z.object({ id: z.uuid(), name: z.string() });
 

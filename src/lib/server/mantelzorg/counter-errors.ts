@@ -1,5 +1,7 @@
 // The counter's refusals and the shop and payout errors as Dutch sentences (B1), for staff at a
 // busy till and for the municipality. Unknown errors fall back to db-errors.ts.
+import { MAX_CHEQUE_CENTS } from '#lib/mantelzorg/limits';
+import { formatCents } from '#lib/mantelzorg/shop-labels';
 import { dbErrorMessage, type DbError } from '../db-errors';
 
 /** Answers of redeem_cheque / lookup_cheque with ok = false. */
@@ -33,7 +35,7 @@ const ERRORS: Record<string, string> = {
 		'Deze uitnodiging bestaat niet (meer), of is naar een ander e-mailadres gestuurd. Log in met het e-mailadres waar de uitnodiging naartoe ging.',
 	invitation_expired: 'Deze uitnodiging is verlopen. Vraag de winkel om je opnieuw uit te nodigen.',
 	membership_not_found: 'Deze medewerker bestaat niet (meer).',
-	invalid_amount: 'Vul een bedrag in van minstens € 0,01.',
+	invalid_amount: `Vul een bedrag in van € 0,01 tot en met ${formatCents(MAX_CHEQUE_CENTS)}.`,
 	redemption_not_found: 'Deze betaling bestaat niet, of je hebt hem niet zelf gedaan.',
 	redemption_batched:
 		'Deze verzilvering zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',

@@ -19,6 +19,27 @@ describe('Mantelzorgwaardering mails', () => {
 		expect(mail?.action.path).toBe('/mantelzorg/mijn');
 	});
 
+	it('confirm an application, by post for a carer without an account', () => {
+		const id = '44444444-4444-4444-8444-444444444444';
+		const own = content('application_received', {
+			application_id: id,
+			year: 2026,
+			has_account: true,
+			entered_by_caseworker: false
+		});
+		expect(own?.subject).toBe('We hebben je aanvraag voor de mantelzorgwaardering 2026 ontvangen');
+		expect(own?.action.path).toBe('/mantelzorg/mijn');
+		const entered = content('application_received', {
+			application_id: id,
+			year: 2026,
+			has_account: false,
+			entered_by_caseworker: true
+		});
+		expect(entered?.paragraphs.join(' ')).toMatch(/consulent .* ingevoerd.*per post/);
+		expect(entered?.action.path).toBe('/mantelzorg');
+		expect(content('application_received', { application_id: id, year: 2026 })).toBeNull();
+	});
+
 	it('tell approval from rejection, without the reason', () => {
 		const id = '44444444-4444-4444-8444-444444444444';
 		expect(

@@ -1,6 +1,7 @@
 // Mantelzorgwaardering's notification mails, one per kind registered in
-// supabase/migrations/*_mantelzorg.sql (notification_kinds). Only carers with an account get
-// mail; a carer without e-mail gets a printed letter instead (the letter queue). A mail never
+// supabase/schemas/3*_mantelzorg_*.sql (notification_kinds). Carers with an account get mail; a
+// carer without one hears only that the application arrived (at an address the consulent typed)
+// and gets the decision as a printed letter (the letter queue). A mail never
 // names the person cared for or the reason of a decision: it links to the carer's page.
 import { z } from 'zod';
 import { mailKind, type MailKind } from '../notifications/mail-kind';
@@ -10,6 +11,31 @@ const CARER_PAGE = '/mantelzorg/mijn';
 
 export const mailKinds: Record<string, MailKind> = {
 	...shopMailKinds,
+	// To the carer's account, or for a carer without one to the address the consulent typed: then
+	// the decision and the cheque come by post, and the link is only to what the scheme is.
+	application_received: mailKind({
+		payload: z.object({
+			application_id: z.uuid(),
+			year: z.number().int().min(2000).max(2100),
+			has_account: z.boolean(),
+			entered_by_caseworker: z.boolean()
+		}),
+		content: (p) => ({
+			subject: `We hebben je aanvraag voor de mantelzorgwaardering ${p.year} ontvangen`,
+			paragraphs: [
+				p.entered_by_caseworker
+					? `Een consulent van het sociaal wijkteam heeft je aanvraag voor de mantelzorgwaardering ${p.year} ingevoerd. Hij wordt nu beoordeeld.`
+					: `Bedankt voor je aanvraag voor de mantelzorgwaardering ${p.year}. Een consulent van het sociaal wijkteam beoordeelt hem.`,
+				p.has_account
+					? 'Heeft de consulent een vraag, of is er een besluit, dan krijg je een e-mail. Je ziet je aanvraag ook op Buurtkracht.'
+					: 'Het besluit krijg je per post. Wordt je aanvraag goedgekeurd, dan zit je cheque bij de brief.',
+				'Heb je deze aanvraag niet gedaan? Neem dan contact op met het sociaal wijkteam.'
+			],
+			action: p.has_account
+				? { label: 'Bekijk je aanvraag', path: CARER_PAGE }
+				: { label: 'Lees over de mantelzorgwaardering', path: '/mantelzorg' }
+		})
+	}),
 	application_decided: mailKind({
 		payload: z.object({
 			application_id: z.uuid(),

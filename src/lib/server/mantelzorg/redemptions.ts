@@ -5,6 +5,7 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import type { Viewer } from '../viewer';
+import { errorKey } from '../db-errors';
 import { counterErrorMessage, counterRefusal } from './counter-errors';
 
 const lookupRow = fromRow(
@@ -96,7 +97,10 @@ export async function redeemCheque(
 		p_idempotency_key: input.idempotencyKey,
 		p_confirm_again: input.confirmAgain
 	});
-	if (error) return { ok: false, problem: counterErrorMessage(error), reason: 'error' };
+	// A raised refusal keeps its key as the reason (invalid_amount belongs next to the amount).
+	if (error) {
+		return { ok: false, problem: counterErrorMessage(error), reason: errorKey(error) || 'error' };
+	}
 	const row = redeemRow.parse(data);
 	if (!row.ok) {
 		return {

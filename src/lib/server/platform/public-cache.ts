@@ -1,16 +1,26 @@
 // Public pages at a city's peak (issue 19, point 7). Anonymous GETs of the public pages and feeds
-// are answered with a Cache-Control that lets a proxy or CDN carry them, and this server keeps
-// them in memory for PUBLIC_CACHE_MS (default 5 s) per municipality and URL, so most visits never
-// reach the database. Never cached, never served from the cache: a request with any cookie (a
-// signed-in visitor, or one who is signing in), a response that sets a cookie or says private or
-// no-store, anything but a 200. A write on this server (a form action, or a write through the
-// embedded API) drops the cache at once; on other servers an entry lives at most PUBLIC_CACHE_MS,
-// which bounds how late a board member's new activity shows on the map.
+// are answered with a Cache-Control that lets a proxy or CDN carry them, and each app server keeps
+// them in memory per municipality and URL, so most visits never reach the database. Never cached,
+// never served from the cache: a request with any cookie (a signed-in visitor, or one who is
+// signing in), a response that sets a cookie or says private or no-store, anything but a 200.
+//
+// Shared invalidation through the database: every write to a table the public pages show bumps
+// its municipality's version (public.public_cache_versions, deferred triggers, schema file
+// 90_platform_public_cache.sql). A server serves a stored page only while the versions it read
+// at most VERSION_CHECK_MS ago still match the one the page was made under, and at most
+// PUBLIC_CACHE_MS after it was made; it reads the versions at most once per VERSION_CHECK_MS
+// (one query a second, whatever the traffic). So a board member's new activity is on every
+// server's map within about a second; a write on this server (a form action, or a write through
+// the embedded API) drops this server's entries at once. Without the versions (no secret key,
+// database unreachable) nothing is served from the cache.
 // The CSP nonce of a stored page is replaced by a fresh one on every hit, so no two visitors
 // share a nonce.
 import { randomBytes } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { PUBLIC_CACHE_MS } from '$app/env/private';
+import { adminClient } from '../admin';
+import { embeddedEnabled, embeddedSupabase } from '../embedded/instance';
+import { log } from './log';
 
 /** Route ids whose anonymous GETs are the same for every visitor of one municipality. */
 export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
@@ -34,10 +44,13 @@ const MAX_ENTRIES = 1_000;
 interface Entry {
 	status: number;
 	headers: [string, string][];
-	body: string;
+	/** The page cut at its CSP nonce (one part when it has none). */
+	parts: string[];
 	nonce: string | null;
 	storedAt: number;
 	municipalityId: string;
+	/** The municipality's public version the page was made under. */
+	version: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -53,15 +66,50 @@ export function dropPublicCache(municipalityId?: string): void {
 	}
 }
 
+/** How old the versions may be when a stored page is served. */
+export const VERSION_CHECK_MS = 1_000;
+let versions = new Map<string, number>();
+let versionsReadAt = Number.NEGATIVE_INFINITY;
+let reading: Promise<Map<string, number> | null> | null = null;
+
+async function readVersions(): Promise<Map<string, number> | null> {
+	try {
+		if (embeddedEnabled()) await embeddedSupabase();
+		const client = adminClient();
+		if (!client) return null;
+		const startedAt = performance.now();
+		const { data, error } = await client.rpc('public_cache_state');
+		if (error || !data || typeof data !== 'object') {
+			log.warn({ err: error?.message }, 'public cache: versions unavailable');
+			return null;
+		}
+		versions = new Map(Object.entries(data as Record<string, number>));
+		versionsReadAt = startedAt;
+		return versions;
+	} catch (err) {
+		log.warn({ err: (err as Error).message }, 'public cache: versions unavailable');
+		return null;
+	}
+}
+
+/** The public versions, read at most VERSION_CHECK_MS ago (one read at a time); null: unknown. */
+async function currentVersions(): Promise<Map<string, number> | null> {
+	if (performance.now() - versionsReadAt < VERSION_CHECK_MS) return versions;
+	reading ??= readVersions().finally(() => {
+		reading = null;
+	});
+	return reading;
+}
+
 const NONCE = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
 /** A stored response with a fresh CSP nonce in its header and body. */
 function serve(entry: Entry): Response {
 	const headers = new Headers(entry.headers);
-	let body = entry.body;
+	let body = entry.parts[0]!;
 	if (entry.nonce) {
 		const fresh = randomBytes(16).toString('base64');
-		body = body.replaceAll(entry.nonce, fresh);
+		body = entry.parts.join(fresh);
 		for (const name of ['content-security-policy', 'content-security-policy-report-only']) {
 			const value = headers.get(name);
 			if (value) headers.set(name, value.replaceAll(entry.nonce, fresh));
@@ -90,10 +138,14 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 		response.headers.set('vary', 'cookie');
 		return response;
 	}
-	const key = `${event.locals.municipality.id} ${event.url.pathname}${event.url.search}`;
+	const municipalityId = event.locals.municipality.id;
+	const key = `${municipalityId} ${event.url.pathname}${event.url.search}`;
 	const ttl = PUBLIC_CACHE_MS;
-	const hit = ttl > 0 ? entries.get(key) : undefined;
-	if (hit && performance.now() - hit.storedAt < ttl) {
+	const known = ttl > 0 ? await currentVersions() : null;
+	// Read before the page is made: a write that commits meanwhile has a newer version.
+	const version = known?.get(municipalityId) ?? 0;
+	const hit = known ? entries.get(key) : undefined;
+	if (hit && hit.version === version && performance.now() - hit.storedAt < ttl) {
 		cacheStats.hits++;
 		return serve(hit);
 	}
@@ -110,21 +162,23 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 	response.headers.set('cache-control', PUBLIC_CACHE_CONTROL);
 	// A CDN must not hand the anonymous copy to a visitor who has a session.
 	response.headers.set('vary', 'cookie');
-	if (ttl <= 0 || request.method !== 'GET') return response;
+	if (!known || request.method !== 'GET') return response;
 	const body = await response.text();
 	const headers = [...response.headers].filter(
 		([name]) => name !== 'x-request-id' && name !== 'server-timing'
 	);
 	const csp = response.headers.get('content-security-policy') ?? '';
+	const nonce = NONCE.exec(csp)?.[1] ?? null;
 	if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
 	entries.delete(key);
 	entries.set(key, {
 		status: 200,
 		headers,
-		body,
-		nonce: NONCE.exec(csp)?.[1] ?? null,
+		parts: nonce ? body.split(nonce) : [body],
+		nonce,
 		storedAt: performance.now(),
-		municipalityId: event.locals.municipality.id
+		municipalityId,
+		version
 	});
 	cacheStats.stored++;
 	return new Response(body, { status: 200, headers: response.headers });

@@ -96,6 +96,7 @@ const MAIL_LABELS: Record<string, string> = {
 	escalation: 'Een hulpafspraak heeft aandacht nodig',
 	thanks_received: 'Bedankje',
 	content_hidden: 'Iets van jou is verborgen',
+	application_received: 'Aanvraag ontvangen',
 	application_decided: 'Besluit over je aanvraag',
 	application_question: 'Vraag over je aanvraag',
 	cheque_expiry_reminder: 'Herinnering: cheque verloopt',

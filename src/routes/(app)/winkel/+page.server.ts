@@ -11,6 +11,9 @@ const shopOf = (locals: App.Locals, url: URL) => {
 	return shopId;
 };
 
+/** Refusals about the amount typed: shown next to the amount, the cheque stays on screen. */
+const AMOUNT_REFUSALS = new Set(['insufficient_balance', 'invalid_amount']);
+
 const firstError = (issues: { path: PropertyKey[]; message: string }[], field: string) =>
 	issues.find((i) => i.path[0] === field)?.message ?? null;
 
@@ -65,7 +68,7 @@ export const actions: Actions = {
 		if (result.reason === 'confirm_again') {
 			return fail(409, { shown, confirm: result.problem });
 		}
-		if (result.reason === 'insufficient_balance') {
+		if (AMOUNT_REFUSALS.has(result.reason)) {
 			return fail(400, {
 				shown: { ...shown, remainingCents: result.remainingCents ?? shown.remainingCents },
 				amountError: result.problem
