@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
 	gekoppeld:
-		'Gelukt! Jullie zijn gekoppeld. Hieronder staan de contactgegevens. De vrijwilliger krijgt een e-mail.',
+		'Gelukt! Jullie hebben nu een afspraak. Hieronder staan de contactgegevens. De vrijwilliger krijgt een e-mail.',
 	verstuurd: 'Je bericht is verstuurd.',
 	klaar: 'Fijn dat je geholpen bent! De afspraak is afgerond.',
 	beantwoord: 'Bedankt voor je antwoord.'
