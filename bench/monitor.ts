@@ -95,8 +95,9 @@ async function buffers(c: Call): Promise<number> {
 			c.params as postgres.ParameterOrJSON<never>[]
 		);
 	});
-	const top = (plan[0] as { 'QUERY PLAN': { Plan: Record<string, number> }[] })['QUERY PLAN'][0]
-		?.Plan;
+	const top = (plan[0] as unknown as { 'QUERY PLAN': { Plan: Record<string, number> }[] })[
+		'QUERY PLAN'
+	][0]?.Plan;
 	return (top?.['Shared Hit Blocks'] ?? NaN) + (top?.['Shared Read Blocks'] ?? 0);
 }
 
