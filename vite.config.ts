@@ -37,7 +37,11 @@ export default defineConfig({
 		sveltekit({
 			adapter: adapter(),
 			compilerOptions: { runes: true },
-			csp: { mode: 'auto', directives: contentSecurityPolicy }
+			csp: { mode: 'auto', directives: contentSecurityPolicy },
+			// Asset links from the root, not relative to the page: the guard answers a forbidden page
+			// with /geen-toegang rendered at the asked address (hooks.server.ts), where "./_app" would
+			// point one folder too deep.
+			paths: { relative: false }
 		}),
 		purgeDesignSystemOnBuild()
 	],

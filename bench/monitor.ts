@@ -49,6 +49,9 @@ interface Stage {
 	rows: Record<string, number>;
 	loadSeconds: number;
 	pageSql: Sampled;
+	/** Shared buffers one call touches (hit + read): the work, whatever the machine's load. */
+	pageBuffers: number;
+	csvBuffers: number;
 	csvSql: Sampled;
 	page?: PageSampled;
 	csv?: PageSampled;
@@ -72,6 +75,31 @@ const csvCall: Call = {
 	params: [YEAR],
 	valid: (r) => Array.isArray((r as { rows?: unknown[] } | null)?.rows)
 };
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the outer call: its buffers include the nested statements'. */
+async function buffers(c: Call): Promise<number> {
+	const plan = await sql.begin(async (tx) => {
+		await tx.unsafe(
+			`select set_config('role', $1, true), set_config('request.jwt.claim.sub', $2, true),
+				set_config('request.jwt.claim.role', $1, true), set_config('request.jwt.claims', $3, true)`,
+			[
+				c.role,
+				c.userId ?? '',
+				JSON.stringify(
+					c.userId ? { sub: c.userId, role: c.role, aud: 'authenticated' } : { role: 'anon' }
+				)
+			]
+		);
+		return tx.unsafe(
+			`explain (analyze, buffers, format json) ${c.query}`,
+			c.params as postgres.ParameterOrJSON<never>[]
+		);
+	});
+	const top = (plan[0] as unknown as { 'QUERY PLAN': { Plan: Record<string, number> }[] })[
+		'QUERY PLAN'
+	][0]?.Plan;
+	return (top?.['Shared Hit Blocks'] ?? NaN) + (top?.['Shared Read Blocks'] ?? 0);
+}
 
 try {
 	await sql.unsafe(
@@ -98,7 +126,9 @@ try {
 			rows: await dataset.counts(sql),
 			loadSeconds,
 			pageSql: await sample(sql, () => pageCall, SAMPLES, 5),
-			csvSql: await sample(sql, () => csvCall, SAMPLES, 5)
+			csvSql: await sample(sql, () => csvCall, SAMPLES, 5),
+			pageBuffers: await buffers(pageCall),
+			csvBuffers: await buffers(csvCall)
 		};
 		if (app && cookie) {
 			stage.page = await samplePage(
@@ -138,7 +168,9 @@ try {
 				'page p50',
 				'page p95',
 				'CSV SQL p95',
-				'CSV p95'
+				'CSV p95',
+				'page buffers',
+				'CSV buffers'
 			],
 			stages.map((s) => [
 				String(s.years),
@@ -148,7 +180,9 @@ try {
 				fmt(s.page?.p50 ?? NaN),
 				fmt(s.page?.p95 ?? NaN),
 				fmt(s.csvSql.p95),
-				fmt(s.csv?.p95 ?? NaN)
+				fmt(s.csv?.p95 ?? NaN),
+				String(s.pageBuffers),
+				String(s.csvBuffers)
 			])
 		)
 	);
@@ -174,6 +208,18 @@ try {
 			`${fmt(csvP95)} ms`,
 			`< ${TARGET.csv} ms`,
 			csvP95 < TARGET.csv
+		],
+		[
+			'growth 1 → 5 years, page buffers',
+			`${fmt(growth(first.pageBuffers, last.pageBuffers), 2)}×`,
+			`≤ ${TARGET.growth}×`,
+			growth(first.pageBuffers, last.pageBuffers) <= TARGET.growth
+		],
+		[
+			'growth 1 → 5 years, CSV buffers',
+			`${fmt(growth(first.csvBuffers, last.csvBuffers), 2)}×`,
+			`≤ ${TARGET.growth}×`,
+			growth(first.csvBuffers, last.csvBuffers) <= TARGET.growth
 		],
 		[
 			'growth 1 → 5 years, page SQL p50',

@@ -8,6 +8,8 @@ declare global {
 			message: string;
 			/** Quoted by the visitor to the helpdesk; the same value is in the server log. */
 			reference?: string;
+			/** A second sentence: why, and what to do (a 401 that asks to sign in). */
+			detail?: string;
 		}
 		interface Locals {
 			supabase: RequestClient;
@@ -26,7 +28,10 @@ declare global {
 			type Message = string | { type: 'success' | 'error'; text: string };
 		}
 		interface PageData {
-			viewer: Pick<Viewer, 'displayName' | 'roles' | 'isPlatformOperator'> | null;
+			viewer: Pick<
+				Viewer,
+				'displayName' | 'roles' | 'isPlatformOperator' | 'isVolunteer' | 'isCarer' | 'buurthulpNew'
+			> | null;
 			municipality: PublicMunicipality;
 		}
 	}

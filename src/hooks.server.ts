@@ -6,10 +6,11 @@ import { guardedApi } from '#lib/server/embedded/auth-front';
 import { rpcSignaturesOf } from '#lib/server/embedded/rpc-arguments';
 import { createRequestClient } from '#lib/server/supabase';
 import { startBackgroundJobs } from '#lib/server/notifications/scheduler';
-import { guardRoute } from '#lib/server/guards';
+import { forbiddenPagePath, guardRoute } from '#lib/server/guards';
 import { loadViewer } from '#lib/server/viewer';
 import { handleServerError } from '#lib/server/page-errors';
 import { securityHeaders } from '#lib/server/security-headers';
+import { mailLinks } from '#lib/server/notifications/mail-link';
 import { appLimiters } from '#lib/server/limits';
 import { health } from '#lib/server/platform/health';
 import { backupEndpoint } from '#lib/server/platform/backup-endpoint';
@@ -77,6 +78,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const wantsPage = (request: Request) => (request.headers.get('accept') ?? '').includes('text/html');
+
 /** Applies the route rules of guards.ts: sign-in first, then the role, before any load or action. */
 const guard: Handle = async ({ event, resolve }) => {
 	const isAction = event.request.method !== 'GET' && event.request.method !== 'HEAD';
@@ -86,7 +89,16 @@ const guard: Handle = async ({ event, resolve }) => {
 		const back = isAction ? event.url.pathname : event.url.pathname + event.url.search;
 		redirect(303, `/inloggen?naar=${encodeURIComponent(back)}`);
 	}
-	if (decision.kind === 'forbidden') error(403, decision.message);
+	if (decision.kind === 'forbidden') {
+		// A page is refused inside the site's layout (header, "Uitloggen", the way back), so the
+		// person can go on; form posts and client-side data requests keep the short answers.
+		if (!isAction && !event.isDataRequest && wantsPage(event.request)) {
+			return event.fetch(forbiddenPagePath(decision.route), {
+				headers: { accept: 'text/html' }
+			});
+		}
+		error(403, decision.message);
+	}
 	if (decision.personal) event.setHeaders({ 'cache-control': 'no-store' });
 	return resolve(event);
 };
@@ -100,6 +112,7 @@ export const handle = sequence(
 	tenant,
 	publicCache,
 	supabase,
+	mailLinks,
 	guard
 );
 

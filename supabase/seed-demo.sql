@@ -153,11 +153,12 @@ on conflict (user_id, district_id) do nothing;
 
 insert into public.applications
 	(municipality_id, scheme_id, district_id, carer_user_id, entered_by, carer_first_name,
-	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_email, carer_phone,
+	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_street, carer_town,
+	 carer_email, carer_phone,
 	 care_recipient_name, care_recipient_postcode, care_relation, hours_per_week, caring_since,
 	 consent_at, status, decided_by, decided_at)
 select s.municipality_id, s.id, d.id, carer.id, null, 'Marja', 'Mantel', date '1968-03-14',
-	'1502CD', '8', carer.email, null, 'Henk Mantel', '1502CD', 'partner', 16, date '2021-09-01',
+	'1502CD', '8', 'Vinkenstraat', 'Zaandam', carer.email, null, 'Henk Mantel', '1502CD', 'partner', 16, date '2021-09-01',
 	now() - interval '20 days', 'approved', cw.id, now() - interval '14 days'
 from public.schemes s
 join public.districts d on d.municipality_id = s.municipality_id and d.slug = 'zaandam-oost'
@@ -180,11 +181,12 @@ where a.status = 'approved'
 
 insert into public.applications
 	(municipality_id, scheme_id, district_id, carer_user_id, entered_by, carer_first_name,
-	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_email, carer_phone,
+	 carer_last_name, carer_birth_date, carer_postcode, carer_house_number, carer_street, carer_town,
+	 carer_email, carer_phone,
 	 care_recipient_name, care_recipient_postcode, care_relation, hours_per_week, caring_since,
 	 consent_at, status)
 select s.municipality_id, s.id, d.id, null, cw.id, 'Gerrit', 'Zorgvuldig', date '1951-11-23',
-	'1561BK', '42', null, '075 612 3456', 'Truus Zorgvuldig', '1561BK', 'partner', 30,
+	'1561BK', '42', 'Padlaan', 'Krommenie', null, '075 612 3456', 'Truus Zorgvuldig', '1561BK', 'partner', 30,
 	date '2019-02-01', now() - interval '2 days', 'submitted'
 from public.schemes s
 join public.districts d on d.municipality_id = s.municipality_id and d.slug = 'krommenie'

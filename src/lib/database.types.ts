@@ -311,6 +311,8 @@ export type Database = {
 					carer_last_name: string;
 					carer_phone: string | null;
 					carer_postcode: string | null;
+					carer_street: string | null;
+					carer_town: string | null;
 					carer_user_id: string | null;
 					caring_since: string;
 					consent_at: string;
@@ -346,6 +348,8 @@ export type Database = {
 					carer_last_name: string;
 					carer_phone?: string | null;
 					carer_postcode?: string | null;
+					carer_street?: string | null;
+					carer_town?: string | null;
 					carer_user_id?: string | null;
 					caring_since: string;
 					consent_at: string;
@@ -378,6 +382,8 @@ export type Database = {
 					carer_last_name?: string;
 					carer_phone?: string | null;
 					carer_postcode?: string | null;
+					carer_street?: string | null;
+					carer_town?: string | null;
 					carer_user_id?: string | null;
 					caring_since?: string;
 					consent_at?: string;
@@ -3578,6 +3584,8 @@ export type Database = {
 					p_carer_last_name: string;
 					p_carer_phone?: string;
 					p_carer_postcode: string;
+					p_carer_street?: string;
+					p_carer_town?: string;
 					p_caring_since: string;
 					p_consent: boolean;
 					p_district_id: string;
@@ -3704,6 +3712,8 @@ export type Database = {
 					p_carer_last_name: string;
 					p_carer_phone: string;
 					p_carer_postcode: string;
+					p_carer_street: string;
+					p_carer_town: string;
 					p_carer_user_id: string;
 					p_caring_since: string;
 					p_consent: boolean;
@@ -4358,6 +4368,8 @@ export type Database = {
 					p_carer_last_name: string;
 					p_carer_phone?: string;
 					p_carer_postcode: string;
+					p_carer_street?: string;
+					p_carer_town?: string;
 					p_caring_since: string;
 					p_consent: boolean;
 					p_district_id?: string;

@@ -6,7 +6,10 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? {
 				displayName: locals.viewer.displayName,
 				roles: locals.viewer.roles,
-				isPlatformOperator: locals.viewer.isPlatformOperator
+				isPlatformOperator: locals.viewer.isPlatformOperator,
+				isVolunteer: locals.viewer.isVolunteer,
+				isCarer: locals.viewer.isCarer,
+				buurthulpNew: locals.viewer.buurthulpNew
 			}
 		: null,
 	municipality: publicMunicipality(locals.municipality)

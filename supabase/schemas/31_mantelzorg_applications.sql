@@ -50,10 +50,15 @@ create table public.applications (
 	rejection_reason text check (char_length(rejection_reason) between 3 and 1000),
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
+	-- Street and town for the letter's address block; null on applications from before they were
+	-- asked (the letter then prints postcode and house number with the municipality's name).
+	carer_street text check (char_length(carer_street) between 2 and 120),
+	carer_town text check (char_length(carer_town) between 2 and 80),
 	constraint applications_decision_is_complete check (
 		(status in ('approved', 'rejected')) = (decided_at is not null)
 		and (status = 'rejected') = (rejection_reason is not null)
 	),
+	constraint applications_address_is_complete check ((carer_street is null) = (carer_town is null)),
 	constraint applications_question_is_complete check (
 		status <> 'question_asked' or (question is not null and question_asked_at is not null)
 	)
@@ -183,10 +188,14 @@ create or replace function public.insert_application(
 	p_hours_per_week integer,
 	p_caring_since date,
 	p_consent boolean,
-	p_district_id uuid
+	p_district_id uuid,
+	p_carer_street text,
+	p_carer_town text
 ) returns uuid language plpgsql security definer set search_path = '' as $$
 declare
 	v_scheme public.schemes;
+	v_street text := nullif(trim(p_carer_street), '');
+	v_town text := nullif(trim(p_carer_town), '');
 	v_postcode text := public.normalise_postcode(p_carer_postcode);
 	v_recipient_postcode text := public.normalise_postcode(p_care_recipient_postcode);
 	v_district uuid;
@@ -201,6 +210,8 @@ begin
 	perform public.assert_max_length(p_care_recipient_name, 120, 'care_recipient_name');
 	perform public.assert_max_length(p_care_recipient_postcode, 10, 'care_recipient_postcode');
 	perform public.assert_max_length(p_care_relation, 40, 'care_relation');
+	perform public.assert_max_length(p_carer_street, 120, 'carer_street');
+	perform public.assert_max_length(p_carer_town, 80, 'carer_town');
 	v_scheme := public.open_scheme(p_municipality_id);
 	if v_scheme.id is null then
 		raise exception 'application_window_closed' using errcode = 'PT409';
@@ -210,6 +221,10 @@ begin
 	end if;
 	if v_postcode !~ '^[1-9][0-9]{3}[A-Z]{2}$' or v_recipient_postcode !~ '^[1-9][0-9]{3}[A-Z]{2}$' then
 		raise exception 'invalid_postcode' using errcode = '22023';
+	end if;
+	-- Street and town come together (the letter's address block), or not at all from older callers.
+	if (v_street is null) <> (v_town is null) or char_length(v_street) < 2 or char_length(v_town) < 2 then
+		raise exception 'invalid_address' using errcode = '22023';
 	end if;
 	if p_carer_birth_date is null or p_carer_birth_date > current_date or p_carer_birth_date < current_date - interval '120 years' then
 		raise exception 'invalid_birth_date' using errcode = '22023';
@@ -237,12 +252,14 @@ begin
 	insert into public.applications (
 		municipality_id, scheme_id, district_id, carer_user_id, entered_by,
 		carer_first_name, carer_last_name, carer_birth_date, carer_postcode, carer_house_number,
+		carer_street, carer_town,
 		carer_email, carer_phone, care_recipient_name, care_recipient_postcode, care_relation,
 		hours_per_week, caring_since, consent_at
 	) values (
 		p_municipality_id, v_scheme.id, v_district, p_carer_user_id, p_entered_by,
 		trim(p_carer_first_name), trim(p_carer_last_name), p_carer_birth_date, v_postcode,
-		upper(trim(p_carer_house_number)), nullif(lower(trim(p_carer_email)), ''), nullif(trim(p_carer_phone), ''),
+		upper(trim(p_carer_house_number)), v_street, v_town,
+		nullif(lower(trim(p_carer_email)), ''), nullif(trim(p_carer_phone), ''),
 		trim(p_care_recipient_name), v_recipient_postcode, p_care_relation,
 		p_hours_per_week, p_caring_since, now()
 	) returning id into v_id;
@@ -262,7 +279,7 @@ begin
 	return v_id;
 end;
 $$;
-revoke all on function public.insert_application(uuid, uuid, uuid, text, text, date, text, text, text, text, text, text, text, integer, date, boolean, uuid) from public, anon, authenticated;
+revoke all on function public.insert_application(uuid, uuid, uuid, text, text, date, text, text, text, text, text, text, text, integer, date, boolean, uuid, text, text) from public, anon, authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Applying: by the carer themself, or entered by a consulent
@@ -282,7 +299,9 @@ create or replace function public.submit_application(
 	p_caring_since date,
 	p_consent boolean,
 	p_carer_phone text default null,
-	p_district_id uuid default null
+	p_district_id uuid default null,
+	p_carer_street text default null,
+	p_carer_town text default null
 ) returns uuid language plpgsql security definer set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
@@ -296,12 +315,12 @@ begin
 		public.my_municipality_id(), v_uid, null,
 		p_carer_first_name, p_carer_last_name, p_carer_birth_date, p_carer_postcode, p_carer_house_number,
 		v_email, p_carer_phone, p_care_recipient_name, p_care_recipient_postcode, p_care_relation,
-		p_hours_per_week, p_caring_since, p_consent, p_district_id
+		p_hours_per_week, p_caring_since, p_consent, p_district_id, p_carer_street, p_carer_town
 	);
 end;
 $$;
-revoke all on function public.submit_application(text, text, date, text, text, text, text, text, integer, date, boolean, text, uuid) from public;
-grant execute on function public.submit_application(text, text, date, text, text, text, text, text, integer, date, boolean, text, uuid) to authenticated;
+revoke all on function public.submit_application(text, text, date, text, text, text, text, text, integer, date, boolean, text, uuid, text, text) from public;
+grant execute on function public.submit_application(text, text, date, text, text, text, text, text, integer, date, boolean, text, uuid, text, text) to authenticated;
 
 -- A consulent enters the application during the wijkteam conversation, for a carer who may have
 -- no e-mail or account. When the e-mail given belongs to a confirmed account in the municipality,
@@ -321,7 +340,9 @@ create or replace function public.enter_application_for_carer(
 	p_consent boolean,
 	p_district_id uuid,
 	p_carer_email text default null,
-	p_carer_phone text default null
+	p_carer_phone text default null,
+	p_carer_street text default null,
+	p_carer_town text default null
 ) returns uuid language plpgsql security definer set search_path = '' as $$
 declare
 	v_uid uuid := (select auth.uid());
@@ -342,12 +363,12 @@ begin
 		v_municipality, v_carer, v_uid,
 		p_carer_first_name, p_carer_last_name, p_carer_birth_date, p_carer_postcode, p_carer_house_number,
 		p_carer_email, p_carer_phone, p_care_recipient_name, p_care_recipient_postcode, p_care_relation,
-		p_hours_per_week, p_caring_since, p_consent, p_district_id
+		p_hours_per_week, p_caring_since, p_consent, p_district_id, p_carer_street, p_carer_town
 	);
 end;
 $$;
-revoke all on function public.enter_application_for_carer(text, text, date, text, text, text, text, text, integer, date, boolean, uuid, text, text) from public;
-grant execute on function public.enter_application_for_carer(text, text, date, text, text, text, text, text, integer, date, boolean, uuid, text, text) to authenticated;
+revoke all on function public.enter_application_for_carer(text, text, date, text, text, text, text, text, integer, date, boolean, uuid, text, text, text, text) from public;
+grant execute on function public.enter_application_for_carer(text, text, date, text, text, text, text, text, integer, date, boolean, uuid, text, text, text, text) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- Questions: the application waits while one is open

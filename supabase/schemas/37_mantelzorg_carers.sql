@@ -63,6 +63,7 @@ begin
 			'value_cents', c.value_cents, 'remaining_cents', c.remaining_cents, 'expires_on', c.expires_on,
 			'carer_first_name', a.carer_first_name, 'carer_last_name', a.carer_last_name,
 			'carer_postcode', a.carer_postcode, 'carer_house_number', a.carer_house_number,
+			'carer_street', a.carer_street, 'carer_town', a.carer_town,
 			'district_name', d.name, 'created_at', c.created_at,
 			'issued_by_me', c.issued_by is not distinct from (select auth.uid())
 		) order by d.name, a.carer_last_name, c.created_at)

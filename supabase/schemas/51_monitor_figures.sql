@@ -109,16 +109,22 @@ language sql stable set search_path = '' as $$
 		select (p_from::timestamp at time zone 'Europe/Amsterdam') as t0,
 			((p_to + 1)::timestamp at time zone 'Europe/Amsterdam') as t1,
 			(now() at time zone 'Europe/Amsterdam')::date as today
+	), first_responses as (
+		-- A reaction comes after its request: the first one to a request of the period lies in the
+		-- period or the 7 days after it. One range scan instead of a look-up per request.
+		select x.request_id, min(x.created_at) as first_at
+		from b, public.responses x
+		where x.municipality_id = p_municipality_id
+			and x.created_at >= b.t0 and x.created_at < b.t1 + interval '7 days'
+		group by x.request_id
 	), posted as (
 		select r.district_id, date_trunc('month', r.created_at at time zone 'Europe/Amsterdam')::date as month,
 			(r.requester_id is null or r.requester_id <> r.created_by) as via_coordinator,
 			r.created_at < now() - interval '7 days'
 				and (r.cancelled_at is null or r.cancelled_at >= r.created_at + interval '7 days')
-				and not exists (
-					select 1 from public.responses x
-					where x.request_id = r.id and x.created_at < r.created_at + interval '7 days'
-				) as unanswered
+				and (fr.first_at is null or fr.first_at >= r.created_at + interval '7 days') as unanswered
 		from b, public.help_requests r
+		left join first_responses fr on fr.request_id = r.id
 		where r.municipality_id = p_municipality_id and r.hidden_at is null
 			and r.created_at >= b.t0 and r.created_at < b.t1
 	)

@@ -7,15 +7,18 @@ import { E2E_MAILBOX } from '../../playwright.config.ts';
 const MAILBOX = E2E_MAILBOX;
 export const DEMO_PASSWORD = 'Buurtkracht-demo-2026';
 
-/** Fails the test on any WCAG 2.1 A/AA violation on the current page. */
-export async function expectAccessible(page: Page) {
+/**
+ * Fails the test on any WCAG 2.1 A/AA violation on the current page (`expect.soft` as `check`
+ * lists them and goes on, for a walk over many pages).
+ */
+export async function expectAccessible(page: Page, check: typeof expect = expect) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
 	const summary = results.violations.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
-	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+	check(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 export const newEmail = (label: string) =>
@@ -53,7 +56,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
 }
 
-/** Signs up through the form, follows the confirmation mail and lands signed in on the profile. */
+/** Signs up through the form, follows the confirmation mail and lands signed in on the home page. */
 export async function signUpAndConfirm(page: Page, email: string, displayName: string) {
 	await page.goto('/registreren');
 	await page.getByLabel('Naam', { exact: true }).fill(displayName);
@@ -64,7 +67,10 @@ export async function signUpAndConfirm(page: Page, email: string, displayName: s
 	await expect(page.getByRole('status')).toContainText('We hebben een e-mail gestuurd');
 	const mail = await waitForMail(email, 'Bevestig je e-mailadres');
 	await page.goto(confirmLink(mail));
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	// Without a page to go back to, the home page welcomes her with her own block.
+	await expect(
+		page.getByRole('heading', { level: 2, name: `Welkom, ${displayName}` })
+	).toBeVisible();
 }
 
 export async function signOut(page: Page) {
@@ -78,7 +84,7 @@ export const NEW_PASSWORD = 'een-lang-wachtwoord-2026';
  * Fails when the page scrolls sideways (WCAG 1.4.10, reflow), naming the first elements that
  * stick out so the failure says where to look.
  */
-export async function expectNoSidewaysScroll(page: Page) {
+export async function expectNoSidewaysScroll(page: Page, check: typeof expect = expect) {
 	const found = await page.evaluate(() => {
 		const root = document.documentElement;
 		const width = root.clientWidth;
@@ -100,7 +106,7 @@ export async function expectNoSidewaysScroll(page: Page) {
 			});
 		return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
 	});
-	expect(
+	check(
 		found.scrollWidth,
 		`${page.url()} scrolls ${found.scrollWidth - found.clientWidth} px sideways: ${found.culprits.join(', ')}`
 	).toBeLessThanOrEqual(found.clientWidth);

@@ -119,6 +119,8 @@ export function applicationArgs(
 		p_carer_birth_date: o.birthDate ?? bornYearsAgo(52),
 		p_carer_postcode: o.postcode ?? '1561 AB',
 		p_carer_house_number: o.houseNumber ?? String(1 + Math.floor(Math.random() * 900)),
+		p_carer_street: 'Vinkenstraat',
+		p_carer_town: 'Zaandam',
 		p_care_recipient_name: o.recipientName ?? `Moeder ${randomUUID().slice(0, 6)}`,
 		p_care_recipient_postcode: o.recipientPostcode ?? '1561 CD',
 		p_care_relation: 'parent',

@@ -32,7 +32,7 @@ export const DAY_PART_LABELS: Record<DayPart, string> = {
 	morning: 'ochtend',
 	afternoon: 'middag',
 	evening: 'avond',
-	any: 'hele dag'
+	any: 'tijd maakt niet uit'
 };
 
 export const RECURRENCE_LABELS: Record<Recurrence, string> = {

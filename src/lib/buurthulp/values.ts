@@ -13,7 +13,7 @@ export const RESPONSE_STATUSES = Enums.response_status;
 export const MATCH_STATUSES = Enums.match_status;
 export const REPORT_STATUSES = Enums.report_status;
 export const WHEN_KINDS = Enums.help_request_when_kind;
-/** 'any' first: the request form offers "hele dag" as its default. */
+/** 'any' first: the request form offers "Maakt niet uit" as its default. */
 export const DAY_PARTS = Enums.day_part;
 export const RECURRENCES = Enums.help_request_recurrence;
 export const FOLLOWUP_ANSWERS = Enums.followup_answer;

@@ -9,6 +9,9 @@ import type { RequestClient } from './supabase';
 
 export type AuthResult = { error: string | null };
 
+/** A password sign-in can also fail because the address is not confirmed yet. */
+export type SignInResult = AuthResult & { unconfirmed?: boolean };
+
 const result = (error: { message: string; code?: string } | null): AuthResult => ({
 	error: error ? authErrorMessage(error) : null
 });
@@ -58,14 +61,34 @@ export async function signInWithPassword(
 	supabase: RequestClient,
 	input: { email: string; password: string },
 	clientAddress: string | null
-): Promise<AuthResult> {
+): Promise<SignInResult> {
 	const attempt = await appLimiters().signIns.attempt(input.email, clientAddress);
 	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
 	const { error } = await supabase.auth.signInWithPassword(input);
 	const wrong =
 		error?.code === 'invalid_credentials' || /invalid login/i.test(error?.message ?? '');
 	await attempt.settle(!error ? 'success' : wrong ? 'wrong_credentials' : 'other');
-	return result(error);
+	// Only the right password gets this far, so saying "not confirmed yet" reveals nothing new.
+	const unconfirmed =
+		error?.code === 'email_not_confirmed' || /not confirmed/i.test(error?.message ?? '');
+	return { ...result(error), unconfirmed };
+}
+
+/**
+ * Sends the sign-up confirmation mail again. Answers the same for every address (an unknown,
+ * a confirmed or a too-recent one), so the form tells nobody who has an account; the auth
+ * server's own limit (one mail a minute per address) still holds.
+ */
+export async function resendConfirmation(
+	supabase: RequestClient,
+	email: string,
+	origin: string
+): Promise<void> {
+	await supabase.auth.resend({
+		type: 'signup',
+		email,
+		options: { emailRedirectTo: `${origin}/auth/confirm` }
+	});
 }
 
 /** Mails a sign-in link and a six-digit code; only to existing accounts. */
@@ -98,20 +121,24 @@ export async function verifyCode(
 	supabase: RequestClient,
 	input: { email: string; code: string },
 	clientAddress: string | null,
-	purpose: 'sign_in' | 'recovery' = 'sign_in'
+	purpose: 'sign_in' | 'recovery' | 'sign_up' = 'sign_in'
 ): Promise<AuthResult> {
 	const attempt = await appLimiters().codes.attempt(input.email, clientAddress);
 	if (!attempt.allowed) return { error: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
-	const verify = (type: 'email' | 'magiclink' | 'recovery') =>
+	const verify = (type: 'email' | 'magiclink' | 'recovery' | 'signup') =>
 		supabase.auth.verifyOtp({ email: input.email, token: input.code, type });
 	let error: { message: string; code?: string; status?: number } | null;
 	if (purpose === 'recovery') {
 		error = (await verify('recovery')).error;
+	} else if (purpose === 'sign_up') {
+		error = (await verify('signup')).error;
 	} else {
 		error = (await verify('email')).error;
 		// The embedded Supabase rejects type 'email' and files the code under 'magiclink'
 		// (README, Known differences); hosted Supabase accepts both.
 		if (error) error = (await verify('magiclink')).error;
+		// The code from the sign-up mail works here too: that mail sends people to this page.
+		if (error) error = (await verify('signup')).error;
 	}
 	const wrong = error?.code === 'otp_expired' || error?.code === 'invalid_credentials';
 	await attempt.settle(!error ? 'success' : wrong ? 'wrong_credentials' : 'other');
@@ -138,6 +165,29 @@ export const resetRequested = (cookies: Cookies): boolean => cookies.get(RESET_C
 
 export function clearResetRequested(cookies: Cookies): void {
 	cookies.delete(RESET_COOKIE, { path: '/' });
+}
+
+// Where someone was going when she signed up or asked for a login mail: the link in the mail
+// cannot carry it (the embedded Supabase ignores redirect addresses), so this browser keeps it for
+// a day and /auth/confirm takes her there. A link opened in another browser lands on the home page.
+const NEXT_COOKIE = 'bk-naar';
+
+export function rememberNext(cookies: Cookies, next: string, https: boolean): void {
+	if (next === '/') return;
+	cookies.set(NEXT_COOKIE, next, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: https,
+		maxAge: 24 * 60 * 60
+	});
+}
+
+/** The remembered path (checked again by the caller), and forgets it. */
+export function takeNext(cookies: Cookies): string | null {
+	const next = cookies.get(NEXT_COOKIE) ?? null;
+	if (next !== null) cookies.delete(NEXT_COOKIE, { path: '/' });
+	return next;
 }
 
 const OTP_TYPES = ['signup', 'magiclink', 'recovery', 'email_change', 'invite', 'email'] as const;

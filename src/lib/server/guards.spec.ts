@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '#lib/roles';
-import { guardRoute } from './guards';
+import { forbiddenMessage, guardRoute } from './guards';
 
 const person = (...roles: Role[]) => ({
 	roles: roles.map((role, i) => ({
@@ -30,7 +30,7 @@ describe('guardRoute', () => {
 	it('keeps the consulent pages, and their actions, for caseworkers and admins', () => {
 		expect(
 			guardRoute('/(app)/mantelzorg/consulent/[id=uuid]', true, person('coordinator'))
-		).toEqual({
+		).toMatchObject({
 			kind: 'forbidden',
 			message:
 				'Deze pagina is alleen voor consulenten van het sociaal wijkteam en beheerders van de gemeente.'
@@ -48,7 +48,7 @@ describe('guardRoute', () => {
 	it('keeps the coordination pages, and their actions, for coordinators', () => {
 		for (const route of ['/(app)/hulp/coordinatie', '/(app)/hulp/coordinatie/vraag/[id=uuid]']) {
 			for (const isAction of [false, true]) {
-				expect(guardRoute(route, isAction, person('caseworker'))).toEqual({
+				expect(guardRoute(route, isAction, person('caseworker'))).toMatchObject({
 					kind: 'forbidden',
 					message: 'Deze pagina is alleen voor buurtcoördinatoren.'
 				});
@@ -59,7 +59,7 @@ describe('guardRoute', () => {
 	});
 
 	it('keeps beheer for municipality admins, matching whole route segments only', () => {
-		expect(guardRoute('/beheer/rollen', false, person('coordinator'))).toEqual({
+		expect(guardRoute('/beheer/rollen', false, person('coordinator'))).toMatchObject({
 			kind: 'forbidden',
 			message: 'Deze pagina is alleen voor beheerders van de gemeente.'
 		});
@@ -74,6 +74,12 @@ describe('guardRoute', () => {
 		expect(guardRoute(route, true, person())).toEqual({ kind: 'pass', personal: false });
 	});
 
+	it('names the missing role, so /geen-toegang shows the same sentence inside the layout', () => {
+		expect(guardRoute('/(app)/winkel', false, person())).toMatchObject({ route: '/(app)/winkel' });
+		expect(forbiddenMessage('/(app)/winkel')).toMatch(/^Deze pagina is alleen voor medewerkers/);
+		expect(forbiddenMessage('iets anders')).toBe('Deze pagina is niet voor jou.');
+	});
+
 	it('keeps the privacy officer’s page for privacy officers, not for admins', () => {
 		expect(guardRoute('/beheer/privacy', false, person('privacy_officer'))).toEqual({
 			kind: 'pass',
@@ -84,7 +90,8 @@ describe('guardRoute', () => {
 		);
 		expect(guardRoute('/beheer/privacy', true, person('municipality_admin'))).toEqual({
 			kind: 'forbidden',
-			message: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.'
+			message: 'Deze pagina is alleen voor de functionaris gegevensbescherming van de gemeente.',
+			route: '/beheer/privacy'
 		});
 		expect(guardRoute('/beheer/rollen', false, person('privacy_officer')).kind).toBe('forbidden');
 		expect(guardRoute('/beheer/privacy', false, null)).toEqual({ kind: 'sign_in' });
@@ -94,7 +101,8 @@ describe('guardRoute', () => {
 		expect(guardRoute('/platform', false, null)).toEqual({ kind: 'sign_in' });
 		expect(guardRoute('/platform/gemeente/[slug]', true, person('municipality_admin'))).toEqual({
 			kind: 'forbidden',
-			message: 'Deze pagina is alleen voor platformbeheerders.'
+			message: 'Deze pagina is alleen voor platformbeheerders.',
+			route: '/platform'
 		});
 		expect(guardRoute('/platform', false, { ...person(), isPlatformOperator: true })).toEqual({
 			kind: 'pass',

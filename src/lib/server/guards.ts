@@ -66,10 +66,21 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ route: '/(public)/hulp/vraag/[id=uuid]', requires: 'signed_in', actionsOnly: true }
 ];
 
+const FORBIDDEN_DEFAULT = 'Deze pagina is niet voor jou.';
+
+/** The page that shows a refusal inside the layout: /geen-toegang names the refusing rule. */
+export const forbiddenPagePath = (route: string) =>
+	`/geen-toegang?voor=${encodeURIComponent(route)}`;
+
+/** The refusing rule's sentence, for the /geen-toegang page. */
+export function forbiddenMessage(route: string | null): string {
+	return ROUTE_RULES.find((r) => r.route === route)?.forbidden ?? FORBIDDEN_DEFAULT;
+}
+
 export type GuardDecision =
 	| { kind: 'pass'; personal: boolean }
 	| { kind: 'sign_in' }
-	| { kind: 'forbidden'; message: string };
+	| { kind: 'forbidden'; message: string; route: string };
 
 /** By route segments, so '/beheer' covers '/beheer/rollen' but not '/beheerder'. */
 const covers = (rule: RouteRule, routeId: string) =>
@@ -101,7 +112,11 @@ export function decideRoute(
 				? viewer?.isPlatformOperator === true
 				: roles.some((role) => hasRole(viewer, role as Role)));
 		if (!allowed) {
-			return { kind: 'forbidden', message: rule.forbidden ?? 'Deze pagina is niet voor jou.' };
+			return {
+				kind: 'forbidden',
+				message: rule.forbidden ?? FORBIDDEN_DEFAULT,
+				route: rule.route
+			};
 		}
 	}
 	// Pages that exist only for a signed-in person must never sit in a shared cache.

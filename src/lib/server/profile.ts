@@ -18,8 +18,7 @@ const pageRow = fromRow(
 				city: z.string().nullable()
 			})
 			.nullable(),
-		districts: z.array(z.object({ id: z.uuid(), name: z.string() })),
-		roles: z.array(z.object({ role: z.string(), scope: z.string().nullable() }))
+		districts: z.array(z.object({ id: z.uuid(), name: z.string() }))
 	})
 );
 

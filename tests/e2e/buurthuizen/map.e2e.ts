@@ -197,6 +197,11 @@ test('a buurthuis page has its facts, week and list, feed and print links; the a
 
 	await page.goto('/buurthuizen/de-lorzie/week');
 	await expect(page.getByRole('heading', { level: 1, name: /Weekprogramma/ })).toBeVisible();
+	// The printed programme ends with the buurthuis page's short address and a QR code to it.
+	await expect(page.getByText(/\/buurthuizen\/de-lorzie$/)).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /QR-code naar .*\/buurthuizen\/de-lorzie/ })
+	).toBeVisible();
 	await expectAccessible(page);
 	expect(csp).toEqual([]);
 });

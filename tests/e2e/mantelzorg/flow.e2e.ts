@@ -88,6 +88,8 @@ async function apply(page: Page, lastName: string, checkA11y: boolean) {
 	await page.getByLabel('Geboortedatum').fill('1961-04-12');
 	await page.getByLabel('Postcode', { exact: true }).fill('1561 AB');
 	await page.getByLabel('Huisnummer').fill('12');
+	await page.getByLabel('Straat').fill('Vinkenstraat');
+	await page.getByLabel('Woonplaats').fill('Zaandam');
 	await page.getByLabel('Naam van degene voor wie je zorgt').fill(`Moeder ${lastName}`);
 	await page.getByLabel('Postcode van degene voor wie je zorgt').fill('1561 CD');
 	await page.getByLabel('Wat is die persoon van je?').selectOption('parent');

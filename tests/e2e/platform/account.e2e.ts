@@ -143,6 +143,7 @@ test('an admin grants a role and the person sees it on their profile', async ({ 
 	// Separate contexts: two people, two sets of cookies (and axe needs a context per page).
 	const personPage = await (await browser.newContext()).newPage();
 	await signUpAndConfirm(personPage, email, 'Rik Rollentest');
+	await personPage.goto('/profiel');
 	await expect(personPage.getByText('Je hebt een gewoon account')).toBeVisible();
 
 	const adminPage = await (await browser.newContext()).newPage();

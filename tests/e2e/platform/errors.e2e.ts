@@ -38,8 +38,8 @@ test('a form post to an unknown action gets Dutch, not SvelteKit’s English', a
 	expect(html).not.toMatch(/No action with name|Internal Error|Not Found/);
 });
 
-// The guard in hooks.server.ts throws its 403 before any page renders; SvelteKit then serves the
-// static src/error.html with the message handleError kept.
+// The guard in hooks.server.ts refuses before any page loads, and answers with /geen-toegang
+// rendered inside the site's layout (403).
 test('the 403 of the beheer guard says in Dutch what is wrong', async ({ page }) => {
 	await signIn(page, 'inwoner@buurtkracht.example');
 	const response = await page.goto('/beheer/rollen');

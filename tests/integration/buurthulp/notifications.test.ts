@@ -37,7 +37,7 @@ describe('notification mails', () => {
 		expect(mail.text).toContain(`“${title}”`);
 		expect(mail.text).toContain(`${TEST_ORIGIN}/hulp/vraag/${requestId}`);
 		expect(mail.html).toContain('lang="nl"');
-		expect(mail.html).toContain(`href="${TEST_ORIGIN}/hulp/vraag/${requestId}"`);
+		expect(mail.html).toContain(`href="${TEST_ORIGIN}/hulp/vraag/${requestId}?uit=mail#reacties"`);
 		const stored = (await mailsTo(resident.email)).find((m) => m.subject === mail.subject);
 		expect(stored?.from).toBe('noreply@buurtkracht.example');
 		for (const part of [mail.text, mail.html]) {

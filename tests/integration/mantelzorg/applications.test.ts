@@ -75,6 +75,13 @@ describe('applying', () => {
 			applicationArgs({ postcode: '1562 XY', districtId: m.north })
 		);
 		expect(message(wrong.error)).toMatch(/postcode_not_in_district/);
+		// Street and town come together, or (from an older caller) not at all.
+		const half = await carer.client.rpc('submit_application', {
+			...applicationArgs(),
+			p_carer_town: null as unknown as string
+		});
+		expect(message(half.error)).toMatch(/invalid_address/);
+		expect(half.error?.code).toBe('22023');
 	});
 });
 

@@ -78,8 +78,10 @@ describe('letters', () => {
 		const admin = await personIn(m.id, 'beheer', 'municipality_admin');
 		const approver = await personIn(m.id, 'beheer-2', 'municipality_admin');
 		const entered = await caseworker.client.rpc('enter_application_for_carer', {
-			...applicationArgs({ firstName: 'Gerrit', lastName: 'Zonder-Mail' }),
-			p_district_id: m.north
+			...applicationArgs({ firstName: 'Gerrit', lastName: 'Zonder-Mail', houseNumber: '8' }),
+			p_district_id: m.north,
+			p_carer_street: 'Vinkenstraat',
+			p_carer_town: 'Zaandam'
 		});
 		expect(entered.error).toBeNull();
 		const approved = await approver.client.rpc('approve_application', {
@@ -102,7 +104,8 @@ describe('letters', () => {
 		expect(queue?.letters[0]?.schemeYear).toBeGreaterThanOrEqual(2026);
 		const text = await pdfText(await renderPrintQueue(queue!, URL_SHOPS));
 		expect(text).toContain(groupCode(cheque!.code));
-		expect(text).toContain('Gerrit Zonder-Mail');
+		// The envelope window: a complete Dutch address block (16.6).
+		expect(text).toContain('Gerrit Zonder-Mail Vinkenstraat 8 1561 AB ZAANDAM');
 		const printed = await sql<{ actor_id: string }>(
 			`select actor_id from public.audit_log
 			 where entity_id = '${cheque!.id}' and action = 'mantelzorg.letter_printed'`

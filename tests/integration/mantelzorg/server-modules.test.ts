@@ -37,6 +37,8 @@ const form = {
 	birthDate: '1961-04-02',
 	postcode: '1561ab',
 	houseNumber: '7',
+	street: 'Vinkenstraat',
+	town: 'Zaandam',
 	phone: '',
 	careRecipientName: 'Piet de Vries',
 	careRecipientPostcode: '1561 AB',

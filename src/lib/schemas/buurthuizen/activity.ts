@@ -140,7 +140,7 @@ export const ACTIVITY_FIELD_LABELS: Record<keyof ActivityForm, string> = {
 	cost: 'Kosten in euro',
 	needsRegistration: 'Aanmelden is nodig',
 	maxParticipants: 'Maximum aantal deelnemers',
-	socialGoalId: 'Maatschappelijke opgave',
+	socialGoalId: 'Doel van de wijk (maatschappelijke opgave)',
 	published: 'Zichtbaar voor iedereen'
 };
 

@@ -12,7 +12,9 @@ export const messageSchema = z.object({
 });
 
 export const completeSchema = z.object({
-	thanks: optionalText(1000, 'Gebruik hoogstens 1000 tekens voor je bedankje.')
+	thanks: optionalText(1000, 'Gebruik hoogstens 1000 tekens voor je bedankje.'),
+	/** Help that comes back (every week, …): stopping ends it for good, so it is ticked first. */
+	stop: z.boolean().default(false)
 });
 
 export const followupSchema = z.object({

@@ -7,6 +7,8 @@ const form = {
 	birthDate: '1961-04-02',
 	postcode: '1561ab',
 	houseNumber: '7a',
+	street: 'Vinkenstraat',
+	town: 'Zaandam',
 	careRecipientName: 'Piet de Vries',
 	careRecipientPostcode: '1561 AB',
 	relation: 'partner',

@@ -31,6 +31,13 @@ export const applicationSchema = z.object({
 		.string()
 		.trim()
 		.regex(/^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$/, 'Vul een huisnummer in, zoals 12 of 12A.'),
+	/** Street and town: the letter with the cheque needs a complete address. */
+	street: z
+		.string()
+		.trim()
+		.min(2, 'Vul de straat in, zonder huisnummer.')
+		.max(120, 'Hoogstens 120 tekens.'),
+	town: z.string().trim().min(2, 'Vul de woonplaats in.').max(80, 'Hoogstens 80 tekens.'),
 	/** Only on the consulent's form; the carer's own application uses their account's address. */
 	email: z
 		.string()
@@ -78,6 +85,8 @@ export const APPLICATION_FIELD_LABELS = {
 	birthDate: 'Geboortedatum',
 	postcode: 'Postcode',
 	houseNumber: 'Huisnummer',
+	street: 'Straat',
+	town: 'Woonplaats',
 	districtId: 'Wijk',
 	email: 'E-mailadres',
 	phone: 'Telefoonnummer',
@@ -97,6 +106,7 @@ const FIELD_OF_REFUSAL: Record<string, keyof ApplicationForm> = {
 	district_required: 'districtId',
 	postcode_not_in_district: 'districtId',
 	postcode_not_in_municipality: 'postcode',
+	invalid_address: 'street',
 	not_eligible_hours: 'hoursPerWeek',
 	not_eligible_months: 'caringSince',
 	invalid_birth_date: 'birthDate',

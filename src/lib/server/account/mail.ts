@@ -13,7 +13,7 @@ export const mailKinds: Record<string, MailKind> = {
 				'Log in met je wachtwoord of met een inlogmail. Weet je je wachtwoord niet meer? Kies dan op de inlogpagina "Wachtwoord vergeten?".',
 				'Heb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.'
 			],
-			action: { label: 'Inloggen', path: '/inloggen' }
+			action: { label: 'Inloggen', path: '/inloggen', public: true }
 		})
 	})
 };

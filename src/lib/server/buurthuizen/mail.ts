@@ -23,7 +23,11 @@ export const mailKinds: Record<string, MailKind> = {
 				...(p.reason ? [`Het bestuur schrijft: ${p.reason}`] : []),
 				'Kijk op de pagina van de activiteit voor andere data.'
 			],
-			action: { label: 'Bekijk de activiteit', path: `/buurthuizen/activiteit/${p.activity_id}` }
+			action: {
+				label: 'Bekijk de activiteit',
+				path: `/buurthuizen/activiteit/${p.activity_id}`,
+				public: true
+			}
 		})
 	}),
 	// To the board: a registration for a coming date lapsed because the person deleted their

@@ -6,7 +6,7 @@ const HELP_ERRORS: Record<string, string> = {
 	forbidden: 'Dit mag je niet doen met jouw account.',
 	not_found: 'Deze hulpvraag of reactie bestaat niet (meer).',
 	request_not_open:
-		'Deze hulpvraag staat niet meer open. Misschien is er al iemand gekoppeld, of is de vraag geannuleerd.',
+		'Deze hulpvraag staat niet meer open. Misschien is er al een vrijwilliger gekozen, of is de vraag geannuleerd.',
 	request_hidden:
 		'Een buurtcoördinator heeft deze hulpvraag verborgen. Je kunt hem niet meer wijzigen. Neem contact op met een buurtcoördinator als je vragen hebt.',
 	response_not_pending: 'Deze reactie is al afgehandeld.',

@@ -17,7 +17,7 @@ export const mailKinds: Record<string, MailKind> = {
 				`Een vrijwilliger heeft gereageerd op ${quoted(p.title)}.`,
 				'Lees de reactie. Daarna kies je zelf of je de hulp aanneemt.'
 			],
-			action: { label: 'Bekijk de reactie', path: `/hulp/vraag/${p.request_id}` }
+			action: { label: 'Bekijk de reactie', path: `/hulp/vraag/${p.request_id}#reacties` }
 		})
 	}),
 	response_accepted: mailKind({

@@ -74,6 +74,8 @@ const common = (form: ApplicationForm) => ({
 	p_carer_birth_date: form.birthDate,
 	p_carer_postcode: normalisePostcode(form.postcode),
 	p_carer_house_number: form.houseNumber,
+	p_carer_street: form.street,
+	p_carer_town: form.town,
 	p_care_recipient_name: form.careRecipientName,
 	p_care_recipient_postcode: normalisePostcode(form.careRecipientPostcode),
 	p_care_relation: form.relation,

@@ -33,6 +33,8 @@ export const queuedLetter = z.object({
 	carerLastName: z.string(),
 	carerPostcode: z.string(),
 	carerHouseNumber: z.string(),
+	carerStreet: z.string().nullable().optional(),
+	carerTown: z.string().nullable().optional(),
 	districtName: z.string()
 });
 

@@ -15,7 +15,7 @@ export const COUNTER_REFUSALS: Record<string, string> = {
 	cheque_used: 'Deze cheque is al helemaal gebruikt. Er staat niets meer op.',
 	insufficient_balance: 'Er staat niet genoeg meer op deze cheque. Kies een lager bedrag.',
 	confirm_again:
-		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat u hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
+		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat je hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
 	idempotency_key_reused: 'Deze verzilvering is al verwerkt. Zoek de cheque opnieuw op.'
 };
 
@@ -24,19 +24,19 @@ export const counterRefusal = (reason: string | null | undefined) =>
 
 const ERRORS: Record<string, string> = {
 	shop_not_approved:
-		'Uw winkel is nog niet goedgekeurd door de gemeente. Daarna kunt u cheques aannemen.',
+		'Je winkel is nog niet goedgekeurd door de gemeente. Daarna kun je cheques aannemen.',
 	shop_not_found: 'Deze winkel bestaat niet (meer).',
 	kvk_already_registered:
 		'Er is al een winkel aangemeld met dit KvK-nummer. Neem contact op met de gemeente als dit niet klopt.',
 	district_not_found: 'Kies een wijk uit de lijst.',
-	account_blocked: 'Uw account is geblokkeerd. Neem contact op met de gemeente.',
+	account_blocked: 'Je account is geblokkeerd. Neem contact op met de gemeente.',
 	invalid_email: 'Vul een geldig e-mailadres in.',
 	invitation_not_found:
 		'Deze uitnodiging bestaat niet (meer), of is naar een ander e-mailadres gestuurd. Log in met het e-mailadres waar de uitnodiging naartoe ging.',
-	invitation_expired: 'Deze uitnodiging is verlopen. Vraag de winkel om u opnieuw uit te nodigen.',
+	invitation_expired: 'Deze uitnodiging is verlopen. Vraag de winkel om je opnieuw uit te nodigen.',
 	membership_not_found: 'Deze medewerker bestaat niet (meer).',
 	invalid_amount: `Vul een bedrag in van € 0,01 tot en met ${formatCents(MAX_CHEQUE_CENTS)}.`,
-	redemption_not_found: 'Deze verzilvering bestaat niet, of u heeft hem niet zelf gedaan.',
+	redemption_not_found: 'Deze betaling bestaat niet, of je hebt hem niet zelf gedaan.',
 	redemption_batched:
 		'Deze verzilvering zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',
 	redemption_already_undone: 'Deze verzilvering is al ongedaan gemaakt.',
@@ -45,9 +45,9 @@ const ERRORS: Record<string, string> = {
 	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',
 	batch_not_draft: 'Deze uitbetaling is al goedgekeurd.',
 	batch_made_by_you:
-		'U heeft deze uitbetaling zelf klaargezet. Een andere beheerder keurt hem goed (vier-ogenprincipe).',
-	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kunt u het betaalbestand downloaden.',
-	rate_limited: 'U heeft vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
+		'Je hebt deze uitbetaling zelf klaargezet. Een andere beheerder keurt hem goed (vier-ogenprincipe).',
+	batch_not_approved: 'Keur de uitbetaling eerst goed. Daarna kun je het betaalbestand downloaden.',
+	rate_limited: 'Je hebt vandaag al een paar winkels aangemeld. Probeer het morgen opnieuw.'
 };
 
 export const counterErrorMessage = (error: DbError | null | undefined) =>

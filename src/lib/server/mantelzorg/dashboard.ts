@@ -1,7 +1,8 @@
 // The municipality's dashboard of one scheme year: carers reached per wijk (and young carers),
 // cheques and Pluimen issued, redeemed, outstanding and expired amounts, shops and budget left.
 import { z } from 'zod';
-import { euros } from '../../mantelzorg/sepa';
+import { formatNumber } from '#lib/format';
+import { formatCents } from '#lib/mantelzorg/display';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 
@@ -91,19 +92,20 @@ export async function loadDashboard(
 
 /** The "Feiten & Cijfers" rows: label and value, as shown and as exported. */
 export function factsAndFigures(d: Dashboard): [string, string][] {
-	const money = (cents: number) => `€ ${euros(cents).replace('.', ',')}`;
+	const money = formatCents;
+	const count = formatNumber;
 	return [
-		['Mantelzorgers bereikt', String(d.carers)],
-		['Jonge mantelzorgers bereikt (Pluim)', String(d.youngCarers)],
-		['Cheques uitgegeven', String(d.chequesIssued)],
-		['Pluimen uitgegeven', String(d.pluimsIssued)],
+		['Mantelzorgers bereikt', count(d.carers)],
+		['Jonge mantelzorgers bereikt (Pluim)', count(d.youngCarers)],
+		['Cheques uitgegeven', count(d.chequesIssued)],
+		['Pluimen uitgegeven', count(d.pluimsIssued)],
 		['Waarde uitgegeven', money(d.issuedCents)],
 		['Verzilverd bij winkels', money(d.redeemedCents)],
 		['Uitbetaald aan winkels', money(d.paidCents)],
 		['Nog te verzilveren', money(d.outstandingCents)],
 		['Verlopen zonder gebruik', money(d.expiredCents)],
-		['Winkels met verzilveringen', String(d.shopsTakingPart)],
-		['Goedgekeurde winkels', String(d.approvedShops)],
+		['Winkels met verzilveringen', count(d.shopsTakingPart)],
+		['Goedgekeurde winkels', count(d.approvedShops)],
 		['Budget', money(d.budgetCents)],
 		['Budget over', money(d.budgetLeftCents)]
 	];
@@ -113,7 +115,7 @@ export function dashboardCsv(d: Dashboard): string {
 	const rows: string[][] = [['Onderwerp', 'Waarde'], ...factsAndFigures(d)];
 	rows.push([], ['Wijk', 'Mantelzorgers', 'Jonge mantelzorgers']);
 	for (const district of d.districts) {
-		rows.push([district.name, String(district.carers), String(district.youngCarers)]);
+		rows.push([district.name, formatNumber(district.carers), formatNumber(district.youngCarers)]);
 	}
 	const cell = (v: string) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 	return rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';

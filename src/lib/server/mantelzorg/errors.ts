@@ -11,6 +11,7 @@ const CARER_ERRORS: Record<string, string> = {
 		'Je kunt nu geen mantelzorgwaardering aanvragen: de aanvraagperiode is gesloten. Kijk op de pagina Mantelzorgwaardering wanneer de volgende periode begint.',
 	consent_required: 'Geef toestemming om je gegevens te gebruiken voor de aanvraag.',
 	invalid_postcode: 'Vul een postcode in zoals 1506 AB.',
+	invalid_address: 'Vul de straat en de woonplaats allebei in.',
 	invalid_birth_date: 'Vul een geboortedatum in het verleden in.',
 	invalid_caring_since: 'Vul in sinds wanneer je zorgt. Dat kan niet in de toekomst zijn.',
 	postcode_not_in_district:

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { renderLetter, renderLetterBatch, type ChequeLetter, type LetterShop } from './letters';
+import {
+	addressBlock,
+	renderLetter,
+	renderLetterBatch,
+	type ChequeLetter,
+	type LetterShop
+} from './letters';
 
 const letter = (overrides: Partial<ChequeLetter> = {}): ChequeLetter => ({
 	kind: 'cheque',
@@ -29,6 +35,33 @@ async function pages(pdf: Buffer) {
 	const { text } = await extractText(doc, { mergePages: false });
 	return text.map((page) => page.replace(/\s+/g, ' '));
 }
+
+describe('the address block in the envelope window', () => {
+	const marja = {
+		firstName: 'Marja',
+		lastName: 'Mantel',
+		postcode: '1502CD',
+		houseNumber: '8',
+		street: 'Vinkenstraat',
+		town: 'Zaandam'
+	};
+
+	it('is a complete Dutch address: name, street and number, postcode and TOWN', () => {
+		expect(addressBlock(marja, 'Zaanstad')).toEqual([
+			'Marja Mantel',
+			'Vinkenstraat 8',
+			'1502 CD  ZAANDAM'
+		]);
+	});
+
+	it('falls back to postcode, number and the municipality for an older application', () => {
+		expect(addressBlock({ ...marja, street: null, town: null }, 'Zaanstad')).toEqual([
+			'Marja Mantel',
+			'1502 CD 8',
+			'ZAANSTAD'
+		]);
+	});
+});
 
 describe('cheque letters', () => {
 	it('holds the grouped code, value, expiry and the carer’s wijk shops first', async () => {

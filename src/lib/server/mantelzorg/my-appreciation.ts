@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { chequeQrSvg } from './qr';
-import { renderLetter, type LetterShop } from './letters';
+import { addressBlock, formatPostcode, renderLetter, type LetterShop } from './letters';
 import { groupCode } from '#lib/mantelzorg/display';
 import { applicationStatus, chequeKind, chequeStatus } from '#lib/mantelzorg/enums';
 
@@ -98,6 +98,8 @@ const letterRow = fromRow(
 				carerLastName: z.string(),
 				carerPostcode: z.string(),
 				carerHouseNumber: z.string(),
+				carerStreet: z.string().nullable(),
+				carerTown: z.string().nullable(),
 				districts: z.object({ name: z.string() }).nullable()
 			})
 			.nullable()
@@ -114,9 +116,6 @@ export const letterShopRow = z.object({
 });
 
 const shopRows = fromRow(z.object({ shops: z.array(letterShopRow) }));
-
-export const formatPostcode = (postcode: string) =>
-	postcode.length === 6 ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode;
 
 export const toLetterShop = (s: z.infer<typeof letterShopRow>): LetterShop => ({
 	name: s.name,
@@ -143,7 +142,7 @@ export async function renderMyChequeLetter(
 	const { data } = await supabase
 		.from('cheques')
 		.select(
-			'kind, code, value_cents, remaining_cents, expires_on, status, holder_first_name, municipality_id, schemes(year), municipalities(name), applications(carer_last_name, carer_postcode, carer_house_number, districts(name))'
+			'kind, code, value_cents, remaining_cents, expires_on, status, holder_first_name, municipality_id, schemes(year), municipalities(name), applications(carer_last_name, carer_postcode, carer_house_number, carer_street, carer_town, districts(name))'
 		)
 		.eq('id', chequeId)
 		.maybeSingle();
@@ -163,10 +162,17 @@ export async function renderMyChequeLetter(
 			expiresOn: cheque.expiresOn,
 			holderFirstName: firstName,
 			addressLines: app
-				? [
-						`${firstName} ${app.carerLastName}`,
-						`${formatPostcode(app.carerPostcode)} ${app.carerHouseNumber}`
-					]
+				? addressBlock(
+						{
+							firstName,
+							lastName: app.carerLastName,
+							postcode: app.carerPostcode,
+							houseNumber: app.carerHouseNumber,
+							street: app.carerStreet,
+							town: app.carerTown
+						},
+						cheque.municipalities.name
+					)
 				: [firstName],
 			district: app?.districts?.name ?? null,
 			year: cheque.schemes.year,

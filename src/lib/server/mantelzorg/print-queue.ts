@@ -6,8 +6,8 @@ import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { ok, type WriteResult } from '../result';
 import { markLettersPrinted, queuedLetter } from './cheques';
-import { renderLetterBatch, type ChequeLetter } from './letters';
-import { formatPostcode, letterShopRow, toLetterShop } from './my-appreciation';
+import { addressBlock, renderLetterBatch, type ChequeLetter } from './letters';
+import { letterShopRow, toLetterShop } from './my-appreciation';
 
 const pageRow = fromRow(
 	z.object({
@@ -38,11 +38,17 @@ export function queueLetters(queue: PrintQueue): ChequeLetter[] {
 		remainingCents: l.remainingCents,
 		expiresOn: l.expiresOn,
 		holderFirstName: l.carerFirstName,
-		addressLines: [
-			`${l.carerFirstName} ${l.carerLastName}`,
-			`${formatPostcode(l.carerPostcode)} ${l.carerHouseNumber}`,
+		addressLines: addressBlock(
+			{
+				firstName: l.carerFirstName,
+				lastName: l.carerLastName,
+				postcode: l.carerPostcode,
+				houseNumber: l.carerHouseNumber,
+				street: l.carerStreet ?? null,
+				town: l.carerTown ?? null
+			},
 			queue.municipalityName
-		],
+		),
 		district: l.districtName,
 		year: l.schemeYear,
 		municipalityName: queue.municipalityName

@@ -9,10 +9,10 @@ export const shopMailKinds: Record<string, MailKind> = {
 	shop_approved: mailKind({
 		payload: shopPayload,
 		content: (p) => ({
-			subject: 'Uw winkel doet mee met de mantelzorgwaardering',
+			subject: 'Je winkel doet mee met de mantelzorgwaardering',
 			paragraphs: [
-				`De gemeente heeft ${p.shop_name} goedgekeurd. Vanaf nu kunt u cheques en Pluimen aannemen.`,
-				'Voeg uw medewerkers toe, dan kunnen zij ook cheques aannemen aan de kassa.'
+				`De gemeente heeft ${p.shop_name} goedgekeurd. Vanaf nu kun je cheques en Pluimen aannemen.`,
+				'Voeg je medewerkers toe, dan kunnen zij ook cheques aannemen aan de kassa.'
 			],
 			action: { label: 'Naar de kassa', path: '/winkel' }
 		})
@@ -20,9 +20,9 @@ export const shopMailKinds: Record<string, MailKind> = {
 	shop_suspended: mailKind({
 		payload: shopPayload,
 		content: (p) => ({
-			subject: 'Uw winkel doet niet meer mee met de mantelzorgwaardering',
+			subject: 'Je winkel doet niet meer mee met de mantelzorgwaardering',
 			paragraphs: [
-				`${p.shop_name} kan geen cheques meer aannemen. Heeft u vragen? Neem contact op met de gemeente.`
+				`${p.shop_name} kan geen cheques meer aannemen. Heb je vragen? Neem contact op met de gemeente.`
 			],
 			action: { label: 'Bekijk de verzilveringen', path: '/winkel/verzilveringen' }
 		})

@@ -6,8 +6,12 @@ import type { z } from 'zod';
 export interface MailContent {
 	subject: string;
 	paragraphs: string[];
-	/** The one link of the mail: a path on the app's origin, where the recipient signs in. */
-	action: { label: string; path: string };
+	/**
+	 * The one link of the mail: a path on the app's origin. A signed-out recipient is asked to sign
+	 * in first and then comes back to it (the link carries `uit=mail`), unless `public` says the
+	 * page shows all that matters without signing in (a buurthuis activity).
+	 */
+	action: { label: string; path: string; public?: boolean };
 }
 
 export interface MailKind<Payload = unknown> {

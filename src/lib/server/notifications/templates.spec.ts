@@ -18,6 +18,9 @@ const ids = {
 	shop_id: '55555555-5555-4555-8555-555555555555',
 	invitation_id: '66666666-6666-4666-8666-666666666666',
 	shop_name: 'Bakkerij Het Molentje',
+	year: 2026,
+	has_account: true,
+	entered_by_caseworker: false,
 	// Platform
 	role: 'municipality_admin',
 	municipality_name: 'Zaanstad'

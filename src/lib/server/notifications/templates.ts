@@ -4,6 +4,7 @@
 // they may see. The words per kind come from the areas (src/lib/server/<area>/mail.ts).
 import type { MailContent } from './mail-kind';
 import { MAIL_KINDS } from './registry';
+import { FROM_MAIL } from './mail-link';
 
 export interface RenderedMail {
 	subject: string;
@@ -25,7 +26,9 @@ function layout(
 ): RenderedMail {
 	const greeting = displayName ? `Beste ${displayName},` : 'Hallo,';
 	const FOOTER = footer(site);
-	const url = new URL(content.action.path, origin).toString();
+	const link = new URL(content.action.path, origin);
+	if (!content.action.public) link.searchParams.set(FROM_MAIL.param, FROM_MAIL.value);
+	const url = link.toString();
 	const text = [
 		greeting,
 		...content.paragraphs,

@@ -44,7 +44,8 @@ const MAX_ENTRIES = 1_000;
 interface Entry {
 	status: number;
 	headers: [string, string][];
-	body: string;
+	/** The page cut at its CSP nonce (one part when it has none). */
+	parts: string[];
 	nonce: string | null;
 	storedAt: number;
 	municipalityId: string;
@@ -105,10 +106,10 @@ const NONCE = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 /** A stored response with a fresh CSP nonce in its header and body. */
 function serve(entry: Entry): Response {
 	const headers = new Headers(entry.headers);
-	let body = entry.body;
+	let body = entry.parts[0]!;
 	if (entry.nonce) {
 		const fresh = randomBytes(16).toString('base64');
-		body = body.replaceAll(entry.nonce, fresh);
+		body = entry.parts.join(fresh);
 		for (const name of ['content-security-policy', 'content-security-policy-report-only']) {
 			const value = headers.get(name);
 			if (value) headers.set(name, value.replaceAll(entry.nonce, fresh));
@@ -167,13 +168,14 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 		([name]) => name !== 'x-request-id' && name !== 'server-timing'
 	);
 	const csp = response.headers.get('content-security-policy') ?? '';
+	const nonce = NONCE.exec(csp)?.[1] ?? null;
 	if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
 	entries.delete(key);
 	entries.set(key, {
 		status: 200,
 		headers,
-		body,
-		nonce: NONCE.exec(csp)?.[1] ?? null,
+		parts: nonce ? body.split(nonce) : [body],
+		nonce,
 		storedAt: performance.now(),
 		municipalityId,
 		version

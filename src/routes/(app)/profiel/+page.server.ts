@@ -12,7 +12,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		welcome: url.searchParams.has('welkom'),
 		email: locals.viewer?.email ?? '',
 		districts: page.districts,
-		roles: page.roles,
 		form: await superValidate(profileFormValues(page), zod4(profileSchema), { errors: false })
 	};
 };

@@ -19,7 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		ignored,
 		tooLongSearch: tooLongSearch ?? null,
 		board,
-		pageSize: BOARD_PAGE_SIZE,
-		signedIn: locals.viewer !== null
+		pageSize: BOARD_PAGE_SIZE
 	};
 };

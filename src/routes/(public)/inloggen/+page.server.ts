@@ -2,14 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { emailOnlySchema, safeRedirectPath, signInSchema } from '#lib/schemas/auth';
-import { sendSignInMail, signInWithPassword } from '#lib/server/auth';
+import { rememberNext, sendSignInMail, signInWithPassword } from '#lib/server/auth';
+import { pathAfterSignIn } from '#lib/server/viewer';
 import { otherMunicipalitySignIn, refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
+const asked = (url: URL) => url.searchParams.get('naar');
+
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const next = safeRedirectPath(url.searchParams.get('naar'));
-	if (locals.viewer) redirect(303, next);
+	if (locals.viewer) redirect(303, safeRedirectPath(asked(url)));
 	return {
+		next: asked(url) ? safeRedirectPath(asked(url)) : null,
+		fromMail: url.searchParams.get('uit') === 'mail',
 		linkFailed: url.searchParams.get('fout') === 'link',
 		otherMunicipality: url.searchParams.has('andere-gemeente')
 			? await otherMunicipalitySignIn(
@@ -35,20 +39,24 @@ export const actions: Actions = {
 			{ email: form.data.email, password },
 			getClientAddress()
 		);
+		// Not confirmed yet: the page offers the code field and "stuur de e-mail opnieuw".
+		if (signIn.unconfirmed) {
+			return fail(400, { passwordForm: form, unconfirmedEmail: form.data.email });
+		}
 		if (signIn.error) return message(form, { type: 'error', text: signIn.error }, { status: 400 });
 		const other = await refuseForeignAccount(locals.supabase, locals.municipality);
 		if (other !== null) redirect(303, `/inloggen?andere-gemeente=${encodeURIComponent(other)}`);
-		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
+		redirect(303, await pathAfterSignIn(locals.supabase, asked(url)));
 	},
-	mail: async ({ request, locals, url }) => {
+	mail: async ({ request, locals, url, cookies }) => {
 		const form = await superValidate(request, zod4(emailOnlySchema), { id: 'mail' });
 		if (!form.valid) return fail(400, { mailForm: form });
 		const sent = await sendSignInMail(locals.supabase, form.data.email, url.origin);
 		if (sent.error) return message(form, { type: 'error', text: sent.error }, { status: 400 });
-		const params = new URLSearchParams({
-			email: form.data.email,
-			naar: safeRedirectPath(url.searchParams.get('naar'))
-		});
+		// The link in the login mail comes back to the asked page too (in this browser).
+		if (asked(url)) rememberNext(cookies, safeRedirectPath(asked(url)), url.protocol === 'https:');
+		const params = new URLSearchParams({ email: form.data.email });
+		if (asked(url)) params.set('naar', safeRedirectPath(asked(url)));
 		redirect(303, `/inloggen/code?${params}`);
 	}
 };

@@ -19,10 +19,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		loadCarerActivities(locals.supabase, new Date()),
 		loadMyAppreciationAnswers(locals.supabase)
 	]);
+	// "Waar kun je de cheque gebruiken?": the shops of her own wijk, when her profile names it.
+	const wijk = locals.viewer?.districtId;
 	return {
 		page,
 		activities,
 		appreciations,
+		shopsHref: wijk ? `/mantelzorg/winkels?wijk=${wijk}` : '/mantelzorg/winkels',
 		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null
 	};
 };

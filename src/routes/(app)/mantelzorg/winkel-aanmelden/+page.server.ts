@@ -18,7 +18,7 @@ export const actions: Actions = {
 		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		return message(form, {
 			type: 'success',
-			text: `Bedankt! ${form.data.name} is aangemeld. De gemeente bekijkt de aanmelding en laat u per e-mail weten of uw winkel mee kan doen.`
+			text: `Bedankt! ${form.data.name} is aangemeld. De gemeente bekijkt de aanmelding en laat je per e-mail weten of je winkel mee kan doen.`
 		});
 	}
 };

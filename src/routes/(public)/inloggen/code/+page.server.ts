@@ -2,13 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { codeSchema, safeRedirectPath } from '#lib/schemas/auth';
-import { clearResetRequested, resetRequested, verifyCode } from '#lib/server/auth';
+import { clearResetRequested, resetRequested, takeNext, verifyCode } from '#lib/server/auth';
+import { pathAfterSignIn } from '#lib/server/viewer';
 import { refuseForeignAccount } from '#lib/server/tenancy/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, cookies }) => {
 	const email = url.searchParams.get('email') ?? '';
+	const next = url.searchParams.get('naar');
 	return {
+		next: next ? safeRedirectPath(next) : null,
 		reset: resetRequested(cookies),
 		form: await superValidate({ email }, zod4(codeSchema), { errors: false })
 	};
@@ -34,6 +37,7 @@ export const actions: Actions = {
 			clearResetRequested(cookies);
 			redirect(303, '/wachtwoord-herstellen');
 		}
-		redirect(303, safeRedirectPath(url.searchParams.get('naar')));
+		takeNext(cookies);
+		redirect(303, await pathAfterSignIn(locals.supabase, url.searchParams.get('naar')));
 	}
 };

@@ -21,7 +21,8 @@ async function municipalityOf(supabase: RequestClient, slug: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const municipality = await municipalityOf(locals.supabase, params.slug);
 	return {
-		municipality,
+		// Not `municipality`: that key is the host's, which the header shows (root layout).
+		target: municipality,
 		created: url.searchParams.has('nieuw'),
 		invitations: await listOpenInvitations(locals.supabase, municipality.id),
 		settings: await superValidate(

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/buurthulp/matches';
 import {
@@ -12,9 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
 	gekoppeld:
-		'Gelukt! Jullie zijn gekoppeld. Hieronder staan de contactgegevens. De vrijwilliger krijgt een e-mail.',
+		'Gelukt! Jullie hebben nu een afspraak. Hieronder staan de contactgegevens. De vrijwilliger krijgt een e-mail.',
 	verstuurd: 'Je bericht is verstuurd.',
 	klaar: 'Fijn dat je geholpen bent! De afspraak is afgerond.',
+	gestopt: 'De afspraak is gestopt. Er komen geen nieuwe keren meer.',
 	beantwoord: 'Bedankt voor je antwoord.'
 };
 
@@ -53,9 +54,16 @@ export const actions: Actions = {
 	klaar: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(completeSchema), { id: 'klaar' });
 		if (!form.valid) return fail(400, { completeForm: form });
+		// Help that comes back ends for good: the person ticks "Ja, stop de afspraak" first.
+		const page = await loadMatchPage(locals.supabase, params.id);
+		if (!page) error(404, 'Deze afspraak bestaat niet.');
+		const recurring = page.request.recurrence !== 'once';
+		if (recurring && !form.data.stop) {
+			return setError(form, 'stop', 'Vink aan dat je de afspraak wilt stoppen.');
+		}
 		const result = await completeMatch(locals.supabase, params.id, form.data.thanks);
 		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
-		redirect(303, `/hulp/match/${params.id}?gelukt=klaar`);
+		redirect(303, `/hulp/match/${params.id}?gelukt=${recurring ? 'gestopt' : 'klaar'}`);
 	},
 
 	hoeGingHet: async ({ request, locals, params }) => {

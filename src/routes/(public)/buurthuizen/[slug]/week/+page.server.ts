@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadCentrePage } from '#lib/server/buurthuizen/centre-page';
+import { qrSvg } from '#lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -13,5 +14,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		new Date()
 	);
 	if (!page) error(404, 'Dit buurthuis bestaat niet (meer).');
-	return { ...page, printedOn: new Date().toISOString() };
+	// On paper: the buurthuis page's own address, short, and as a QR code to scan at the door.
+	const address = `${url.host}/buurthuizen/${params.slug}`;
+	return {
+		...page,
+		printedOn: new Date().toISOString(),
+		shortAddress: address,
+		qr: await qrSvg(`${url.origin}/buurthuizen/${params.slug}`, `QR-code naar ${address}`)
+	};
 };

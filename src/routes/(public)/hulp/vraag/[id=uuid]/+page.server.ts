@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
 	geplaatst:
-		'Je hulpvraag staat op het prikbord. Je krijgt een e-mail als een vrijwilliger reageert.',
+		'Je hulpvraag staat nu online. Vrijwilligers kunnen hem zien. Je krijgt een e-mail als iemand reageert.',
 	gereageerd: 'Je reactie is verstuurd. Je krijgt een e-mail als je gekozen bent.',
 	geannuleerd: 'De hulpvraag is geannuleerd.',
 	gewijzigd: 'Je wijzigingen zijn opgeslagen.'
@@ -17,6 +17,15 @@ const NOTICES: Record<string, string> = {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const page = await loadRequestPage(locals.supabase, params.id);
+	if (!page && !locals.viewer) {
+		// Once a volunteer is chosen a request is no longer public: the requester and her helper
+		// (who come here from a mail) see it after signing in, so say that instead of "not found".
+		error(401, {
+			message: 'Log in om deze hulpvraag te bekijken',
+			detail:
+				'Deze hulpvraag staat niet (meer) open voor iedereen. Is hij van jou, of help jij? Log dan in, dan zie je hem.'
+		});
+	}
 	if (!page) error(404, 'Deze hulpvraag bestaat niet, of staat niet meer open.');
 	return {
 		page,
