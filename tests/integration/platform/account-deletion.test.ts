@@ -87,7 +87,7 @@ describe('deleting my account', () => {
 		);
 		const [application] = await sql<Record<string, unknown>>(
 			`select carer_user_id, carer_first_name, carer_last_name, carer_email, carer_phone, carer_postcode,
-				carer_house_number, status from public.applications where carer_first_name = ${quote(w.identity.firstName)}`
+				carer_house_number, carer_street, carer_town, status from public.applications where carer_first_name = ${quote(w.identity.firstName)}`
 		);
 		expect(application).toEqual({
 			carer_user_id: null,
@@ -97,6 +97,8 @@ describe('deleting my account', () => {
 			carer_phone: null,
 			carer_postcode: null,
 			carer_house_number: null,
+			carer_street: null,
+			carer_town: null,
 			status: 'approved'
 		});
 		const applications = await sql<{ id: string }>(

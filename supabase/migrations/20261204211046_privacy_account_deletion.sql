@@ -277,7 +277,8 @@ begin
 		);
 	end if;
 	update public.applications
-	set carer_email = null, carer_phone = null, carer_postcode = null, carer_house_number = null
+	set carer_email = null, carer_phone = null, carer_postcode = null, carer_house_number = null,
+		carer_street = null, carer_town = null
 	where carer_user_id = p_user_id and status = 'approved';
 	delete from public.applications where carer_user_id = p_user_id and status <> 'approved';
 	get diagnostics v_removed = row_count;
