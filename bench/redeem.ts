@@ -1,28 +1,45 @@
-// npm run bench:redeem — the shop counter on the real PostgreSQL (issue 10, Performance):
-// 10,000 issued cheques; redemptions per second through the app's HTTP endpoint (supabase-js
-// rpc('redeem_cheque') over loopback HTTP to the embedded API, as the app does) with 32
-// concurrent clients on distinct cheques, p50/p99; the same work through the `postgres` driver
-// alone (the ceiling) and the ratio; 200 clients hammering one cheque at once; and the server time
-// of the dashboard with 2,000 applications and 20,000 redemptions.
+// npm run bench:redeem — the shop counter on the real PostgreSQL (issues 10 and 16, Performance):
+// 10,000 issued cheques of € 50 (each takes 50 redemptions of € 1, so the load phases cycle
+// through them and never run out); redemptions per second with 32 concurrent clients, p50/p99:
+//   * the counter's own path: 32 shop assistants, each signed in to the production build, post the
+//     /winkel form as the page does (look up the code, then redeem it), timed per look-up + redeem;
+//   * the app's HTTP endpoint (supabase-js rpc('redeem_cheque') over loopback HTTP to the embedded
+//     API, as the app's server does);
+//   * the same work through the `postgres` driver alone (the ceiling), and the ratio;
+// then 200 clients hammering one cheque of its own at once; and the server time of the dashboard
+// with 2,000 applications and 20,000 redemptions.
 //   DATABASE_URL=...        PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
 //                           a fresh database is created and dropped
 //   BENCH_SECONDS=8         measured seconds per load phase (after 1 s warm-up)
-//   BENCH_CONCURRENCY=32    concurrent clients
+//   BENCH_CONCURRENCY=32    concurrent clients (and shop assistants)
+//   BENCH_PORT=4392         port of the production server
+//   BENCH_SKIP_PAGES=1      leave out the /winkel form path (no build, no app server)
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { createClient } from '@supabase/supabase-js';
+import { ensureBuild, startApp, type App } from './lib/hulp-app.ts';
 import { percentile, runLoad, type Stats } from './lib/load.ts';
+import { signInCookie } from './lib/profile-page.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
 import { startStack } from './lib/stack.ts';
 
 process.env.LITE_TELEMETRY = '0';
+// lite prints the bench account's confirmation mail once it is sent, after startStack returns.
+const print = console.log;
+console.log = (...args: unknown[]) => {
+	if (String(args[0]).startsWith('[@supabase/lite] email captured')) return;
+	print(...args);
+};
 process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 32);
 const CHEQUES = 10_000;
-const SHOP = '00000000-0000-4000-8000-00000000b001';
+// The bench's own shop id: not one of the demo shops (Dordrecht's is …b001).
+const SHOP = '00000000-0000-4000-8000-0000000be001';
+const PORT = Number(process.env.BENCH_PORT || 4392);
+const ASSISTANT_PASSWORD = 'Bench-kassa-123';
 
 const stack = await quietly(() => startStack('postgres'));
 const [{ current_database: dbName }] = (await stack.lite.exec('select current_database()'))
@@ -32,6 +49,7 @@ dbUrl.pathname = `/${dbName}`;
 const db = postgres(dbUrl.toString(), { max: CONCURRENCY + 8, onnotice: () => {} });
 const uid = stack.userId;
 const year = new Date().getFullYear();
+let app: App | null = null;
 
 try {
 	// ---- Data: one approved shop with the bench user as staff (and admin, for the dashboard),
@@ -50,7 +68,7 @@ try {
 		values ('${stack.municipalityId}', ${year}, 5000, 2500, current_date - 30, current_date + 30, current_date + 300, 57000000);
 		insert into public.cheques (municipality_id, scheme_id, kind, code, value_cents, remaining_cents, holder_first_name, expires_on)
 		select '${stack.municipalityId}', s.id, case when i % 40 = 0 then 'pluim' else 'cheque' end,
-			upper(substr(md5('bench-' || i), 1, 16)), 5000, 5000, 'Naam' || (i % 100), current_date + 300
+			public.generate_cheque_code(), 5000, 5000, 'Naam' || (i % 100), current_date + 300
 		from generate_series(1, ${CHEQUES}) i, public.schemes s
 		where s.municipality_id = '${stack.municipalityId}' and s.year = ${year};
 		analyze;
@@ -60,7 +78,26 @@ try {
 	);
 	console.log(`${CHEQUES} cheques issued in ${fmt((performance.now() - t0) / 1000)} s\n`);
 
-	// ---- Load: distinct cheques, one redemption each (€ 1), 32 clients.
+	// ---- 32 shop assistants with a password, to sign in to the production build with the form.
+	await db.unsafe(`
+		create schema if not exists bench;
+		create extension if not exists pgcrypto with schema bench;
+		insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at,
+			raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+		select gen_random_uuid(), 'authenticated', 'authenticated', format('kassa-%s@bench.example', g),
+			bench.crypt('${ASSISTANT_PASSWORD}', bench.gen_salt('bf', 4)), now(),
+			to_jsonb('{"provider":"email","providers":["email"]}'::text),
+			to_jsonb(json_build_object('display_name', 'Kassa ' || g)::text), now(), now()
+		from generate_series(1, ${CONCURRENCY}) g;
+		insert into public.profiles (id, municipality_id, display_name)
+		select u.id, '${stack.municipalityId}', 'Kassa' from auth.users u where u.email like 'kassa-%@bench.example'
+		on conflict (id) do update set municipality_id = excluded.municipality_id;
+		insert into public.memberships (user_id, municipality_id, role, shop_id)
+		select u.id, '${stack.municipalityId}', 'shop_staff', '${SHOP}' from auth.users u
+		where u.email like 'kassa-%@bench.example';
+	`);
+
+	// ---- Load: 32 clients, one redemption (€ 1) per request, cycling through the cheques.
 	let next = 0;
 	const takeCode = () => codes[next++ % codes.length] as string;
 	const api = createClient(stack.url, stack.publishableKey, {
@@ -87,6 +124,61 @@ try {
 		return (row?.r as { ok: boolean }).ok;
 	};
 	const load = { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, warmupMs: 1000 };
+
+	// The counter's path: the /winkel form as the page posts it with JavaScript (use:enhance),
+	// look up then redeem, each request from a free shop assistant's session.
+	let form: Stats | null = null;
+	let formNote = '';
+	let firstFormProblem = '';
+	if (process.env.BENCH_SKIP_PAGES) {
+		formNote = 'skipped (BENCH_SKIP_PAGES)';
+	} else {
+		formNote = ensureBuild();
+		app = await startApp(dbUrl.toString(), PORT);
+		const origin = app.origin;
+		const free: string[] = [];
+		for (let g = 1; g <= CONCURRENCY; g++) {
+			free.push(await signInCookie(origin, `kassa-${g}@bench.example`, ASSISTANT_PASSWORD));
+		}
+		const post = async (cookie: string, action: string, fields: Record<string, string>) => {
+			const res = await fetch(`${origin}/winkel?/${action}&winkel=${SHOP}`, {
+				method: 'POST',
+				headers: {
+					cookie,
+					origin,
+					accept: 'application/json',
+					'x-sveltejs-action': 'true',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams(fields)
+			});
+			const body = (await res.json()) as { type?: string; data?: string };
+			if (body.type !== 'success') {
+				firstFormProblem ||= `${action}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`;
+				return false;
+			}
+			return true;
+		};
+		const viaForm = async () => {
+			const cookie = free.pop() as string;
+			try {
+				const code = takeCode();
+				if (!(await post(cookie, 'zoeken', { code }))) return false;
+				return await post(cookie, 'verzilveren', {
+					code,
+					amount: '1,00',
+					key: randomUUID(),
+					again: 'ja',
+					remainingCents: '5000',
+					expiresOn: '',
+					holderFirstName: ''
+				});
+			} finally {
+				free.push(cookie);
+			}
+		};
+		form = await runLoad(viaForm, load);
+	}
 	const http: Stats = await runLoad(viaHttp, load);
 	const driver: Stats = await runLoad(viaDriver, load);
 	console.log(
@@ -96,6 +188,16 @@ try {
 		table(
 			['path', 'requests', 'errors', 'redemptions/s', 'p50 ms', 'p99 ms'],
 			[
+				form
+					? [
+							`/winkel form, ${CONCURRENCY} shop assistants (look up + redeem)`,
+							form.requests,
+							form.errors,
+							fmt(form.rps),
+							fmt(form.p50),
+							fmt(form.p99)
+						]
+					: ['/winkel form', '–', '–', '–', '–', formNote],
 				[
 					'app HTTP (supabase-js rpc → embedded API)',
 					http.requests,
@@ -115,11 +217,21 @@ try {
 			]
 		)
 	);
-	console.log(`ratio HTTP / driver: ${fmt((100 * http.rps) / driver.rps)} %\n`);
+	console.log(`ratio HTTP / driver: ${fmt((100 * http.rps) / driver.rps)} %`);
+	if (form) console.log(`ratio /winkel form / driver: ${fmt((100 * form.rps) / driver.rps)} %`);
+	console.log(`production build: ${formNote}`);
+	if (firstFormProblem) console.log(`first /winkel refusal: ${firstFormProblem}`);
+	console.log('');
+	await app?.stop();
+	app = null;
 
-	// ---- 200 clients on one cheque at once (€ 1 each on € 50: 50 may succeed).
+	// ---- 200 clients on one cheque of its own at once (€ 1 each on € 50: 50 may succeed). Its own,
+	// so the load phases above can never have used it up, however fast they ran.
 	const [target] = await db<{ code: string; id: string }[]>`
-		select code, id from public.cheques where remaining_cents = value_cents order by code desc limit 1`;
+		insert into public.cheques (municipality_id, scheme_id, kind, code, value_cents, remaining_cents, holder_first_name, expires_on)
+		select s.municipality_id, s.id, 'cheque', public.generate_cheque_code(), 5000, 5000, 'Hamer', current_date + 300
+		from public.schemes s where s.municipality_id = ${stack.municipalityId} and s.year = ${year}
+		returning code, id`;
 	const started = performance.now();
 	const answers = await Promise.all(
 		Array.from({ length: 200 }, async () => {
@@ -235,6 +347,7 @@ try {
 	);
 	if (over > 0 || unclean > 0) process.exitCode = 1;
 } finally {
+	await app?.stop();
 	await db.end();
 	await stack.close();
 }
