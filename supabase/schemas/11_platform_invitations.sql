@@ -9,7 +9,9 @@ create table public.role_invitations (
 	id uuid primary key default gen_random_uuid(),
 	municipality_id uuid not null references public.municipalities (id) on delete cascade,
 	-- Stored lower-case; compared with the signed-in account's address on acceptance.
-	email text not null check (char_length(email) between 3 and 320 and email ~ '^[^@\s]+@[^@\s]+$'),
+	-- Written as one flat "and" (no between): the migrations hold it as PostgreSQL prints it, and a
+	-- between inside an "and" reads back as a different expression, so every db:diff re-added it.
+	email text not null check (char_length(email) >= 3 and char_length(email) <= 320 and email ~ '^[^@\s]+@[^@\s]+$'),
 	role text not null check (role = any (enum_range(null::public.membership_role)::text[]) and role <> 'shop_staff'),
 	community_centre_id uuid references public.community_centres (id) on delete cascade,
 	invited_by uuid references auth.users (id) on delete set null,
