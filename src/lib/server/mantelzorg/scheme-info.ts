@@ -4,22 +4,24 @@ import { z } from 'zod';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 
-const infoRow = fromRow(
-	z.object({
-		year: z.number().int(),
-		chequeValueCents: z.number().int(),
-		ageBands: z.array(
-			z.object({ minAge: z.number().int(), maxAge: z.number().int(), valueCents: z.number().int() })
-		),
-		pluimValueCents: z.number().int(),
-		youngCarerMaxAge: z.number().int(),
-		minHoursPerWeek: z.number().int(),
-		minMonths: z.number().int(),
-		applicationOpensOn: z.string(),
-		applicationClosesOn: z.string(),
-		redeemUntil: z.string()
-	})
-);
+/** What everyone reads of a scheme; schemes.ts adds the admin's fields to it. */
+export const schemeInfoFields = z.object({
+	year: z.number().int(),
+	chequeValueCents: z.number().int(),
+	ageBands: z.array(
+		z.object({ minAge: z.number().int(), maxAge: z.number().int(), valueCents: z.number().int() })
+	),
+	pluimValueCents: z.number().int(),
+	youngCarerMaxAge: z.number().int(),
+	minHoursPerWeek: z.number().int(),
+	minMonths: z.number().int(),
+	applicationOpensOn: z.string(),
+	applicationClosesOn: z.string(),
+	redeemUntil: z.string()
+});
+export const SCHEME_INFO_COLUMNS =
+	'year, cheque_value_cents, age_bands, pluim_value_cents, young_carer_max_age, min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until';
+const infoRow = fromRow(schemeInfoFields);
 export type SchemeInfo = z.infer<typeof infoRow>;
 
 const todayInNl = () =>
@@ -32,9 +34,7 @@ export async function loadSchemeInfo(
 ): Promise<SchemeInfo | null> {
 	const { data, error } = await supabase
 		.from('schemes')
-		.select(
-			'year, cheque_value_cents, age_bands, pluim_value_cents, young_carer_max_age, min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until'
-		)
+		.select(SCHEME_INFO_COLUMNS)
 		.eq('municipality_id', municipalityId)
 		.order('year', { ascending: false })
 		.limit(3);

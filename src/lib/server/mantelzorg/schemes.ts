@@ -8,25 +8,13 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { mantelzorgErrorMessage } from './errors';
+import { SCHEME_INFO_COLUMNS, schemeInfoFields } from './scheme-info';
 
-const COLUMNS =
-	'id, year, cheque_value_cents, age_bands, pluim_value_cents, young_carer_max_age, min_hours_per_week, min_months, application_opens_on, application_closes_on, redeem_until, budget_cents, retention_months, reimbursement_schedule';
+const COLUMNS = `id, ${SCHEME_INFO_COLUMNS}, budget_cents, retention_months, reimbursement_schedule`;
 
 const scheme = fromRow(
-	z.object({
+	schemeInfoFields.extend({
 		id: z.uuid(),
-		year: z.number().int(),
-		chequeValueCents: z.number().int(),
-		ageBands: z.array(
-			z.object({ minAge: z.number().int(), maxAge: z.number().int(), valueCents: z.number().int() })
-		),
-		pluimValueCents: z.number().int(),
-		youngCarerMaxAge: z.number().int(),
-		minHoursPerWeek: z.number().int(),
-		minMonths: z.number().int(),
-		applicationOpensOn: z.string(),
-		applicationClosesOn: z.string(),
-		redeemUntil: z.string(),
 		budgetCents: z.coerce.number().int(),
 		retentionMonths: z.number().int(),
 		reimbursementSchedule
