@@ -22,7 +22,10 @@ create trigger public_cache_versions_set_timestamps before insert or update on p
 	for each row execute function public.set_timestamps();
 
 alter table public.public_cache_versions enable row level security;
--- No policy: only the app servers read it, with the secret key, through public_cache_state().
+-- Only the app servers read it, with the secret key, through public_cache_state(). Every table has
+-- a policy (tests/integration/platform/rls-coverage.test.ts), so this one says so.
+create policy "Only the service role reads the public cache versions" on public.public_cache_versions
+	for select to service_role using (true);
 
 create or replace function public.bump_public_cache_version() returns trigger
 language plpgsql security definer set search_path = '' as $$
