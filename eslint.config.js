@@ -36,6 +36,7 @@ export default ts.config(
 			'node_modules/',
 			'src/lib/database.types.ts',
 			'test-results/',
+			'test-results-hosted/',
 			'playwright-report/'
 		]
 	}

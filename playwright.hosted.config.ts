@@ -27,6 +27,9 @@ export default defineConfig({
 		/@hosted/
 	],
 	retries: 0,
+	// Its own folder: Playwright empties its output folder when it starts, and npm test runs this
+	// beside the main browser tests, whose traces vanished from the shared one (ENOENT failures).
+	outputDir: 'test-results-hosted',
 	// scripts/test-hosted.ts checks the app servers' logs itself.
 	globalTeardown: undefined,
 	use: { ...base.use, baseURL: process.env.E2E_ORIGIN },
