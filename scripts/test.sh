@@ -3,14 +3,16 @@
 # DATABASE_URL is set), then the browser tests against the production build.
 #
 # The phases run in three lanes side by side, because each keeps about one core busy:
-#   lane 1: unit tests, integration on PGlite, then the hosted-mode browser tests (two app servers
-#           from the production build lane 3 makes, the API in its own process:
-#           scripts/test-hosted.sh)
+#   lane 1: unit tests, then integration on PGlite
 #   lane 2: integration on PostgreSQL
 #   lane 3: the production build, then the browser tests
-# Type check and lint (TEST_CHECKS=1) run in whichever lane ends first, where a core is free by
-# then. The lanes are balanced by their measured times (the table at the end). Each phase's output goes
-# to a log that is printed when the phase ends. TEST_LANES=1 runs the phases one after another.
+# The phases after them float: each lane that ends takes the next one nobody has taken yet, so
+# a core never waits while work is left, however the lanes' times shift as the suite grows:
+#   hosted: the hosted-mode browser tests (two app servers from lane 3's build, the API in its
+#           own process: scripts/test-hosted.sh; needs DATABASE_URL)
+#   check, lint: the type check and lint (TEST_CHECKS=1)
+# Each phase's output goes to a log that is printed when the phase ends; the table at the end has
+# every phase's time. TEST_LANES=1 runs the phases one after another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
@@ -57,29 +59,39 @@ integration() {
 	TEST_DB=$1 npx vitest run --project integration
 }
 
-# Type check and lint, in the first lane to finish (TEST_CHECKS=1): they need no database and
-# no build, only a core, and which lane ends first changes as the suite grows. They start after
-# the build, which writes the same .svelte-kit folder.
-checks_in_first_free_lane() {
-	[ -n "${TEST_CHECKS:-}" ] || return 0
-	mkdir "$logs/checks.claimed" 2>/dev/null || return 0
-	while [ ! -e "$logs/build.done" ]; do sleep 2; done
-	local status=0
-	phase check npm run check || status=1
-	phase lint npm run lint || status=1
-	return $status
-}
-
 # Waits for lane 3's build; false when it failed.
 built() {
 	while [ ! -e "$logs/build.done" ]; do sleep 2; done
 	[ "$(cat "$logs/build.done")" = passed ]
 }
+
+# The floating phases (see the top): a lane that ends claims each one still free (mkdir is
+# atomic) and runs it. All of them start after the build: hosted runs it, and check and lint
+# write the same .svelte-kit folder.
+floating() {
+	local status=0 job
+	for job in hosted check lint; do
+		mkdir "$logs/claimed-$job" 2>/dev/null || continue
+		case $job in
+		hosted)
+			if [ -n "${DATABASE_URL:-}" ] && built; then
+				phase hosted bash scripts/test-hosted.sh || status=1
+			fi
+			;;
+		check | lint)
+			if [ -n "${TEST_CHECKS:-}" ]; then
+				built || true
+				phase "$job" npm run "$job" || status=1
+			fi
+			;;
+		esac
+	done
+	return $status
+}
 lane_1() {
 	local status=0
 	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
-	if [ -n "${DATABASE_URL:-}" ] && built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
-	checks_in_first_free_lane || status=1
+	floating || status=1
 	return $status
 }
 lane_2() {
@@ -89,7 +101,7 @@ lane_2() {
 	else
 		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
 	fi
-	checks_in_first_free_lane || status=1
+	floating || status=1
 	return $status
 }
 lane_3() {
@@ -101,7 +113,7 @@ lane_3() {
 		echo failed >"$logs/build.done"
 		status=1
 	fi
-	checks_in_first_free_lane || status=1
+	floating || status=1
 	return $status
 }
 
