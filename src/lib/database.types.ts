@@ -4196,6 +4196,8 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			redemption_reference: { Args: { p_id: string }; Returns: string };
+			redemption_undo_until: { Args: { p_created_at: string }; Returns: string };
 			register_for_activity: {
 				Args: { p_activity_id: string; p_occurs_on: string };
 				Returns: number;
