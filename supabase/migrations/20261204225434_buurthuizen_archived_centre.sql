@@ -10,18 +10,32 @@ CREATE OR REPLACE FUNCTION public.activity_board_page(p_activity_id uuid)
 AS $function$
 declare
 	v_activity public.activities%rowtype;
+	v_dates date[];
 begin
+	perform public.log_reads_without_waiting();
 	select * into v_activity from public.activities where id = p_activity_id;
 	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
 		return null;
 	end if;
+	-- The next 16 dates from today, skipped ones included so the board can restore them.
+	select coalesce(array_agg(x.d order by x.d), '{}') into v_dates
+	from (
+		select l.first_day + 7 * k as d
+		from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
+			generate_series(
+				greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
+				case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
+			) k
+		where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
+		order by 1
+		limit 16
+	) x;
 	return jsonb_build_object(
 		'activity', public.activity_page(p_activity_id),
 		'centre_archived', exists (
 			select 1 from public.community_centres c where c.id = v_activity.community_centre_id and c.archived_at is not null
 		),
-		'registrations', public.activity_registrations_page(p_activity_id) -> 'dates',
-		-- The next 16 dates from today, skipped ones included so the board can restore them.
+		'registrations', public.activity_registrations_shown(v_activity, v_dates, 'board_member'),
 		'dates', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'occurs_on', x.d,
@@ -31,17 +45,7 @@ begin
 					where n.activity_id = v_activity.id and n.occurs_on = x.d
 				), 0)
 			) order by x.d)
-			from (
-				select l.first_day + 7 * k as d
-				from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
-					generate_series(
-						greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
-						case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
-					) k
-				where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
-				order by 1
-				limit 16
-			) x
+			from unnest(v_dates) as x (d)
 		), '[]'::jsonb),
 		'social_goals', coalesce((
 			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)
