@@ -3270,6 +3270,14 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
+			activity_registrations_shown: {
+				Args: {
+					p_activity: Database['public']['Tables']['activities']['Row'];
+					p_actor_role: string;
+					p_dates: string[];
+				};
+				Returns: Json;
+			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3910,6 +3918,10 @@ export type Database = {
 					p_subject_types: string[];
 				};
 				Returns: number;
+			};
+			log_reads_without_waiting: {
+				Args: Record<PropertyKey, never>;
+				Returns: undefined;
 			};
 			look_contrast_problem: {
 				Args: { p_primary: string; p_primary_dark: string; p_surface: string };
