@@ -21,6 +21,24 @@ export async function expectAccessible(page: Page, check: typeof expect = expect
 	check(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe for a page whose scripts are off. axe-core waits forever there (its own script is injected
+ * but its timers never run), so the page's HTML, the app's scripts taken out, is checked in a page
+ * with scripts at the same address (so the styles load), at the same viewport.
+ */
+export async function expectAccessibleWithoutScripts(page: Page, check: typeof expect = expect) {
+	const url = page.url();
+	const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '');
+	const browser = page.context().browser();
+	if (!browser) throw new Error('no browser');
+	const context = await browser.newContext({ viewport: page.viewportSize() });
+	const copy = await context.newPage();
+	await copy.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+	await copy.goto(url);
+	await expectAccessible(copy, check);
+	await context.close();
+}
+
 export const newEmail = (label: string) =>
 	`${label}-${randomUUID().slice(0, 8)}@buurtkracht.example`;
 

@@ -58,7 +58,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await rp.getByLabel('Postcode').fill('1551 ab');
 		await rp.getByLabel('Straat en huisnummer').fill('Zuideinde 77');
 		await rp.getByLabel('Wanneer?').selectOption({ label: 'Op één dag' });
-		await rp.getByLabel('Datum (of eerste datum)').fill(isoDate(1));
+		await rp.getByLabel('Datum', { exact: true }).fill(isoDate(1));
 		await rp.getByRole('button', { name: 'Hulpvraag plaatsen' }).click();
 		await expect(rp.locator('#veld-title-error')).toBeVisible();
 		await expect(rp.getByLabel('Vertel wat meer')).toHaveValue(

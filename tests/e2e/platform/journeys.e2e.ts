@@ -7,7 +7,12 @@ import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../../src/lib/database.types.ts';
 import { ensureEnvFile } from '../../../scripts/lib/env.ts';
 import { E2E_ORIGIN } from '../../../playwright.config.ts';
-import { DEMO_PASSWORD, expectAccessible, waitForMail } from '../../support/browser.ts';
+import {
+	DEMO_PASSWORD,
+	expectAccessible,
+	expectAccessibleWithoutScripts,
+	waitForMail
+} from '../../support/browser.ts';
 import { isoDate, newPerson } from '../../support/people.ts';
 
 const PHONE = { width: 375, height: 740 };
@@ -30,23 +35,10 @@ class Walk {
 		test.info().annotations.push({ type: 'taps', description: line });
 	}
 
-	/**
-	 * axe on this page. axe-core waits forever in a page whose scripts are off (its own script is
-	 * injected but its timers never run), so without JavaScript the page's HTML, the app's scripts
-	 * taken out, is checked in a page with scripts at the same address (so the styles load).
-	 */
+	/** axe on this page; without JavaScript on a copy of its HTML (axe needs scripts). */
 	async expectAccessible() {
 		if (this.javaScriptEnabled) return expectAccessible(this.page);
-		const url = this.page.url();
-		const html = (await this.page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '');
-		const browser = this.page.context().browser();
-		if (!browser) throw new Error('no browser');
-		const context = await browser.newContext({ viewport: PHONE });
-		const copy = await context.newPage();
-		await copy.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
-		await copy.goto(url);
-		await expectAccessible(copy);
-		await context.close();
+		await expectAccessibleWithoutScripts(this.page);
 	}
 
 	async tap(target: Locator) {

@@ -39,4 +39,16 @@ describe('the activity form', () => {
 			activitySchema.safeParse(form({ maxParticipants: '20', needsRegistration: true })).success
 		).toBe(true);
 	});
+
+	// "Elke week tot en met" is shown only for a weekly activity; a page without JavaScript sends
+	// "Elke week" without it, and the answer asks for it at its field (issue 17).
+	it('asks for "Elke week tot en met" at its field only for a weekly activity', () => {
+		expect(problems(activitySchema.safeParse(form({ recurrence: 'weekly' })))).toEqual({
+			repeatUntil: 'Vul in tot wanneer de activiteit elke week is.'
+		});
+		expect(
+			activitySchema.safeParse(form({ recurrence: 'weekly', repeatUntil: day(31) })).success
+		).toBe(true);
+		expect(activitySchema.safeParse(form({ recurrence: 'once' })).success).toBe(true);
+	});
 });
