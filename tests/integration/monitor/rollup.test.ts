@@ -77,7 +77,8 @@ describe('the rollup of closed months', () => {
 		expect(all.map((m) => m.month)).toContain(s.to.slice(0, 7));
 		expect(all.reduce((n, m) => n + m.events, 0)).toBeGreaterThan(20);
 		expect(await snapshot()).toEqual(live);
-	});
+		// Three snapshots of six readers each and two runs of the job: ~10 s alone, 30 s at load 30.
+	}, 120_000);
 
 	it('writes a month once (running the job again writes nothing)', async () => {
 		const before = await months();
