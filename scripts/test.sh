@@ -3,13 +3,16 @@
 # DATABASE_URL is set), then the browser tests against the production build.
 #
 # The phases run in three lanes side by side, because each keeps about one core busy:
-#   lane 1: unit tests, integration on PGlite, then the hosted-mode browser tests (two app servers
-#           from the production build lane 3 makes, the API in its own process:
-#           scripts/test-hosted.sh)
+#   lane 1: unit tests, then integration on PGlite
 #   lane 2: integration on PostgreSQL
-#   lane 3: the production build, the browser tests, then type check and lint (TEST_CHECKS=1)
-# The lanes are balanced by their measured times (the table at the end). Each phase's output goes
-# to a log that is printed when the phase ends. TEST_LANES=1 runs the phases one after another.
+#   lane 3: the production build, then the browser tests
+# The phases after them float: each lane that ends takes the next one nobody has taken yet, so
+# a core never waits while work is left, however the lanes' times shift as the suite grows:
+#   hosted: the hosted-mode browser tests (two app servers from lane 3's build, the API in its
+#           own process: scripts/test-hosted.sh; needs DATABASE_URL)
+#   check, lint: the type check and lint (TEST_CHECKS=1)
+# Each phase's output goes to a log that is printed when the phase ends; the table at the end has
+# every phase's time. TEST_LANES=1 runs the phases one after another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
@@ -61,18 +64,45 @@ built() {
 	while [ ! -e "$logs/build.done" ]; do sleep 2; done
 	[ "$(cat "$logs/build.done")" = passed ]
 }
+
+# The floating phases (see the top): a lane that ends claims each one still free (mkdir is
+# atomic) and runs it. All of them start after the build: hosted runs it, and check and lint
+# write the same .svelte-kit folder.
+floating() {
+	local status=0 job
+	for job in hosted check lint; do
+		mkdir "$logs/claimed-$job" 2>/dev/null || continue
+		case $job in
+		hosted)
+			if [ -n "${DATABASE_URL:-}" ] && built; then
+				phase hosted bash scripts/test-hosted.sh || status=1
+			fi
+			;;
+		check | lint)
+			if [ -n "${TEST_CHECKS:-}" ]; then
+				built || true
+				phase "$job" npm run "$job" || status=1
+			fi
+			;;
+		esac
+	done
+	return $status
+}
 lane_1() {
 	local status=0
 	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
-	if [ -n "${DATABASE_URL:-}" ] && built; then phase hosted bash scripts/test-hosted.sh || status=1; fi
+	floating || status=1
 	return $status
 }
 lane_2() {
+	local status=0
 	if [ -n "${DATABASE_URL:-}" ]; then
-		phase integration-postgres integration postgres
+		phase integration-postgres integration postgres || status=1
 	else
 		echo "== skipped PostgreSQL mode: set DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run it"
 	fi
+	floating || status=1
+	return $status
 }
 lane_3() {
 	local status=0
@@ -83,10 +113,7 @@ lane_3() {
 		echo failed >"$logs/build.done"
 		status=1
 	fi
-	if [ -n "${TEST_CHECKS:-}" ]; then
-		phase check npm run check || status=1
-		phase lint npm run lint || status=1
-	fi
+	floating || status=1
 	return $status
 }
 

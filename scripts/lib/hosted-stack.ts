@@ -57,6 +57,8 @@ export interface HostedStack {
 	dir: string;
 	proxy: RoundRobinProxy;
 	apiUrl: string;
+	/** The API server's process id (bench:scale reads its CPU time). */
+	apiPid: number | undefined;
 	mailbox: Mailbox;
 	databaseUrl: string;
 	keys: ReturnType<typeof newKeys>;
@@ -281,6 +283,7 @@ export async function startHostedStack(opts: {
 			dir,
 			proxy,
 			apiUrl,
+			apiPid: api.pid,
 			mailbox,
 			databaseUrl: db.url,
 			keys,

@@ -3309,6 +3309,14 @@ export type Database = {
 				Args: { p_activity_id: string };
 				Returns: Json;
 			};
+			activity_registrations_shown: {
+				Args: {
+					p_activity: Database['public']['Tables']['activities']['Row'];
+					p_actor_role: string;
+					p_dates: string[];
+				};
+				Returns: Json;
+			};
 			add_timestamp_triggers: {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
@@ -3950,6 +3958,10 @@ export type Database = {
 				};
 				Returns: number;
 			};
+			log_reads_without_waiting: {
+				Args: Record<PropertyKey, never>;
+				Returns: undefined;
+			};
 			look_contrast_problem: {
 				Args: { p_primary: string; p_primary_dark: string; p_surface: string };
 				Returns: string;
@@ -4239,6 +4251,8 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			redemption_reference: { Args: { p_id: string }; Returns: string };
+			redemption_undo_until: { Args: { p_created_at: string }; Returns: string };
 			register_for_activity: {
 				Args: { p_activity_id: string; p_occurs_on: string };
 				Returns: number;

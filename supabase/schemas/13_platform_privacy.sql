@@ -316,6 +316,22 @@ create or replace function public.log_processing(
 $$;
 revoke all on function public.log_processing(uuid, text, text, text, uuid, text, text, uuid, text, uuid) from public, anon, authenticated, service_role;
 
+-- For read-only pages whose only writes are log lines (processing log, audit log): their commit
+-- does not wait for the disk (synchronous_commit off for this transaction). Without it, logging
+-- turns every page view into a commit that waits for the WAL flush, most of the log's cost. The
+-- trade-off (README "Privacy"): a database crash can lose the read-log lines of the last fraction
+-- of a second (at most three times wal_writer_delay); never a change, because the setting is only
+-- taken when the transaction has written nothing before the page (no transaction id yet), and a
+-- page is one API call, so one transaction. Called at the start of such a page, before it logs.
+create or replace function public.log_reads_without_waiting() returns void language plpgsql volatile set search_path = '' as $$
+begin
+	if pg_catalog.pg_current_xact_id_if_assigned() is null then
+		perform pg_catalog.set_config('synchronous_commit', 'off', true);
+	end if;
+end;
+$$;
+revoke all on function public.log_reads_without_waiting() from public, anon, authenticated, service_role;
+
 -- What the person concerned sees: when, which processing (with its purpose), read or changed, and
 -- the role and organisation that did it; never who exactly. Newest first, at most p_limit.
 create or replace function public.my_processing_log(p_limit integer default 200)

@@ -116,6 +116,7 @@ declare
 	v_suggestions jsonb;
 	v_contact public.help_request_contacts%rowtype;
 begin
+	perform public.log_reads_without_waiting();
 	select * into v_request from public.help_requests where id = p_request_id;
 	if not found or not public.has_role('coordinator', v_request.municipality_id) then
 		raise exception 'forbidden' using errcode = '42501';

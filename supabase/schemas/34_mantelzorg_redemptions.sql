@@ -235,6 +235,18 @@ $$;
 revoke all on function public.lookup_cheque(uuid, text) from public;
 grant execute on function public.lookup_cheque(uuid, text) to authenticated;
 
+-- The receipt's reference of a redemption: the first eight characters of its id, as ABCD-1234.
+create or replace function public.redemption_reference(p_id uuid) returns text language sql immutable set search_path = '' as $$
+	select upper(substr(p_id::text, 1, 4) || '-' || substr(p_id::text, 5, 4));
+$$;
+revoke all on function public.redemption_reference(uuid) from public, anon, authenticated;
+
+-- Until when the assistant who took a redemption may undo it at the counter: five minutes.
+create or replace function public.redemption_undo_until(p_created_at timestamptz) returns timestamptz language sql immutable set search_path = '' as $$
+	select p_created_at + interval '5 minutes';
+$$;
+revoke all on function public.redemption_undo_until(timestamptz) from public, anon, authenticated;
+
 -- Redeems p_amount_cents of a cheque at a shop, atomically under the cheque's row lock.
 -- Idempotent: the same key again returns the first answer and redeems nothing more.
 -- Refusals are answers: {"ok": false, "reason": code_unknown | code_entry_locked | cheque_blocked
@@ -252,6 +264,7 @@ declare
 	v_cheque public.cheques;
 	v_earlier public.redemptions;
 	v_id uuid;
+	v_created_at timestamptz;
 	v_today date := (now() at time zone 'Europe/Amsterdam')::date;
 begin
 	perform public.assert_max_length(p_code, 40, 'code');
@@ -307,13 +320,15 @@ begin
 	) values (
 		v_shop.municipality_id, v_cheque.id, p_shop_id, v_uid, p_amount_cents,
 		v_cheque.remaining_cents - p_amount_cents, p_idempotency_key, coalesce(p_confirm_again, false)
-	) returning id into v_id;
+	) returning id, created_at into v_id, v_created_at;
 	perform public.log_audit(v_shop.municipality_id, 'mantelzorg.cheque_redeemed', 'redemption', v_id,
 		jsonb_build_object('cheque_id', v_cheque.id, 'shop_id', p_shop_id, 'amount_cents', p_amount_cents));
 	return jsonb_build_object(
 		'ok', true, 'redemption_id', v_id, 'amount_cents', p_amount_cents,
 		'remaining_cents', v_cheque.remaining_cents - p_amount_cents,
-		'holder_first_name', v_cheque.holder_first_name, 'expires_on', v_cheque.expires_on
+		'holder_first_name', v_cheque.holder_first_name, 'expires_on', v_cheque.expires_on,
+		'created_at', v_created_at, 'reference', public.redemption_reference(v_id),
+		'undo_until', public.redemption_undo_until(v_created_at)
 	);
 end;
 $$;
@@ -330,13 +345,16 @@ create or replace function public.redemption_answer(p_row public.redemptions, p_
 			'ok', true, 'replayed', true, 'redemption_id', p_row.id, 'amount_cents', p_row.amount_cents,
 			'remaining_cents', p_row.remaining_after_cents,
 			'holder_first_name', (select c.holder_first_name from public.cheques c where c.id = p_row.cheque_id),
-			'expires_on', (select c.expires_on from public.cheques c where c.id = p_row.cheque_id)
+			'expires_on', (select c.expires_on from public.cheques c where c.id = p_row.cheque_id),
+			'created_at', p_row.created_at, 'reference', public.redemption_reference(p_row.id),
+			'undo_until', public.redemption_undo_until(p_row.created_at)
 		)
 	end;
 $$;
 revoke all on function public.redemption_answer(public.redemptions, uuid) from public, anon, authenticated;
 
--- Staff undo their own redemption until it is in a reimbursement batch. The batch takes its rows
+-- Staff undo their own redemption, while they still work at the shop, within five minutes
+-- (redemption_undo_until) and before it is in a reimbursement batch. The batch takes its rows
 -- with an UPDATE … WHERE batch_id IS NULL AND undone_at IS NULL, and this with the opposite
 -- condition, so whichever commits first wins and an undone redemption is never paid.
 create or replace function public.undo_redemption(p_redemption_id uuid) returns jsonb language plpgsql security definer set search_path = '' as $$
@@ -354,13 +372,16 @@ begin
 	perform 1 from public.cheques c where c.id = v_row.cheque_id for update;
 	update public.redemptions r set undone_at = now(), undone_by = v_uid
 	where r.id = p_redemption_id and r.undone_at is null and r.batch_id is null
+		and now() <= public.redemption_undo_until(r.created_at)
 	returning * into v_row;
 	if v_row.id is null then
 		select * into v_row from public.redemptions r where r.id = p_redemption_id;
 		if v_row.batch_id is not null then
 			raise exception 'redemption_batched' using errcode = 'PT409';
+		elsif v_row.undone_at is not null then
+			raise exception 'redemption_already_undone' using errcode = 'PT409';
 		end if;
-		raise exception 'redemption_already_undone' using errcode = 'PT409';
+		raise exception 'undo_window_passed' using errcode = 'PT409';
 	end if;
 	update public.cheques c set remaining_cents = c.remaining_cents + v_row.amount_cents
 	where c.id = v_row.cheque_id and c.status = 'active'
@@ -394,6 +415,10 @@ begin
 					'id', r.id, 'amount_cents', r.amount_cents, 'created_at', r.created_at,
 					'undone_at', r.undone_at, 'batched', r.batch_id is not null,
 					'mine', r.staff_user_id = (select auth.uid()),
+					'undo_until', case when r.staff_user_id = (select auth.uid()) and r.undone_at is null
+						and r.batch_id is null and now() <= public.redemption_undo_until(r.created_at)
+						then public.redemption_undo_until(r.created_at) end,
+					'reference', public.redemption_reference(r.id),
 					'staff_name', p.display_name,
 					'holder_first_name', c.holder_first_name, 'code_end', right(c.code, 4)
 				) as item

@@ -137,6 +137,7 @@ declare
 	v_subject record;
 	v_caseworker boolean;
 begin
+	perform public.log_reads_without_waiting();
 	select * into v_app from public.applications where id = p_application_id;
 	if not found then
 		raise exception 'forbidden' using errcode = '42501';
@@ -243,6 +244,9 @@ declare
 	v_municipality uuid := public.my_municipality_id();
 	v_page jsonb;
 begin
+	-- Async commit only when nothing was written before (draw_callback_sample calls this after
+	-- drawing: then its commit waits for the disk as every change does).
+	perform public.log_reads_without_waiting();
 	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;

@@ -108,12 +108,41 @@ $$;
 revoke all on function public.centre_board_page(uuid) from public, anon;
 grant execute on function public.centre_board_page(uuid) to authenticated;
 
--- Who registered, per occurrence date, for the board of the centre and municipality admins.
+-- Who registered on the given dates (all dates when p_dates is null), as the pages show it, and
+-- one processing-log line per person shown: a page logs only the people it shows. For the page
+-- functions below only (they check the reader's role and pass it).
+create or replace function public.activity_registrations_shown(
+	p_activity public.activities, p_dates date[], p_actor_role text
+) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
+begin
+	perform public.log_processing_many(
+		p_activity.municipality_id, 'buurthuizen.registration', 'read', 'registrations.viewed',
+		array_agg(r.user_id), null, 'activity', array[p_activity.id], p_actor_role,
+		case when p_actor_role = 'board_member' then p_activity.community_centre_id end
+	)
+	from public.activity_registrations r
+	where r.activity_id = p_activity.id and (p_dates is null or r.occurs_on = any (p_dates));
+	return coalesce((
+		select jsonb_agg(jsonb_build_object('occurs_on', x.occurs_on, 'count', x.n, 'names', x.names) order by x.occurs_on)
+		from (
+			select r.occurs_on, count(*) as n, jsonb_agg(p.display_name order by r.created_at) as names
+			from public.activity_registrations r join public.profiles p on p.id = r.user_id
+			where r.activity_id = p_activity.id and (p_dates is null or r.occurs_on = any (p_dates))
+			group by r.occurs_on
+		) x
+	), '[]'::jsonb);
+end;
+$$;
+revoke all on function public.activity_registrations_shown(public.activities, date[], text) from public, anon, authenticated, service_role;
+
+-- Who registered, per occurrence date (every date of the series), for the board of the centre and
+-- municipality admins.
 create or replace function public.activity_registrations_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
 	v_board boolean;
 begin
+	perform public.log_reads_without_waiting();
 	select * into v_activity from public.activities where id = p_activity_id;
 	if not found then
 		return null;
@@ -122,46 +151,48 @@ begin
 	if not (v_board or public.has_role('municipality_admin', v_activity.municipality_id)) then
 		return null;
 	end if;
-	perform public.log_processing_many(
-		v_activity.municipality_id, 'buurthuizen.registration', 'read', 'registrations.viewed',
-		array_agg(r.user_id), null, 'activity', array[v_activity.id],
-		case when v_board then 'board_member' else 'municipality_admin' end,
-		case when v_board then v_activity.community_centre_id end
-	)
-	from public.activity_registrations r where r.activity_id = v_activity.id;
 	return jsonb_build_object(
 		'activity_id', v_activity.id,
 		'title', v_activity.title,
 		'max_participants', v_activity.max_participants,
-		'dates', coalesce((
-			select jsonb_agg(jsonb_build_object('occurs_on', x.occurs_on, 'count', x.n, 'names', x.names) order by x.occurs_on)
-			from (
-				select r.occurs_on, count(*) as n, jsonb_agg(p.display_name order by r.created_at) as names
-				from public.activity_registrations r join public.profiles p on p.id = r.user_id
-				where r.activity_id = v_activity.id
-				group by r.occurs_on
-			) x
-		), '[]'::jsonb)
+		'dates', public.activity_registrations_shown(
+			v_activity, null, case when v_board then 'board_member' else 'municipality_admin' end
+		)
 	);
 end;
 $$;
 revoke all on function public.activity_registrations_page(uuid) from public, anon;
 grant execute on function public.activity_registrations_page(uuid) to authenticated;
 
--- The board's page of one activity: what activity_page shows, who registered per date, and the
--- social goals of the centre's wijk for the form. Null for anyone not on the centre's board.
+-- The board's page of one activity: what activity_page shows, who registered on the dates it
+-- shows (only those people are logged as read), and the social goals of the centre's wijk for the
+-- form. Null for anyone not on the centre's board.
 create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
+	v_dates date[];
 begin
+	perform public.log_reads_without_waiting();
 	select * into v_activity from public.activities where id = p_activity_id;
 	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
 		return null;
 	end if;
+	-- The next 16 dates from today, skipped ones included so the board can restore them.
+	select coalesce(array_agg(x.d order by x.d), '{}') into v_dates
+	from (
+		select l.first_day + 7 * k as d
+		from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
+			generate_series(
+				greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
+				case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
+			) k
+		where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
+		order by 1
+		limit 16
+	) x;
 	return jsonb_build_object(
 		'activity', public.activity_page(p_activity_id),
-		'registrations', public.activity_registrations_page(p_activity_id) -> 'dates',
-		-- The next 16 dates from today, skipped ones included so the board can restore them.
+		'registrations', public.activity_registrations_shown(v_activity, v_dates, 'board_member'),
 		'dates', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'occurs_on', x.d,
@@ -171,17 +202,7 @@ begin
 					where n.activity_id = v_activity.id and n.occurs_on = x.d
 				), 0)
 			) order by x.d)
-			from (
-				select l.first_day + 7 * k as d
-				from (select (v_activity.starts_at at time zone 'Europe/Amsterdam')::date as first_day) l,
-					generate_series(
-						greatest(0, ((now() at time zone 'Europe/Amsterdam')::date - l.first_day) / 7),
-						case when v_activity.recurrence = 'weekly' then (v_activity.repeat_until - l.first_day) / 7 else 0 end
-					) k
-				where l.first_day + 7 * k >= (now() at time zone 'Europe/Amsterdam')::date
-				order by 1
-				limit 16
-			) x
+			from unnest(v_dates) as x (d)
 		), '[]'::jsonb),
 		'social_goals', coalesce((
 			select jsonb_agg(jsonb_build_object('id', g.id, 'title', g.title, 'points', g.points) order by g.title)

@@ -65,7 +65,11 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	if (usePostgres && !process.env.DATABASE_URL) {
 		throw new Error('TEST_DB=postgres needs DATABASE_URL (a PostgreSQL 15 server).');
 	}
-	const pg = usePostgres ? await freshDatabase(process.env.DATABASE_URL as string, 'test') : null;
+	const pg = usePostgres
+		? await freshDatabase(process.env.DATABASE_URL as string, 'test', {
+				durable: false
+			})
+		: null;
 	const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'buurtkracht-pglite-'));
 
 	const server = createServer();

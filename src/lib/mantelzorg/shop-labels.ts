@@ -51,5 +51,13 @@ const moment = new Intl.DateTimeFormat('nl-NL', {
 });
 export const formatMoment = (iso: string) => moment.format(new Date(iso));
 
+const clock = new Intl.DateTimeFormat('nl-NL', {
+	hour: '2-digit',
+	minute: '2-digit',
+	timeZone: 'Europe/Amsterdam'
+});
+/** A time of day today, as on a receipt: "14:05". */
+export const formatClock = (iso: string) => clock.format(new Date(iso));
+
 /** A code as printed: four groups of four. */
 export const groupCode = (code: string) => code.match(/.{1,4}/g)?.join(' ') ?? code;

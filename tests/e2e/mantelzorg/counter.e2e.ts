@@ -11,6 +11,7 @@ import { issueCheques, qrVideo } from '../../support/mantelzorg-counter-e2e.ts';
 const grouped = (code: string) => code.toLowerCase().match(/.{4}/g)!.join(' ');
 
 let codes: string[];
+const PHONE = { width: 375, height: 800 };
 
 test.beforeAll(async () => {
 	codes = await issueCheques(2);
@@ -24,7 +25,9 @@ async function typeCode(page: Page, code: string) {
 test('staff type the code and redeem part, then the rest; a third is refused (no JavaScript)', async ({
 	browser
 }) => {
-	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	const page = await (
+		await browser.newContext({ javaScriptEnabled: false, viewport: PHONE })
+	).newPage();
 	await signIn(page, 'winkel@buurtkracht.example');
 	await page.goto('/winkel');
 	const code = codes[0] as string;
@@ -52,6 +55,28 @@ test('staff type the code and redeem part, then the rest; a third is refused (no
 	await expect(page.getByLabel('Bedrag in euro')).toHaveAccessibleDescription(
 		/Er staat niet genoeg meer op deze cheque/
 	);
+	// A wrong amount is undone from the receipt, within five minutes.
+	await page.getByLabel('Bedrag in euro').fill('2,00');
+	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	await expect(page.getByText('Gelukt: € 2,00 afgeschreven')).toBeVisible();
+	const receipt = page.getByTestId('bon');
+	await expect(receipt).toContainText(/Tijd\s*\d{2}:\d{2}/);
+	await expect(page.getByTestId('kenmerk')).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+	await expect(page.getByText(/Maak de betaling ongedaan tot \d{2}:\d{2}/)).toBeVisible();
+	await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+	await expect(
+		page.getByText(
+			'De betaling van € 2,00 is ongedaan gemaakt. Er staat weer € 50,00 op de cheque.'
+		)
+	).toBeVisible();
+
+	await page.getByRole('link', { name: 'Volgende cheque' }).click();
+	await typeCode(page, code);
+	// The amount starts empty, with what is left beside it: one tap never spends the cheque.
+	await expect(page.getByLabel('Bedrag in euro')).toHaveValue('');
+	await expect(page.getByLabel('Bedrag in euro')).toHaveAccessibleDescription(
+		/Er staat nog €\s50,00 op de cheque/
+	);
 	await page.getByLabel('Bedrag in euro').fill('20,00');
 	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
 	await expect(page.getByText('Gelukt: € 20,00 afgeschreven')).toBeVisible();
@@ -59,7 +84,8 @@ test('staff type the code and redeem part, then the rest; a third is refused (no
 
 	await page.getByRole('link', { name: 'Volgende cheque' }).click();
 	await typeCode(page, code);
-	await expect(page.getByLabel('Bedrag in euro')).toHaveValue('30,00');
+	await expect(page.getByLabel('Bedrag in euro')).toHaveValue('');
+	await page.getByLabel('Bedrag in euro').fill('30');
 	await page.getByRole('button', { name: 'Bedrag afschrijven' }).click();
 	// Double-scan protection: the same cheque at the same shop minutes later asks again.
 	await expect(page.getByText('Bevestig dan opnieuw.')).toBeVisible();
@@ -71,12 +97,15 @@ test('staff type the code and redeem part, then the rest; a third is refused (no
 	await expect(page.getByText('Deze cheque is al helemaal gebruikt.')).toBeVisible();
 
 	await page.goto('/winkel/verzilveringen');
-	await expect(page.getByRole('cell', { name: '€ 20,00', exact: true })).toBeVisible();
+	// At 375 px the rows are cards: each cell's name starts with its column's label.
+	await expect(page.getByRole('cell', { name: /^(Bedrag )?€\s20,00$/ })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Ongedaan gemaakt' })).toHaveCount(1);
 	await expect(page.getByRole('button', { name: /^Ongedaan maken/ })).toHaveCount(2);
 });
 
 test('axe: the counter, the shop pages and the public list', async ({ browser }) => {
 	const staff = await demoPerson(browser, 'winkel@buurtkracht.example');
+	await staff.setViewportSize(PHONE);
 	for (const path of [
 		'/winkel',
 		'/winkel/verzilveringen',
@@ -89,6 +118,14 @@ test('axe: the counter, the shop pages and the public list', async ({ browser })
 	await staff.goto('/winkel');
 	await typeCode(staff, codes[1] as string);
 	await expect(staff.getByTestId('resterend')).toHaveText('€ 50,00');
+	await expectAccessible(staff);
+	// The receipt and its undo (undone again, so the cheque and the shop's total stay as they were).
+	await staff.getByLabel('Bedrag in euro').fill('1');
+	await staff.getByRole('button', { name: 'Bedrag afschrijven' }).click();
+	await expect(staff.getByTestId('kenmerk')).toBeVisible();
+	await expectAccessible(staff);
+	await staff.getByRole('button', { name: 'Ongedaan maken' }).click();
+	await expect(staff.getByText('Er staat weer € 50,00 op de cheque.')).toBeVisible();
 	await expectAccessible(staff);
 	const visitor = await (await browser.newContext()).newPage();
 	await visitor.goto('/mantelzorg/winkels');

@@ -297,6 +297,44 @@ describe('redeeming at the counter', () => {
 		expect((await redeem(staff, shop.id, cheque.code, 3000)).ok).toBe(true);
 	});
 
+	it('the receipt has a time, a reference and five minutes to undo; later the database refuses', async () => {
+		const cheque = await createCheque({ valueCents: 2500 });
+		const done = (await redeem(staff, shop.id, cheque.code, 700)) as Answer & {
+			created_at: string;
+			reference: string;
+			undo_until: string;
+		};
+		expect(done.reference).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+		expect(done.reference.replace('-', '')).toBe(
+			(done.redemption_id as string).slice(0, 8).toUpperCase()
+		);
+		expect(Date.parse(done.undo_until) - Date.parse(done.created_at)).toBe(5 * 60_000);
+		// Another shop's assistant, through /rest/v1: not found, whatever the window says.
+		const byOther = await otherStaff.client.rpc('undo_redemption', {
+			p_redemption_id: done.redemption_id as string
+		});
+		expect(byOther.status).toBe(404);
+		// The shop's list offers the undo only while the window is open.
+		const page = async () =>
+			(
+				(await staff.client.rpc('shop_redemptions_page', { p_shop_id: shop.id })).data as {
+					redemptions: { id: string; undo_until: string | null; reference: string }[];
+				}
+			).redemptions.find((r) => r.id === done.redemption_id);
+		expect(await page()).toMatchObject({ undo_until: done.undo_until, reference: done.reference });
+		// Six minutes later: the window has passed.
+		await sql(
+			`update public.redemptions set created_at = created_at - interval '6 minutes' where id = '${done.redemption_id}'`
+		);
+		expect((await page())?.undo_until).toBeNull();
+		const late = await staff.client.rpc('undo_redemption', {
+			p_redemption_id: done.redemption_id as string
+		});
+		expect(late.status).toBe(409);
+		expect(late.error?.message).toMatch(/undo_window_passed/);
+		expect(await remainingOf(cheque.id)).toBe(1800);
+	});
+
 	it('a shop sees only its own redemptions and nothing of a carer but the first name', async () => {
 		const carer = await createUser({ label: 'mantelzorger' });
 		const cheque = await createCheque({ carerUserId: carer.id, firstName: 'Fatima' });

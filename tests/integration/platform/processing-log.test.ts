@@ -103,6 +103,48 @@ describe('staff reads and changes', () => {
 	});
 });
 
+describe('what a page logs', () => {
+	it('the board’s page of an activity logs only the people on the dates it shows', async () => {
+		const w = await privacyWorld();
+		// The volunteer came a month ago: the board's page shows the coming dates only.
+		await sql(
+			`insert into public.activity_registrations (municipality_id, community_centre_id, activity_id, occurs_on, user_id)
+			 values ('${w.m.id}', '${w.centreId}', '${w.activityId}', current_date - 30, '${w.volunteer.id}')`
+		);
+		const viewed = async (subject: string) =>
+			(await linesAbout(subject)).filter((l) => l.name === 'registrations.viewed').length;
+		const page = await w.board.client.rpc('activity_board_page', { p_activity_id: w.activityId });
+		expect(page.error).toBeNull();
+		expect(JSON.stringify(page.data)).not.toContain(w.volunteer.id);
+		expect(await viewed(w.person.id)).toBe(1);
+		expect(await viewed(w.volunteer.id)).toBe(0);
+		// The list of every date shows (and logs) the volunteer too.
+		const all = await w.board.client.rpc('activity_registrations_page', {
+			p_activity_id: w.activityId
+		});
+		expect(all.error).toBeNull();
+		expect(await viewed(w.volunteer.id)).toBe(1);
+	});
+
+	it('a read page commits without waiting for the disk only when nothing was written before it', async () => {
+		const [alone] = await sql<{ setting: string }>(
+			`select public.log_reads_without_waiting() is null as called, current_setting('synchronous_commit') as setting`
+		);
+		expect(alone?.setting).toBe('off');
+		// pg_current_xact_id() gives the transaction an id, as any write does (draw_callback_sample
+		// writes, then returns callback_checks_page): the commit keeps waiting.
+		const [afterWrite] = await sql<{ setting: string }>(
+			`select pg_current_xact_id() is not null as wrote, public.log_reads_without_waiting() is null as called,
+				current_setting('synchronous_commit') as setting`
+		);
+		expect(afterWrite?.setting).toBe('on');
+		const [next] = await sql<{ setting: string }>(
+			`select current_setting('synchronous_commit') as setting`
+		);
+		expect(next?.setting).toBe('on');
+	});
+});
+
 describe('the person’s own view', () => {
 	it('shows the role and organisation, never the staff member', async () => {
 		const w = await privacyWorld();

@@ -16,7 +16,7 @@ export const COUNTER_REFUSALS: Record<string, string> = {
 	insufficient_balance: 'Er staat niet genoeg meer op deze cheque. Kies een lager bedrag.',
 	confirm_again:
 		'Deze cheque is een paar minuten geleden al in deze winkel gebruikt. Klopt het dat je hem nog een keer wilt gebruiken? Bevestig dan opnieuw.',
-	idempotency_key_reused: 'Deze verzilvering is al verwerkt. Zoek de cheque opnieuw op.'
+	idempotency_key_reused: 'Deze betaling is al verwerkt. Zoek de cheque opnieuw op.'
 };
 
 export const counterRefusal = (reason: string | null | undefined) =>
@@ -38,8 +38,10 @@ const ERRORS: Record<string, string> = {
 	invalid_amount: `Vul een bedrag in van € 0,01 tot en met ${formatCents(MAX_CHEQUE_CENTS)}.`,
 	redemption_not_found: 'Deze betaling bestaat niet, of je hebt hem niet zelf gedaan.',
 	redemption_batched:
-		'Deze verzilvering zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',
-	redemption_already_undone: 'Deze verzilvering is al ongedaan gemaakt.',
+		'Deze betaling zit al in een uitbetaling van de gemeente. Ongedaan maken kan niet meer.',
+	redemption_already_undone: 'Deze betaling is al ongedaan gemaakt.',
+	undo_window_passed:
+		'Ongedaan maken kan alleen in de eerste 5 minuten na de betaling. Neem contact op met de gemeente als er iets niet klopt.',
 	invalid_period: 'De begindatum moet voor de einddatum liggen.',
 	nothing_to_pay: 'Er zijn in deze periode geen verzilveringen die nog niet uitbetaald zijn.',
 	batch_not_found: 'Deze uitbetaling bestaat niet (meer).',

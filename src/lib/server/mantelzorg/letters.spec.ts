@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import {
-	addressBlock,
-	renderLetter,
-	renderLetterBatch,
-	type ChequeLetter,
-	type LetterShop
-} from './letters';
+import { addressBlock } from './letter-address';
+import { renderLetter, renderLetterBatch, type ChequeLetter, type LetterShop } from './letters';
 
 const letter = (overrides: Partial<ChequeLetter> = {}): ChequeLetter => ({
 	kind: 'cheque',

@@ -2,16 +2,11 @@
 // without e-mail or phone, the reminder before expiry, and one PDF with every pending letter for
 // the print queue. Each letter is exactly two pages (letter, shop list), so a duplex print of the
 // queue never puts one carer's shops on the back of another carer's letter.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { formatCents, formatDay, groupCode } from '../../mantelzorg/display.ts';
+import { MARGIN, TEXT_WIDTH, drawQr, newDocument, toBuffer } from './letter-pdf.ts';
+import { drawShopPage, type LetterShop } from './letter-shops.ts';
 
-export interface LetterShop {
-	name: string;
-	address: string;
-	district?: string | null;
-	category?: string | null;
-}
+export type { LetterShop } from './letter-shops.ts';
 
 export interface ChequeLetter {
 	kind: 'cheque' | 'pluim';
@@ -39,67 +34,15 @@ export interface LetterOptions {
 	shopListUrl: string;
 }
 
-export interface CarerAddress {
-	firstName: string;
-	lastName: string;
-	postcode: string;
-	houseNumber: string;
-	street: string | null;
-	town: string | null;
-}
-
-/** "1506AB" → "1506 AB". */
-export const formatPostcode = (postcode: string) =>
-	postcode.length === 6 ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode;
-
-/**
- * The Dutch address block in the envelope window: name; street and house number; postcode, two
- * spaces and the town in capitals (as PostNL asks). An application from before street and town
- * were asked prints postcode and house number, with the municipality's name as the town.
- */
-export function addressBlock(a: CarerAddress, municipalityName: string): string[] {
-	const name = `${a.firstName} ${a.lastName}`.trim();
-	if (a.street && a.town) {
-		return [
-			name,
-			`${a.street} ${a.houseNumber}`,
-			`${formatPostcode(a.postcode)}  ${a.town.toLocaleUpperCase('nl-NL')}`
-		];
-	}
-	return [
-		name,
-		`${formatPostcode(a.postcode)} ${a.houseNumber}`,
-		municipalityName.toLocaleUpperCase('nl-NL')
-	];
-}
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 57; // 2 cm
-const TEXT_WIDTH = A4[0] - 2 * MARGIN;
-const SHOPS_PER_COLUMN = 26;
-
 const today = () =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
-/** The QR code drawn as vector squares: sharp at any printer resolution and a few hundred bytes. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
-	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-	const quiet = 2;
-	const cell = size / (modules.size + 2 * quiet);
-	for (let row = 0; row < modules.size; row++) {
-		for (let col = 0; col < modules.size; col++) {
-			if (modules.get(row, col)) {
-				doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.05, cell + 0.05);
-			}
-		}
-	}
-	doc.fillColor('black').fill();
-}
+/** What the letter calls the thing: "cheque" or "Pluim". */
+const thing = (letter: ChequeLetter) => (letter.kind === 'pluim' ? 'Pluim' : 'cheque');
 
 function subject(letter: ChequeLetter) {
-	const thing = letter.kind === 'pluim' ? 'Pluim' : 'cheque';
 	return letter.purpose === 'reminder'
-		? `Herinnering: je ${thing} is geldig tot en met ${formatDay(letter.expiresOn)}`
+		? `Herinnering: je ${thing(letter)} is geldig tot en met ${formatDay(letter.expiresOn)}`
 		: `Je ${letter.kind === 'pluim' ? 'Pluim' : 'mantelzorgwaardering'} ${letter.year}`;
 }
 
@@ -109,7 +52,7 @@ function opening(letter: ChequeLetter): string[] {
 	if (letter.purpose === 'reminder') {
 		const left = formatCents(letter.remainingCents ?? letter.valueCents);
 		return [
-			`Op je ${letter.kind === 'pluim' ? 'Pluim' : 'cheque'} staat nog ${left}. Je kunt dit bedrag besteden tot en met ${until}. Daarna kun je de ${letter.kind === 'pluim' ? 'Pluim' : 'cheque'} niet meer gebruiken.`,
+			`Op je ${thing(letter)} staat nog ${left}. Je kunt dit bedrag besteden tot en met ${until}. Daarna kun je de ${thing(letter)} niet meer gebruiken.`,
 			'Je code staat hieronder. Neem deze brief mee naar de winkel.'
 		];
 	}
@@ -183,51 +126,6 @@ function drawLetterPage(doc: PDFKit.PDFDocument, letter: ChequeLetter) {
 	doc.text(`Met vriendelijke groet,\nHet sociaal wijkteam, gemeente ${letter.municipalityName}`);
 }
 
-/** The carer's wijk first, then by name; as many as fit on one page. */
-function orderShops(shops: readonly LetterShop[], district: string | null | undefined) {
-	const near = (shop: LetterShop) => (district && shop.district === district ? 0 : 1);
-	return [...shops].sort(
-		(a, b) => near(a) - near(b) || a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' })
-	);
-}
-
-function drawShopPage(
-	doc: PDFKit.PDFDocument,
-	letter: ChequeLetter,
-	shops: readonly LetterShop[],
-	options: LetterOptions
-) {
-	doc.font('Helvetica-Bold').fontSize(14).fillColor('black');
-	doc.text('Winkels die meedoen', MARGIN, MARGIN);
-	doc.font('Helvetica').fontSize(10);
-	const shown = orderShops(shops, letter.district).slice(0, SHOPS_PER_COLUMN * 2);
-	if (shops.length === 0) {
-		doc.text(`De lijst met winkels staat op:\n${options.shopListUrl}`, { width: TEXT_WIDTH });
-		return;
-	}
-	doc.text(
-		shown.length < shops.length
-			? `Hieronder staan ${shown.length} van de ${shops.length} winkels${letter.district ? `, eerst die in ${letter.district}` : ''}. Alle winkels staan op:\n${options.shopListUrl}`
-			: `Je kunt de ${letter.kind === 'pluim' ? 'Pluim' : 'cheque'} bij deze winkels besteden.`,
-		{ width: TEXT_WIDTH }
-	);
-	const top = doc.y + 10;
-	const columnWidth = (TEXT_WIDTH - 20) / 2;
-	shown.forEach((shop, index) => {
-		const x = MARGIN + (index < SHOPS_PER_COLUMN ? 0 : columnWidth + 20);
-		const y = top + (index % SHOPS_PER_COLUMN) * 25;
-		const where = [shop.address, shop.district].filter(Boolean).join(', ');
-		doc
-			.font('Helvetica-Bold')
-			.fontSize(9)
-			.text(shop.name, x, y, { width: columnWidth, lineBreak: false, ellipsis: true });
-		doc
-			.font('Helvetica')
-			.fontSize(8)
-			.text(where, x, y + 11, { width: columnWidth, lineBreak: false, ellipsis: true });
-	});
-}
-
 function drawLetter(
 	doc: PDFKit.PDFDocument,
 	letter: ChequeLetter,
@@ -238,27 +136,10 @@ function drawLetter(
 	if (!first) doc.addPage();
 	drawLetterPage(doc, letter);
 	doc.addPage();
-	drawShopPage(doc, letter, shops, options);
-}
-
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-		doc.end();
-	});
-}
-
-function newDocument(title: string) {
-	return new PDFDocument({
-		size: A4,
-		margin: MARGIN,
-		lang: 'nl-NL',
-		info: { Title: title, Author: 'Buurtkracht' },
-		// Compressed content streams keep a 1,000-letter print queue small.
-		compress: true
+	drawShopPage(doc, shops, {
+		district: letter.district,
+		thing: thing(letter),
+		shopListUrl: options.shopListUrl
 	});
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { chequeQrSvg } from './qr';
-import { addressBlock, formatPostcode, renderLetter, type LetterShop } from './letters';
+import { addressBlock, formatPostcode } from './letter-address';
+import { renderLetter, type LetterShop } from './letters';
 import { groupCode } from '#lib/mantelzorg/display';
 import { applicationStatus, chequeKind, chequeStatus } from '#lib/mantelzorg/enums';
 

@@ -6,7 +6,8 @@ import type { RequestClient } from '../supabase';
 import { fromRow } from '../rows';
 import { ok, type WriteResult } from '../result';
 import { markLettersPrinted, queuedLetter } from './cheques';
-import { addressBlock, renderLetterBatch, type ChequeLetter } from './letters';
+import { addressBlock } from './letter-address';
+import { renderLetterBatch, type ChequeLetter } from './letters';
 import { letterShopRow, toLetterShop } from './my-appreciation';
 
 const pageRow = fromRow(

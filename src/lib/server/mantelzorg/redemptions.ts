@@ -65,15 +65,22 @@ const redeemRow = fromRow(
 		redemptionId: z.uuid().optional(),
 		amountCents: z.number().int().optional(),
 		remainingCents: z.number().int().optional(),
-		holderFirstName: z.string().nullable().optional()
+		holderFirstName: z.string().nullable().optional(),
+		createdAt: z.string().optional(),
+		reference: z.string().optional(),
+		undoUntil: z.string().optional()
 	})
 );
 
+/** The receipt: what was paid, when, its reference, and until when the assistant may undo it. */
 export interface Redeemed {
 	redemptionId: string;
 	amountCents: number;
 	remainingCents: number;
 	holderFirstName: string | null;
+	createdAt: string;
+	reference: string;
+	undoUntil: string;
 }
 
 export type RedeemResult =
@@ -116,7 +123,10 @@ export async function redeemCheque(
 			redemptionId: row.redemptionId as string,
 			amountCents: row.amountCents ?? input.amountCents,
 			remainingCents: row.remainingCents ?? 0,
-			holderFirstName: row.holderFirstName ?? null
+			holderFirstName: row.holderFirstName ?? null,
+			createdAt: row.createdAt ?? new Date().toISOString(),
+			reference: row.reference ?? '',
+			undoUntil: row.undoUntil ?? new Date().toISOString()
 		}
 	};
 }
@@ -124,12 +134,14 @@ export async function redeemCheque(
 export async function undoRedemption(
 	supabase: RequestClient,
 	redemptionId: string
-): Promise<WriteResult<{ remainingCents: number }>> {
+): Promise<WriteResult<{ remainingCents: number; amountCents: number }>> {
 	const { data, error } = await supabase.rpc('undo_redemption', {
 		p_redemption_id: redemptionId
 	});
 	if (error) return refused(counterErrorMessage(error));
-	const row = fromRow(z.object({ remainingCents: z.number().int() })).parse(data);
+	const row = fromRow(
+		z.object({ remainingCents: z.number().int(), amountCents: z.number().int() })
+	).parse(data);
 	return ok(row);
 }
 
@@ -144,6 +156,8 @@ const redemptionsPage = fromRow(
 				undoneAt: z.string().nullable(),
 				batched: z.boolean(),
 				mine: z.boolean(),
+				undoUntil: z.string().nullable(),
+				reference: z.string(),
 				staffName: z.string().nullable(),
 				holderFirstName: z.string().nullable(),
 				codeEnd: z.string()

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { isValid } from '#lib/mantelzorg/cheque-code';
-import { lookupSchema, redeemSchema } from '#lib/schemas/mantelzorg/shop';
-import { counterShopId, lookupCheque, redeemCheque } from '#lib/server/mantelzorg/redemptions';
+import { lookupSchema, redeemSchema, undoSchema } from '#lib/schemas/mantelzorg/shop';
+import {
+	counterShopId,
+	lookupCheque,
+	redeemCheque,
+	undoRedemption
+} from '#lib/server/mantelzorg/redemptions';
 import type { Actions, PageServerLoad } from './$types';
 
 const shopOf = (locals: App.Locals, url: URL) => {
@@ -16,6 +21,8 @@ const AMOUNT_REFUSALS = new Set(['insufficient_balance', 'invalid_amount']);
 
 const firstError = (issues: { path: PropertyKey[]; message: string }[], field: string) =>
 	issues.find((i) => i.path[0] === field)?.message ?? null;
+
+const NOTHING = { amountCents: 0, remainingCents: 0 };
 
 export const load: PageServerLoad = async ({ locals, url }) => ({ shopId: shopOf(locals, url) });
 
@@ -75,5 +82,16 @@ export const actions: Actions = {
 			});
 		}
 		return fail(400, { code: shown.code, codeError: result.problem });
+	},
+	// "Ongedaan maken" on the receipt; the database allows it for five minutes, to whoever took it.
+	ongedaan: async ({ request, locals, url }) => {
+		shopOf(locals, url);
+		const parsed = undoSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) {
+			return fail(400, { undo: { problem: 'Deze betaling bestaat niet (meer).', ...NOTHING } });
+		}
+		const result = await undoRedemption(locals.supabase, parsed.data.redemptionId);
+		if (!result.ok) return fail(400, { undo: { problem: result.problem, ...NOTHING } });
+		return { undo: { problem: null as string | null, ...result.value } };
 	}
 };
