@@ -3401,6 +3401,10 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			assert_centre_not_archived: {
+				Args: { p_centre_id: string };
+				Returns: undefined;
+			};
 			assert_district_import: {
 				Args: { p_districts: Json };
 				Returns: undefined;
