@@ -36,7 +36,8 @@ const day = (offset: number) => {
 	return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 };
 
-async function openSchemeAndConsulent(consulentEmail: string) {
+/** An open regeling this year (made once). */
+async function openScheme() {
 	const api = await adminApi();
 	const year = Number(day(0).slice(0, 4));
 	const existing = await api
@@ -57,6 +58,11 @@ async function openSchemeAndConsulent(consulentEmail: string) {
 		});
 		expect(created.error).toBeNull();
 	}
+	return api;
+}
+
+async function openSchemeAndConsulent(consulentEmail: string) {
+	const api = await openScheme();
 	const granted = await api.rpc('grant_role_by_email', {
 		p_email: consulentEmail,
 		p_role: 'caseworker'
@@ -215,4 +221,61 @@ test('the consulent and beheer pages of Mantelzorgwaardering pass axe', async ({
 	const second = await demoPerson(browser, 'consulent2@buurtkracht.example');
 	await second.goto(enterer.url());
 	await expect(second.getByRole('button', { name: 'Goedkeuren' })).toBeVisible();
+});
+
+const WIJK_ASKED = /^(Fout: )?We vonden geen wijk bij 1502 AB\. Kies je wijk\.$/;
+
+/** The whole application with a postcode in five wijken (1502), everything else right. */
+async function fillInZaandam(page: Page, lastName: string) {
+	await page.getByLabel('Voornaam').fill('Fatima');
+	await page.getByLabel('Achternaam').fill(lastName);
+	await page.getByLabel('Geboortedatum').fill('1961-04-12');
+	await page.getByLabel('Postcode', { exact: true }).fill('1502ab');
+	await page.getByLabel('Huisnummer').fill('3');
+	await page.getByLabel('Straat').fill('Westzijde');
+	await page.getByLabel('Woonplaats').fill('Zaandam');
+	await page.getByLabel('Naam van degene voor wie je zorgt').fill(`Vader ${lastName}`);
+	await page.getByLabel('Postcode van degene voor wie je zorgt').fill('1502 CD');
+	await page.getByLabel('Wat is die persoon van je?').selectOption('parent');
+	await page.getByLabel('Hoeveel uur per week zorg je gemiddeld?').fill('10');
+	await page.getByLabel('Sinds wanneer zorg je?').fill('2024-02-01');
+	await page.getByLabel('Toestemming').check();
+	await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+}
+
+test('the wijk is asked only when the postcode gives none, and what was typed stays (no JavaScript, 375 px)', async ({
+	browser
+}) => {
+	await openScheme();
+	const lastName = `Wijk-${Math.random().toString(36).slice(2, 7)}`;
+	const carer = await newPerson(browser, 'mantelzorger', 'Fatima Wijk', {
+		javaScriptEnabled: false
+	});
+	const page = carer.page;
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/mantelzorg/aanvragen');
+	await expect(page.getByLabel('Wijk', { exact: true })).toHaveCount(0);
+	// 1502 lies in five wijken: the server asks which one, at the field, and keeps the rest.
+	await fillInZaandam(page, lastName);
+	const wijk = page.getByLabel('Wijk', { exact: true });
+	await expect(wijk).toHaveAccessibleDescription(WIJK_ASKED);
+	await expect(wijk).toHaveAttribute('required', '');
+	await expect(page.getByLabel('Achternaam')).toHaveValue(lastName);
+	await expect(page.getByLabel('Hoeveel uur per week zorg je gemiddeld?')).toHaveValue('10');
+	await wijk.selectOption({ label: 'Zaandam-Oost' });
+	await page.getByLabel('Toestemming').check();
+	await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+	await expect(page.getByRole('status')).toContainText('Je aanvraag is verstuurd');
+
+	// The same with JavaScript, and axe on the form with the wijk asked (axe does not finish in a
+	// page without scripts).
+	const other = await newPerson(browser, 'mantelzorger', 'Fatima Wijk');
+	await other.page.setViewportSize({ width: 375, height: 800 });
+	await other.page.goto('/mantelzorg/aanvragen');
+	await expect(other.page.getByLabel('Wijk', { exact: true })).toHaveCount(0);
+	await fillInZaandam(other.page, `${lastName}-js`);
+	await expect(other.page.getByLabel('Wijk', { exact: true })).toHaveAccessibleDescription(
+		WIJK_ASKED
+	);
+	await expectAccessible(other.page);
 });

@@ -147,3 +147,27 @@ test('a sign-in racing anonymous visits: no personal page is ever cached or serv
 	}
 	await anonymous.dispose();
 });
+
+test('open data comes from the cache too, the files keeping their hour for browsers', async ({
+	playwright
+}) => {
+	const anonymous = await playwright.request.newContext({ baseURL: E2E_ORIGIN });
+	const year = new Date().getFullYear();
+	for (const path of [
+		'/open-data',
+		`/open-data/cijfers-${year}.csv`,
+		'/open-data/datapackage.json'
+	]) {
+		const first = await anonymous.get(path);
+		expect(first.status(), path).toBe(200);
+		const second = await anonymous.get(path);
+		expect(second.headers()['x-cache'], path).toBe('hit');
+		// The page differs by its fresh nonce only; the files are the same bytes.
+		if (path !== '/open-data') expect(await second.text(), path).toBe(await first.text());
+		const control = second.headers()['cache-control'] ?? '';
+		expect(control, path).toMatch(/^public, .*s-maxage=\d+/);
+		expect(control, path).toContain('stale-while-revalidate=');
+		if (path !== '/open-data') expect(control, path).toContain('max-age=3600');
+	}
+	await anonymous.dispose();
+});

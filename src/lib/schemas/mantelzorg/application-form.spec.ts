@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applicationSchema, fieldOfRefusal, normalisePostcode } from './application-form';
+import {
+	applicationSchema,
+	fieldOfRefusal,
+	normalisePostcode,
+	spacedPostcode
+} from './application-form';
 
 const form = {
 	firstName: ' Joke ',
@@ -62,5 +67,10 @@ describe('the application form', () => {
 		expect(fieldOfRefusal('not_eligible_hours')).toBe('hoursPerWeek');
 		expect(fieldOfRefusal('postcode_not_in_district')).toBe('districtId');
 		expect(fieldOfRefusal('duplicate_application')).toBeNull();
+	});
+
+	it('writes a postcode as people do in the sentence about the wijk', () => {
+		expect(spacedPostcode('1502ab')).toBe('1502 AB');
+		expect(spacedPostcode(' 1502 AB ')).toBe('1502 AB');
 	});
 });

@@ -53,7 +53,7 @@ export const applicationSchema = z.object({
 			'Vul een telefoonnummer in, zoals 06 12345678.'
 		)
 		.default(''),
-	/** Needed when the postcode lies in several wijken; the consulent always chooses one. */
+	/** Asked when the postcode lies in several wijken; the consulent always chooses one. */
 	districtId: z.union([z.uuid('Kies een wijk uit de lijst.'), z.literal('')]).default(''),
 	careRecipientName: z
 		.string()
@@ -119,3 +119,9 @@ export const fieldOfRefusal = (errorKey: string): keyof ApplicationForm | null =
 
 /** "1506 ab" → "1506AB", as the database stores it. */
 export const normalisePostcode = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+
+/** "1506ab" → "1506 AB", as people write it. */
+export const spacedPostcode = (value: string) => {
+	const compact = normalisePostcode(value);
+	return compact.length === 6 ? `${compact.slice(0, 4)} ${compact.slice(4)}` : compact;
+};

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
 	fieldOfRefusal,
 	normalisePostcode,
+	spacedPostcode,
 	type ApplicationForm
 } from '#lib/schemas/mantelzorg/application-form';
 import type { RequestClient } from '../supabase';
@@ -100,13 +101,20 @@ export async function submitApplication(
 	supabase: RequestClient,
 	form: ApplicationForm
 ): Promise<ApplyResult> {
-	return answer(
-		await supabase.rpc('submit_application', {
-			...common(form),
-			p_carer_phone: form.phone || (null as unknown as string),
-			p_district_id: form.districtId || (null as unknown as string)
-		})
-	);
+	const result = await supabase.rpc('submit_application', {
+		...common(form),
+		p_carer_phone: form.phone || (null as unknown as string),
+		p_district_id: form.districtId || (null as unknown as string)
+	});
+	// The postcode lies in several wijken: the form shows the wijk field with this sentence.
+	if (errorKey(result.error) === 'district_required') {
+		return {
+			ok: false,
+			problem: `We vonden geen wijk bij ${spacedPostcode(form.postcode)}. Kies je wijk.`,
+			field: 'districtId'
+		};
+	}
+	return answer(result);
 }
 
 /** A consulent enters the application for a carer (who may have no e-mail at all). */

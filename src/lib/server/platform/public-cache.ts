@@ -33,11 +33,34 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/(public)/buurthuizen/agenda.ics',
 	'/(public)/buurthuizen/[slug]/agenda.ics',
 	'/(public)/buurthuizen/wijk/[slug]/agenda.ics',
-	'/(public)/mantelzorg/winkels'
+	'/(public)/mantelzorg/winkels',
+	// Open data: the figures cover ended months only, counted from the monitor's facts (cheques,
+	// redemptions, matches, registrations). Those tables bump no version on purpose: a redemption
+	// would drop every public page of its municipality, several times a second at a busy counter.
+	// What can still change an ended month (an undo just after midnight on the 1st, an erasure)
+	// shows within the entry's lifetime (PUBLIC_CACHE_MS, 30 s), while the files themselves tell
+	// browsers they may keep them for an hour. The page, the GeoJSON (buurthuizen, with triggers)
+	// and the data package follow the tables of the other pages.
+	'/(public)/open-data',
+	'/(public)/open-data/buurthuizen.geojson',
+	'/(public)/open-data/cijfers-[jaar].csv',
+	'/(public)/open-data/cijfers-[jaar].json',
+	'/(public)/open-data/datapackage.json'
 ]);
 
+/** How long a proxy or CDN may keep an anonymous public page, and serve it while refetching. */
+const SHARED_CACHE = 's-maxage=10, stale-while-revalidate=30';
 /** What a proxy or CDN may do with an anonymous public page. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=10, stale-while-revalidate=30';
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, ${SHARED_CACHE}`;
+
+/**
+ * The Cache-Control of a cacheable anonymous answer: a route's own public lifetime for browsers
+ * (the open-data files: an hour) stays, and shared caches get ours unless the route set one.
+ */
+export function publicCacheControl(own: string): string {
+	if (!/\bpublic\b/.test(own)) return PUBLIC_CACHE_CONTROL;
+	return /s-maxage/.test(own) ? own : `${own}, ${SHARED_CACHE}`;
+}
 const PERSONAL_CACHE_CONTROL = 'private, no-store';
 const MAX_ENTRIES = 1_000;
 
@@ -159,7 +182,7 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 	) {
 		return response;
 	}
-	response.headers.set('cache-control', PUBLIC_CACHE_CONTROL);
+	response.headers.set('cache-control', publicCacheControl(control));
 	// A CDN must not hand the anonymous copy to a visitor who has a session.
 	response.headers.set('vary', 'cookie');
 	if (!known || request.method !== 'GET') return response;
