@@ -93,6 +93,17 @@ $$;
 revoke all on function public.assert_activity_schedule(public.activities, timestamptz, text, date) from public, anon, authenticated;
 
 
+-- An archived buurthuis (the municipality admin archived it) keeps its activities as history, but its
+-- board can no longer add or change them: every board write below asks this first.
+create or replace function public.assert_centre_not_archived(p_centre_id uuid) returns void language plpgsql stable set search_path = '' as $$
+begin
+	if exists (select 1 from public.community_centres c where c.id = p_centre_id and c.archived_at is not null) then
+		raise exception 'centre_archived' using errcode = '42501';
+	end if;
+end;
+$$;
+revoke all on function public.assert_centre_not_archived(uuid) from public, anon, authenticated;
+
 -- Locks the activity for a board member of its centre; raises not_found for anyone else, so an
 -- unpublished activity of another centre does not even show it exists.
 create or replace function public.lock_activity_for_board(p_activity_id uuid) returns public.activities language plpgsql security definer set search_path = '' as $$
@@ -106,6 +117,7 @@ begin
 	if not found or not public.has_role('board_member', v_activity.municipality_id, v_activity.community_centre_id) then
 		raise exception 'activity_not_found' using errcode = 'PT404';
 	end if;
+	perform public.assert_centre_not_archived(v_activity.community_centre_id);
 	return v_activity;
 end;
 $$;
@@ -139,6 +151,7 @@ begin
 	if not found or not public.has_role('board_member', v_centre.municipality_id, v_centre.id) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
+	perform public.assert_centre_not_archived(v_centre.id);
 	perform public.assert_activity_values(
 		p_centre_id, p_starts_at, p_ends_at, p_recurrence, p_repeat_until, p_cost_cents,
 		p_needs_registration, p_max_participants, p_social_goal_id

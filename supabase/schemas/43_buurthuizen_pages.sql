@@ -87,7 +87,10 @@ begin
 		return null;
 	end if;
 	return jsonb_build_object(
-		'centre', jsonb_build_object('id', v_centre.id, 'slug', v_centre.slug, 'name', v_centre.name),
+		'centre', jsonb_build_object(
+			'id', v_centre.id, 'slug', v_centre.slug, 'name', v_centre.name,
+			'archived', v_centre.archived_at is not null
+		),
 		'activities', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'id', a.id, 'title', a.title, 'category', a.category, 'recurrence', a.recurrence,
@@ -196,6 +199,9 @@ begin
 	) x;
 	return jsonb_build_object(
 		'activity', public.activity_page(p_activity_id),
+		'centre_archived', exists (
+			select 1 from public.community_centres c where c.id = v_activity.community_centre_id and c.archived_at is not null
+		),
 		'registrations', public.activity_registrations_shown(v_activity, v_dates, 'board_member'),
 		'dates', coalesce((
 			select jsonb_agg(jsonb_build_object(

@@ -58,10 +58,13 @@ function clientAddress(req: IncomingMessage): string | null {
 	return last || req.socket.remoteAddress || null;
 }
 
-export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(
+	opts: { siteUrl?: string; driver?: 'pglite' | 'postgres' } = {}
+): Promise<Harness> {
 	const mailbox = await startMailbox();
 	const keys = newKeys();
-	const usePostgres = process.env.TEST_DB === 'postgres';
+	const usePostgres =
+		(opts.driver ?? (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite')) === 'postgres';
 	if (usePostgres && !process.env.DATABASE_URL) {
 		throw new Error('TEST_DB=postgres needs DATABASE_URL (a PostgreSQL 15 server).');
 	}

@@ -50,3 +50,7 @@ const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR'
 
 /** "Gratis" or "€ 2,50". */
 export const costLabel = (cents: number) => (cents === 0 ? 'Gratis' : euro.format(cents / 100));
+
+/** Why the board of an archived buurthuis sees its activities but cannot add or change them. */
+export const CENTRE_ARCHIVED =
+	'De gemeente heeft dit buurthuis gearchiveerd. Je kunt de activiteiten nog bekijken, maar niet meer toevoegen of wijzigen. Klopt dit niet? Neem contact op met de gemeente.';

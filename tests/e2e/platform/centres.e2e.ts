@@ -3,7 +3,13 @@
 // member, archive it off the list and bring it back. Axe finds nothing on either page (run with
 // JavaScript on: axe itself needs it).
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from '../../support/browser.ts';
+import {
+	expectAccessible,
+	newEmail,
+	signIn,
+	signUpAndConfirm,
+	waitForMail
+} from '../../support/browser.ts';
 
 test('a map click fills in the place; axe finds nothing on the list, the form with its errors, and one buurthuis', async ({
 	page
@@ -22,6 +28,51 @@ test('a map click fills in the place; axe finds nothing on the list, the form wi
 	await page.getByRole('table').getByRole('link').first().click();
 	await expect(page.getByRole('heading', { name: 'Gegevens' })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('the board of an archived buurthuis sees its activities and why it can add or change nothing', async ({
+	page,
+	browser
+}) => {
+	const name = `Buurthuis Archief ${Date.now().toString(36)}`;
+	await signIn(page, 'beheer@buurtkracht.example');
+	await page.goto('/beheer/buurthuizen/beheren');
+	await page.getByLabel('Naam', { exact: true }).fill(name);
+	await page.getByLabel('Wijk', { exact: true }).selectOption({ index: 1 });
+	await page.getByLabel('Straat en huisnummer').fill('Archiefstraat 1');
+	await page.getByLabel('Postcode').fill('1506ab');
+	await page.getByLabel('Plaats', { exact: true }).fill('Zaandam');
+	await page.getByLabel('Breedtegraad (bijvoorbeeld 52,4393)').fill('52,4393');
+	await page.getByLabel('Lengtegraad (bijvoorbeeld 4,8255)').fill('4,8255');
+	await page.getByRole('button', { name: 'Buurthuis toevoegen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	const centreId = /beheren\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+	const boardEmail = newEmail('bestuur-archief');
+	await page.getByLabel('E-mailadres van het nieuwe bestuurslid').fill(boardEmail);
+	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+	await expect(page.getByText('We hebben een uitnodiging gestuurd')).toBeVisible();
+
+	const board = await (await browser.newContext()).newPage();
+	const invitation = await waitForMail(boardEmail, 'Je bent uitgenodigd');
+	const link = /href="([^"]*\/uitnodiging\/[^"]+)"/.exec(invitation.html)?.[1];
+	await signUpAndConfirm(board, boardEmail, 'Bestuurslid Archief');
+	await board.goto(new URL(link!).pathname);
+	await board.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
+	await expect(board.getByText('Je hebt deze uitnodiging aangenomen.')).toBeVisible();
+	await board.goto(`/buurthuizen/bestuur/${centreId}`);
+	await expect(board.getByRole('link', { name: 'Nieuwe activiteit' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Archiveer het buurthuis' }).click();
+	await expect(page.getByText('Het buurthuis is gearchiveerd')).toBeVisible();
+	await expect(page.getByText('niet meer toevoegen of wijzigen')).toBeVisible();
+
+	await board.reload();
+	await expect(board.getByText('De gemeente heeft dit buurthuis gearchiveerd.')).toBeVisible();
+	await expect(board.getByRole('link', { name: 'Nieuwe activiteit' })).toHaveCount(0);
+	await expectAccessible(board);
+	await board.goto(`/buurthuizen/bestuur/${centreId}/nieuw`);
+	await expect(board.getByText('De gemeente heeft dit buurthuis gearchiveerd.')).toBeVisible();
+	await board.context().close();
 });
 
 test.describe('without JavaScript', () => {

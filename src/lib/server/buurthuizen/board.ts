@@ -14,7 +14,13 @@ export type SocialGoalOption = z.infer<typeof socialGoal>;
 
 const centreBoard = fromRow(
 	z.object({
-		centre: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+		centre: z.object({
+			id: z.uuid(),
+			slug: z.string(),
+			name: z.string(),
+			/** Archived by the municipality admin: the board reads, but adds and changes nothing. */
+			archived: z.boolean()
+		}),
 		activities: z.array(
 			z.object({
 				id: z.uuid(),
@@ -55,6 +61,7 @@ export type MovedTo = z.infer<typeof movedTo>;
 const activityBoard = fromRow(
 	z.object({
 		activity: z.unknown(),
+		centreArchived: z.boolean(),
 		registrations: z.array(
 			z.object({ occursOn: z.string(), count: z.number().int(), names: z.array(z.string()) })
 		),
@@ -72,6 +79,8 @@ const activityBoard = fromRow(
 
 export interface ActivityBoard {
 	activity: ActivityPage;
+	/** The buurthuis is archived: the page shows the activity without its forms. */
+	centreArchived: boolean;
 	registrations: { occursOn: string; count: number; names: string[] }[];
 	/** The next dates from today, skipped ones marked, moved ones with their one-off. */
 	dates: { occursOn: string; skipped: boolean; registeredCount: number; movedTo: MovedTo | null }[];
@@ -135,13 +144,13 @@ export function activityToForm(a: ActivityPage): ActivityForm {
 export async function listMyCentres(
 	supabase: RequestClient,
 	centreIds: string[]
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: string; archived: boolean }[]> {
 	if (centreIds.length === 0) return [];
 	const { data, error } = await supabase
 		.from('community_centres')
-		.select('id, name')
+		.select('id, name, archived_at')
 		.in('id', centreIds)
 		.order('name');
 	if (error) throw new Error(`listMyCentres: ${error.code} ${error.message}`);
-	return data;
+	return data.map((c) => ({ id: c.id, name: c.name, archived: c.archived_at !== null }));
 }

@@ -1,10 +1,12 @@
 // Database errors of the Buurthuizen SQL functions as Dutch sentences (B1). Anything unknown falls
 // back to the general translations in db-errors.ts.
+import { CENTRE_ARCHIVED } from '#lib/buurthuizen/labels';
 import { dbErrorMessage, errorKey, type DbError } from '../db-errors';
 
 const ACTIVITY_ERRORS: Record<string, string> = {
 	forbidden: 'Alleen het bestuur van dit buurthuis mag dit doen.',
 	activity_not_found: 'Deze activiteit bestaat niet (meer).',
+	centre_archived: CENTRE_ARCHIVED,
 	occurrence_not_found: 'Op deze datum is deze activiteit er niet. Kies een andere datum.',
 	activity_cancelled: 'Deze activiteit gaat niet door. Aanmelden kan niet meer.',
 	activity_full: 'Deze activiteit is vol. Kies een andere datum.',

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { CENTRE_ARCHIVED } from '#lib/buurthuizen/labels';
 import { newActivitySchema } from '#lib/schemas/buurthuizen/activity';
 import { createActivity } from '#lib/server/buurthuizen/activity-writes';
 import { formToInput, loadCentreBoard } from '#lib/server/buurthuizen/board';
@@ -9,6 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const board = await loadCentreBoard(locals.supabase, params.id);
 	if (!board) error(404, 'Dit buurthuis bestaat niet, of je zit niet in het bestuur ervan.');
+	// The form's refusal says the same, for a form opened before the admin archived it.
+	if (board.centre.archived) error(403, CENTRE_ARCHIVED);
 	return {
 		centre: board.centre,
 		socialGoals: board.socialGoals,

@@ -5,6 +5,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { amsterdamTime, fromAmsterdam } from '#lib/buurthuizen/dates';
+import { CENTRE_ARCHIVED } from '#lib/buurthuizen/labels';
 import { ISO_DATE } from '#lib/schemas/buurthuizen/registration';
 import { confirmedSkipSchema, moveSchema } from '#lib/schemas/buurthuizen/activity';
 import { moveActivityDate, skipActivityDate } from '#lib/server/buurthuizen/activity-writes';
@@ -20,6 +21,7 @@ async function weekOf(locals: App.Locals, params: { id: string; datum: string })
 		: null;
 	if (!board)
 		error(404, 'Deze activiteit bestaat niet, of je zit niet in het bestuur van dit buurthuis.');
+	if (board.centreArchived) error(404, CENTRE_ARCHIVED);
 	const week = board.dates.find((d) => d.occursOn === params.datum);
 	if (board.activity.recurrence !== 'weekly' || !week)
 		error(404, 'Deze week staat niet (meer) bij de komende data van deze activiteit.');

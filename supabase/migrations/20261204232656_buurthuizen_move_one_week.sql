@@ -34,6 +34,9 @@ begin
 	) x;
 	return jsonb_build_object(
 		'activity', public.activity_page(p_activity_id),
+		'centre_archived', exists (
+			select 1 from public.community_centres c where c.id = v_activity.community_centre_id and c.archived_at is not null
+		),
 		'registrations', public.activity_registrations_shown(v_activity, v_dates, 'board_member'),
 		'dates', coalesce((
 			select jsonb_agg(jsonb_build_object(
