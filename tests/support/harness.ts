@@ -76,6 +76,10 @@ export async function startHarness(
 	const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'buurtkracht-pglite-'));
 
 	const server = createServer();
+	// Idle connections are closed by the client only. With a server-side keep-alive timeout, a
+	// blocked event loop (PGlite runs in this process) let the server close a socket the client
+	// was already reusing: "fetch failed: other side closed" in tests under load.
+	server.keepAliveTimeout = 0;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
