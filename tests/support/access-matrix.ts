@@ -68,6 +68,8 @@ export const ACCESS: Record<Table, Access> = {
 	matches: COORDINATORS_READ,
 	match_messages: COORDINATORS_READ,
 	thanks: COORDINATORS_READ,
+	// "Deze keer klaar": written by mark_match_occurrence_done only; read by the match's people.
+	match_occurrences: COORDINATORS_READ,
 	followups: COORDINATORS_READ,
 	help_invitations: COORDINATORS_READ,
 	reports: COORDINATORS_READ,
@@ -109,6 +111,10 @@ export const ACCESS: Record<Table, Access> = {
 	cheque_facts: ADMINS_READ,
 	carer_appreciation_answers: NOBODY,
 	monitor_reference_figures: ADMINS_READ,
+	// The rollup of closed months is read by monitor_figures only (security definer callers).
+	monitor_months: NOBODY,
+	monitor_month_events: NOBODY,
+	monitor_salts: NOBODY,
 	// Privacy (issue 20): the register is public; the processing log and the export registry are
 	// read through functions only; a person sees only their own data requests.
 	processing_activities: PUBLIC,
