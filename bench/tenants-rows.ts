@@ -1,75 +1,109 @@
 // npm run bench:tenants, second part (issue 18): do the busiest pages get slower when the big
-// tables hold 30 municipalities' rows instead of one? On PostgreSQL, in one run:
-//   1. Zaanstad-sized data for one municipality: one year of bench:monitor's data set (2,000
+// tables hold 30 municipalities' rows instead of one? On PostgreSQL, two databases side by side:
+//   1. in both, Zaanstad-sized data for one municipality: one year of bench:monitor's data set (2,000
 //      applications and cheques, 20,000 redemptions at 147 shops, 5,000 hulpvragen with responses
 //      and matches, 19 buurthuizen with weekly activities and registrations), plus 3,000 cheques
 //      to redeem, a shop with the bench user as staff, and the bench user as a volunteer;
-//   2. the four calls timed (p95): /hulp's data (help_board_page), /buurthuizen's data
+//   2. the four calls to time (p95): /hulp's data (help_board_page), /buurthuizen's data
 //      (community_centre_map + approved_shops, then list_activity_occurrences for 14 days),
 //      Voor jou (voor_jou_page) and redeem_cheque, each through supabase-js over loopback HTTP to
 //      the embedded API with the municipality header, as the app server makes them;
-//   3. every row of every table with a municipality_id copied into 29 more municipalities (ids
-//      mapped per copy, so references stay inside each copy; triggers and foreign-key checks off),
-//      then ANALYZE;
-//   4. the same four calls again. The ratio 30/1 is what the issue bounds (at most 1.2×).
+//   3. in the second database, every row of every table with a municipality_id copied into 29
+//      more municipalities (ids mapped per copy, so references stay inside each copy; triggers and
+//      foreign-key checks off), then ANALYZE;
+//   4. each call timed in both, alternating in short slices (BENCH_ROUNDS), so a change in the
+//      shared machine's load hits both sides alike. The ratio 30/1 of the p95 is what the issue
+//      bounds (at most 1.2×). Beside the times, the shared blocks one call touches (EXPLAIN
+//      ANALYZE BUFFERS): the work itself, whatever the load.
 // Rendering a page does not depend on how many municipalities share the database; these data
 // calls are the part that could.
 //   DATABASE_URL=...      PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
-//   BENCH_SECONDS=8       measured seconds per call and phase (after 1 s warm-up)
+//   BENCH_SECONDS=8       measured seconds per call and database (after 1 s warm-up)
+//   BENCH_ROUNDS=4        slices per call and database, alternating
 //   BENCH_CONCURRENCY=2   callers at once
 //   BENCH_COPIES=29       municipalities added in step 3
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import * as dataset from './lib/monitor-dataset.ts';
 import { percentile } from './lib/load.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
-import { startStack } from './lib/stack.ts';
+import { startStack, type Stack } from './lib/stack.ts';
 
 process.env.LITE_TELEMETRY = '0';
 process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 2);
 const COPIES = Number(process.env.BENCH_COPIES || 29);
 const YEAR = new Date().getFullYear();
 const SHOP = '00000000-0000-4000-8000-00000000b0b1';
 const REDEEM_CHEQUES = 3000;
 
-const started = performance.now();
-const stack = await quietly(() => startStack('postgres'));
-const [{ current_database: dbName }] = (await stack.lite.exec('select current_database()'))
-	.rows as [{ current_database: string }];
-const dbUrl = new URL(process.env.DATABASE_URL);
-dbUrl.pathname = `/${dbName}`;
-const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
-const Z = stack.municipalityId;
-
-const clientOptions = (token?: string) => ({
-	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	global: {
-		headers: {
-			'x-municipality': Z,
-			...(token ? { authorization: `Bearer ${token}` } : {})
-		}
-	}
-});
-const anon = createClient(stack.url, stack.publishableKey, clientOptions());
-const user = createClient(stack.url, stack.publishableKey, clientOptions(stack.accessToken));
-
-interface Phase {
+/** One throwaway database with its API server, Zaanstad's data and the bench user's clients. */
+interface Db {
+	stack: Stack;
+	sql: postgres.Sql;
+	anon: SupabaseClient;
+	user: SupabaseClient;
+	codes: string[];
+	next: number;
 	municipalities: number;
 	rows: Record<string, number>;
 	loadSeconds: number;
-	calls: Record<
-		string,
-		{ samples: number; errors: number; p50: number; p95: number; blocks: number }
-	>;
 }
 
-async function bigTables(): Promise<Record<string, number>> {
+async function openDb(): Promise<Db> {
+	const t0 = performance.now();
+	const stack = await quietly(() => startStack('postgres'));
+	const [{ current_database: dbName }] = (await stack.lite.exec('select current_database()'))
+		.rows as [{ current_database: string }];
+	const dbUrl = new URL(process.env.DATABASE_URL as string);
+	dbUrl.pathname = `/${dbName}`;
+	const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
+	const Z = stack.municipalityId;
+	const clientOptions = (token?: string) => ({
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: {
+			headers: { 'x-municipality': Z, ...(token ? { authorization: `Bearer ${token}` } : {}) }
+		}
+	});
+	await dataset.addFixed(sql);
+	await dataset.addYear(sql, YEAR);
+	await sql.unsafe(`
+		insert into public.shops (id, municipality_id, name, kvk_number, street_address, postcode, city, category, status)
+		values ('${SHOP}', '${Z}', 'Benchwinkel', '99999999', 'Benchstraat 1', '1500 AA', 'Zaandam', 'other', 'approved');
+		insert into public.memberships (user_id, municipality_id, role, shop_id)
+		values ('${stack.userId}', '${Z}', 'shop_staff', '${SHOP}');
+		insert into public.cheques (municipality_id, scheme_id, kind, code, value_cents, remaining_cents, holder_first_name, expires_on)
+		select s.municipality_id, s.id, 'cheque', public.generate_cheque_code(), 5000, 5000, 'Naam' || (i % 100), s.redeem_until
+		from generate_series(1, ${REDEEM_CHEQUES}) i, public.schemes s
+		where s.municipality_id = '${Z}' and s.year = ${YEAR};
+		insert into public.volunteer_profiles (user_id, municipality_id, home_district_id, radius_km)
+		values ('${stack.userId}', '${Z}', '${stack.districtId}', 10);
+		analyze;`);
+	const codes = (
+		await sql<{ code: string }[]>`
+			select code from public.cheques where remaining_cents = 5000 and municipality_id = ${Z}
+			and value_cents = 5000 order by code limit ${REDEEM_CHEQUES}`
+	).map((r) => r.code);
+	return {
+		stack,
+		sql,
+		anon: createClient(stack.url, stack.publishableKey, clientOptions()),
+		user: createClient(stack.url, stack.publishableKey, clientOptions(stack.accessToken)),
+		codes,
+		next: 0,
+		municipalities: 1,
+		rows: {},
+		loadSeconds: (performance.now() - t0) / 1000
+	};
+}
+
+async function bigTables(sql: postgres.Sql): Promise<Record<string, number>> {
 	const [row] = await sql<Record<string, number>[]>`
 		select (select count(*) from public.help_requests)::int as help_requests,
 			(select count(*) from public.responses)::int as responses,
@@ -82,24 +116,21 @@ async function bigTables(): Promise<Record<string, number>> {
 	return row as Record<string, number>;
 }
 
-let codes: string[] = [];
-let next = 0;
 const isObject = (data: unknown) => data !== null && typeof data === 'object';
-
 type Sql = [query: string, params: unknown[]];
-const period = (): unknown[] => {
+const period = (): [string, string] => {
 	const now = new Date();
 	return [now.toISOString(), new Date(now.getTime() + 15 * 86_400_000).toISOString()];
 };
 
 /**
- * The same calls as SQL for EXPLAIN (ANALYZE, BUFFERS), as the bench user: shared blocks touched
- * (hit + read, nested statements included) measure the work whatever the machine's load.
+ * The calls, and the same as SQL for EXPLAIN (ANALYZE, BUFFERS) as the bench user: shared blocks
+ * touched (hit + read, nested statements included) measure the work whatever the machine's load.
  */
-const CALLS: { name: string; call: () => Promise<boolean>; sql: () => Sql[] }[] = [
+const CALLS: { name: string; call: (db: Db) => Promise<boolean>; sql: (db: Db) => Sql[] }[] = [
 	{
 		name: '/hulp (help_board_page)',
-		call: async () => {
+		call: async ({ anon }) => {
 			const { data, error } = await anon.rpc('help_board_page', { p_limit: 20, p_offset: 0 });
 			return !error && isObject(data);
 		},
@@ -107,16 +138,13 @@ const CALLS: { name: string; call: () => Promise<boolean>; sql: () => Sql[] }[] 
 	},
 	{
 		name: '/buurthuizen (map, shops, 14 days of activities)',
-		call: async () => {
+		call: async ({ anon }) => {
 			const [map, shops] = await Promise.all([
 				anon.rpc('community_centre_map', {}),
 				anon.rpc('approved_shops', {})
 			]);
-			const now = new Date();
-			const { error } = await anon.rpc('list_activity_occurrences', {
-				p_from: now.toISOString(),
-				p_to: new Date(now.getTime() + 15 * 86_400_000).toISOString()
-			});
+			const [from, to] = period();
+			const { error } = await anon.rpc('list_activity_occurrences', { p_from: from, p_to: to });
 			return !map.error && !shops.error && !error;
 		},
 		sql: () => [
@@ -127,7 +155,7 @@ const CALLS: { name: string; call: () => Promise<boolean>; sql: () => Sql[] }[] 
 	},
 	{
 		name: 'Voor jou (voor_jou_page)',
-		call: async () => {
+		call: async ({ user }) => {
 			const { data, error } = await user.rpc('voor_jou_page', { p_limit: 20 });
 			return !error && isObject(data);
 		},
@@ -135,35 +163,35 @@ const CALLS: { name: string; call: () => Promise<boolean>; sql: () => Sql[] }[] 
 	},
 	{
 		name: 'redeem_cheque (€ 1)',
-		call: async () => {
-			const { data, error } = await user.rpc('redeem_cheque', {
+		call: async (db) => {
+			const { data, error } = await db.user.rpc('redeem_cheque', {
 				p_shop_id: SHOP,
-				p_code: codes[next++ % codes.length] as string,
+				p_code: db.codes[db.next++ % db.codes.length] as string,
 				p_amount_cents: 100,
 				p_idempotency_key: randomUUID(),
 				p_confirm_again: true
 			});
 			return !error && (data as { ok?: boolean } | null)?.ok === true;
 		},
-		sql: () => [
+		sql: (db) => [
 			[
 				`select public.redeem_cheque($1::uuid, $2, 100, $3::uuid, true)`,
-				[SHOP, codes[next++ % codes.length], randomUUID()]
+				[SHOP, db.codes[db.next++ % db.codes.length], randomUUID()]
 			]
 		]
 	}
 ];
 
-async function blocks(statements: Sql[]): Promise<number> {
+async function blocks(db: Db, statements: Sql[]): Promise<number> {
 	let total = 0;
 	for (const [query, params] of statements) {
-		const plan = await sql.begin(async (tx) => {
+		const plan = await db.sql.begin(async (tx) => {
 			await tx.unsafe(
 				`select set_config('role', 'authenticated', true), set_config('request.jwt.claim.sub', $1, true),
 					set_config('request.jwt.claim.role', 'authenticated', true), set_config('request.jwt.claims', $2, true)`,
 				[
-					stack.userId,
-					JSON.stringify({ sub: stack.userId, role: 'authenticated', aud: 'authenticated' })
+					db.stack.userId,
+					JSON.stringify({ sub: db.stack.userId, role: 'authenticated', aud: 'authenticated' })
 				]
 			);
 			return (await tx.unsafe(
@@ -179,38 +207,64 @@ async function blocks(statements: Sql[]): Promise<number> {
 	return total;
 }
 
-async function measure(): Promise<Phase['calls']> {
-	const out: Phase['calls'] = {};
-	for (const { name, call, sql: statements } of CALLS) {
-		const deadlineWarm = performance.now() + 1000;
-		while (performance.now() < deadlineWarm) await call().catch(() => false);
-		const latencies: number[] = [];
-		let errors = 0;
-		const end = performance.now() + SECONDS * 1000;
-		await Promise.all(
-			Array.from({ length: CONCURRENCY }, async () => {
-				while (performance.now() < end) {
-					const t0 = performance.now();
-					const ok = await call().catch(() => false);
-					latencies.push(performance.now() - t0);
-					if (!ok) errors++;
-				}
-			})
-		);
-		latencies.sort((a, b) => a - b);
-		const runs: number[] = [];
-		for (let i = 0; i < 5; i++) runs.push(await blocks(statements()));
-		runs.sort((a, b) => a - b);
-		out[name] = {
-			blocks: runs[2] as number,
-			samples: latencies.length,
-			errors,
-			p50: percentile(latencies, 50),
-			p95: percentile(latencies, 95)
-		};
-		console.log(
-			`  ${name}: p50 ${fmt(out[name].p50, 1)} ms, p95 ${fmt(out[name].p95, 1)} ms (${latencies.length} calls, ${errors} errors), ${out[name].blocks} blocks`
-		);
+interface Measured {
+	samples: number;
+	errors: number;
+	p50: number;
+	p95: number;
+	blocks: number;
+}
+
+/** Runs `call` for `ms` with CONCURRENCY callers, adding to `latencies`; returns the errors. */
+async function slice(call: () => Promise<boolean>, ms: number, latencies: number[]) {
+	let errors = 0;
+	const end = performance.now() + ms;
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (performance.now() < end) {
+				const t0 = performance.now();
+				const ok = await call().catch(() => false);
+				latencies.push(performance.now() - t0);
+				if (!ok) errors++;
+			}
+		})
+	);
+	return errors;
+}
+
+/** Each call on every database, alternating slices of SECONDS / ROUNDS. */
+async function measure(dbs: Db[]): Promise<Record<string, Measured>[]> {
+	const out: Record<string, Measured>[] = dbs.map(() => ({}));
+	for (const { name, call, sql } of CALLS) {
+		const latencies = dbs.map(() => [] as number[]);
+		const errors = dbs.map(() => 0);
+		for (const db of dbs) await slice(() => call(db), 1000, []); // warm-up
+		for (let r = 0; r < ROUNDS; r++) {
+			for (const [i, db] of dbs.entries()) {
+				errors[i] += await slice(
+					() => call(db),
+					(SECONDS * 1000) / ROUNDS,
+					latencies[i] as number[]
+				);
+			}
+		}
+		for (const [i, db] of dbs.entries()) {
+			const sorted = (latencies[i] as number[]).sort((a, b) => a - b);
+			const runs: number[] = [];
+			for (let k = 0; k < 5; k++) runs.push(await blocks(db, sql(db)));
+			runs.sort((a, b) => a - b);
+			const m: Measured = {
+				samples: sorted.length,
+				errors: errors[i] as number,
+				p50: percentile(sorted, 50),
+				p95: percentile(sorted, 95),
+				blocks: runs[2] as number
+			};
+			(out[i] as Record<string, Measured>)[name] = m;
+			console.log(
+				`  ${name}, ${db.municipalities}: p50 ${fmt(m.p50, 1)} ms, p95 ${fmt(m.p95, 1)} ms (${m.samples} calls, ${m.errors} errors), ${m.blocks} blocks`
+			);
+		}
 	}
 	return out;
 }
@@ -268,96 +322,80 @@ begin
 end;
 $$;`;
 
-const phases: Phase[] = [];
+const started = performance.now();
+const dbs: Db[] = [];
+let results: Record<string, Measured>[] | undefined;
 try {
-	// ---- One municipality of Zaanstad's size.
-	let t0 = performance.now();
-	await dataset.addFixed(sql);
-	await dataset.addYear(sql, YEAR);
-	await sql.unsafe(`
-		insert into public.shops (id, municipality_id, name, kvk_number, street_address, postcode, city, category, status)
-		values ('${SHOP}', '${Z}', 'Benchwinkel', '99999999', 'Benchstraat 1', '1500 AA', 'Zaandam', 'other', 'approved');
-		insert into public.memberships (user_id, municipality_id, role, shop_id)
-		values ('${stack.userId}', '${Z}', 'shop_staff', '${SHOP}');
-		insert into public.cheques (municipality_id, scheme_id, kind, code, value_cents, remaining_cents, holder_first_name, expires_on)
-		select s.municipality_id, s.id, 'cheque', public.generate_cheque_code(), 5000, 5000, 'Naam' || (i % 100), s.redeem_until
-		from generate_series(1, ${REDEEM_CHEQUES}) i, public.schemes s
-		where s.municipality_id = '${Z}' and s.year = ${YEAR};
-		insert into public.volunteer_profiles (user_id, municipality_id, home_district_id, radius_km)
-		values ('${stack.userId}', '${Z}', '${stack.districtId}', 10);
-		analyze;`);
-	codes = (
-		await sql<{ code: string }[]>`
-			select code from public.cheques where remaining_cents = 5000 and municipality_id = ${Z}
-			and value_cents = 5000 order by code limit ${REDEEM_CHEQUES}`
-	).map((r) => r.code);
-	let loadSeconds = (performance.now() - t0) / 1000;
-	console.log(`One municipality loaded in ${fmt(loadSeconds, 0)} s; measuring…`);
-	phases.push({ municipalities: 1, rows: await bigTables(), loadSeconds, calls: await measure() });
+	// ---- Two databases with one municipality of Zaanstad's size.
+	dbs.push(await openDb());
+	dbs.push(await openDb());
+	const [one, many] = dbs as [Db, Db];
+	console.log(`One municipality loaded in ${fmt(one.loadSeconds, 0)} s (twice)`);
+	one.rows = await bigTables(one.sql);
 
-	// ---- 29 more with the same rows.
-	t0 = performance.now();
+	// ---- 29 more with the same rows in the second.
+	const t0 = performance.now();
 	const failed = new Set<string>();
 	for (let k = 1; k <= COPIES; k++) {
-		await sql.begin(async (tx) => {
+		await many.sql.begin(async (tx) => {
 			await tx.unsafe(`set local session_replication_role = replica`);
 			const [m] = await tx<{ id: string }[]>`
 				insert into public.municipalities (slug, name, is_demo)
 				values (${`bench-${k}`}, ${`Benchgemeente ${k}`}, true) returning id`;
-			await tx.unsafe(CLONE_SQL.replace('${ZAANSTAD}', Z));
+			await tx.unsafe(CLONE_SQL.replace('${ZAANSTAD}', many.stack.municipalityId));
 			const problems = await tx<{ bench_clone: string }[]>`
 				select pg_temp.bench_clone(${m?.id as string}::uuid, ${k}::int)`;
 			for (const p of problems) failed.add(p.bench_clone.split(':')[0] as string);
 			if (k === 1) for (const p of problems) console.log(`  not copied: ${p.bench_clone}`);
 		});
 	}
-	await sql.unsafe('analyze');
-	loadSeconds = (performance.now() - t0) / 1000;
+	await many.sql.unsafe('analyze');
+	many.municipalities = 1 + COPIES;
+	many.loadSeconds = (performance.now() - t0) / 1000;
+	many.rows = await bigTables(many.sql);
 	console.log(
-		`${COPIES} more municipalities copied in ${fmt(loadSeconds, 0)} s` +
+		`${COPIES} more municipalities copied into the second in ${fmt(many.loadSeconds, 0)} s` +
 			(failed.size ? ` (not copied: ${[...failed].join(', ')})` : '') +
-			'; measuring…'
+			'; measuring both, alternating…'
 	);
-	phases.push({
-		municipalities: 1 + COPIES,
-		rows: await bigTables(),
-		loadSeconds,
-		calls: await measure()
-	});
+	results = await measure(dbs);
 } finally {
-	await sql.end();
-	await stack.close();
+	for (const db of dbs) {
+		await db.sql.end();
+		await db.stack.close();
+	}
 }
 
-const [one, many] = phases as [Phase, Phase];
+const [one, many] = dbs as [Db, Db];
+const [a1, a30] = (results ?? []) as [Record<string, Measured>, Record<string, Measured>];
 console.log(`\nRows in the big tables (PostgreSQL):\n`);
 console.log(
 	table(
 		['municipalities', ...Object.keys(one.rows)],
-		phases.map((p) => [p.municipalities, ...Object.values(p.rows)])
+		dbs.map((d) => [d.municipalities, ...Object.values(d.rows)])
 	)
 );
 console.log(
-	`\nThe pages' data calls and redeem_cheque, ${CONCURRENCY} callers × ${SECONDS} s each, p95 in ms (same run):\n`
+	`\nThe pages' data calls and redeem_cheque, ${CONCURRENCY} callers × ${SECONDS} s per database in ${ROUNDS} alternating slices; ms, and shared blocks per call:\n`
 );
 const ratios: Record<string, number> = {};
-// Blocks are pages of 8 kB that one call touches in shared buffers (EXPLAIN ANALYZE BUFFERS).
+const N = many.municipalities;
 console.log(
 	table(
 		[
 			'call',
-			`p95, 1`,
-			`p95, ${many.municipalities}`,
+			'p95, 1',
+			`p95, ${N}`,
 			'ratio',
 			'p50, 1',
-			`p50, ${many.municipalities}`,
+			`p50, ${N}`,
 			'blocks, 1',
-			`blocks, ${many.municipalities}`,
+			`blocks, ${N}`,
 			'target'
 		],
-		Object.keys(one.calls).map((name) => {
-			const a = one.calls[name] as Phase['calls'][string];
-			const b = many.calls[name] as Phase['calls'][string];
+		Object.keys(a1).map((name) => {
+			const a = a1[name] as Measured;
+			const b = a30[name] as Measured;
 			ratios[name] = b.p95 / a.p95;
 			return [
 				name,
@@ -377,6 +415,18 @@ console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
 	'bench/results/tenants-rows.json',
-	JSON.stringify({ seconds: SECONDS, concurrency: CONCURRENCY, phases, ratios }, null, 2)
+	JSON.stringify(
+		{
+			seconds: SECONDS,
+			rounds: ROUNDS,
+			concurrency: CONCURRENCY,
+			rows: dbs.map((d) => ({ municipalities: d.municipalities, ...d.rows })),
+			one: a1,
+			many: a30,
+			ratios
+		},
+		null,
+		2
+	)
 );
-if (phases.some((p) => Object.values(p.calls).some((c) => c.errors > 0))) process.exitCode = 1;
+if ((results ?? []).some((r) => Object.values(r).some((c) => c.errors > 0))) process.exitCode = 1;
