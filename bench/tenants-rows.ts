@@ -241,11 +241,9 @@ async function measure(dbs: Db[]): Promise<Record<string, Measured>[]> {
 		for (const db of dbs) await slice(() => call(db), 1000, []); // warm-up
 		for (let r = 0; r < ROUNDS; r++) {
 			for (const [i, db] of dbs.entries()) {
-				errors[i] += await slice(
-					() => call(db),
-					(SECONDS * 1000) / ROUNDS,
-					latencies[i] as number[]
-				);
+				errors[i] =
+					(errors[i] ?? 0) +
+					(await slice(() => call(db), (SECONDS * 1000) / ROUNDS, latencies[i] as number[]));
 			}
 		}
 		for (const [i, db] of dbs.entries()) {
