@@ -153,6 +153,7 @@ export type Database = {
 					activity_id: string;
 					created_at: string;
 					id: string;
+					moved_to: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason: string;
@@ -162,6 +163,7 @@ export type Database = {
 					activity_id: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason?: string;
@@ -171,6 +173,7 @@ export type Database = {
 					activity_id?: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id?: string;
 					occurs_on?: string;
 					reason?: string;
@@ -180,6 +183,13 @@ export type Database = {
 					{
 						foreignKeyName: 'activity_exceptions_activity_id_fkey';
 						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_exceptions_moved_to_fkey';
+						columns: ['moved_to'];
 						isOneToOne: false;
 						referencedRelation: 'activities';
 						referencedColumns: ['id'];
@@ -4188,6 +4198,16 @@ export type Database = {
 					p_to: string;
 				};
 				Returns: Json;
+			};
+			move_activity_date: {
+				Args: {
+					p_activity_id: string;
+					p_ends_at: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_starts_at: string;
+				};
+				Returns: string;
 			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
