@@ -153,6 +153,7 @@ export type Database = {
 					activity_id: string;
 					created_at: string;
 					id: string;
+					moved_to: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason: string;
@@ -162,6 +163,7 @@ export type Database = {
 					activity_id: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason?: string;
@@ -171,6 +173,7 @@ export type Database = {
 					activity_id?: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id?: string;
 					occurs_on?: string;
 					reason?: string;
@@ -180,6 +183,13 @@ export type Database = {
 					{
 						foreignKeyName: 'activity_exceptions_activity_id_fkey';
 						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_exceptions_moved_to_fkey';
+						columns: ['moved_to'];
 						isOneToOne: false;
 						referencedRelation: 'activities';
 						referencedColumns: ['id'];
@@ -4189,6 +4199,16 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			move_activity_date: {
+				Args: {
+					p_activity_id: string;
+					p_ends_at: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_starts_at: string;
+				};
+				Returns: string;
+			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_email: { Args: Record<PropertyKey, never>; Returns: string };
@@ -4443,6 +4463,10 @@ export type Database = {
 			request_account_exists_mail: {
 				Args: { p_email: string };
 				Returns: undefined;
+			};
+			requester_contact_for_volunteer: {
+				Args: { p_request_id: string };
+				Returns: Json;
 			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };

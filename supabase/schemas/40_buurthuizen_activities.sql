@@ -161,8 +161,13 @@ create table public.activity_exceptions (
 	updated_at timestamptz not null default now(),
 	-- Why the week does not go ahead, shown on the activity page as "gaat niet door" (issue 16.4).
 	reason text not null default '' check (char_length(reason) <= 300),
+	-- The week takes place on another date or at another time, as this one-off activity
+	-- (move_activity_date), which took over the week's registrations.
+	moved_to uuid references public.activities (id) on delete set null,
 	unique (activity_id, occurs_on)
 );
+
+create index activity_exceptions_moved_to_idx on public.activity_exceptions (moved_to) where moved_to is not null;
 
 create trigger activity_exceptions_set_timestamps before insert or update on public.activity_exceptions
 	for each row execute function public.set_timestamps();

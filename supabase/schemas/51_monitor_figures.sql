@@ -271,10 +271,13 @@ insert into public.monitor_areas (area, function_name, state_function_name, posi
 
 -- Every registered area's events for the period, aggregated at the grains asked for:
 --   'page'  per wijk, per month and the whole period (the monitor page)
---   'total' per wijk and the whole period (the comparison with the year before)
+--   'total' the whole municipality and period, figures without a subject only (the year
+--           before on the page, the comparison between municipalities)
 --   'open'  per wijk per month and per month (the open data)
 -- district: a wijk's id, 'all' (every wijk together) or null (not attributable to a wijk);
--- month: 'YYYY-MM', 'all' (the whole period) or null (not tied to a month).
+-- month: 'YYYY-MM', 'all' (the whole period) or null (not tied to a month). A figure with a
+-- subject (per shop, per buurthuis, per answer) is given for the whole period and every wijk
+-- together only: nobody reads it per wijk or month, and it is most of the rows.
 -- p_district_id keeps one wijk's events only. Internal: monitor_page and open_data_figures check
 -- who asks.
 --
@@ -293,7 +296,7 @@ language plpgsql stable set search_path = '' as $$
 declare
 	v_sets text := case p_grain
 		when 'page' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject, e.month), (e.metric, e.agg, e.subject)'
-		when 'total' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject)'
+		when 'total' then '(e.metric, e.agg, e.subject)'
 		when 'open' then '(e.metric, e.agg, e.subject, e.district_id, e.month), (e.metric, e.agg, e.subject, e.month)'
 	end;
 	v_months date[];
@@ -343,9 +346,11 @@ begin
 		return;
 	end if;
 	return query execute format($q$
-		with e as (%s)
+		with e as (
+			select * from (%s) x where $4 is null or x.district_id = $4
+		)
 		select e.metric,
-			case when grouping(e.district_id) = 1 then 'all' else e.district_id::text end,
+			%s,
 			%s,
 			e.subject,
 			case e.agg
@@ -354,12 +359,24 @@ begin
 				else round(percentile_cont(0.5) within group (order by e.value)::numeric, 1)
 			end
 		from e
-		where $4 is null or e.district_id = $4
+		where e.subject = ''
 		group by grouping sets (%s)
+		union all
+		select e.metric, 'all', 'all', e.subject,
+			case e.agg
+				when 'sum' then sum(e.value)
+				when 'distinct' then count(distinct e.item)::numeric
+				else round(percentile_cont(0.5) within group (order by e.value)::numeric, 1)
+			end
+		from e
+		where e.subject <> '' and not $7
+		group by e.metric, e.agg, e.subject
 	$q$, array_to_string(v_parts, ' union all '),
 		case when p_grain = 'total' then $m$'all'$m$
+			else $m$case when grouping(e.district_id) = 1 then 'all' else e.district_id::text end$m$ end,
+		case when p_grain = 'total' then $m$'all'$m$
 			else $m$case when grouping(e.month) = 1 then 'all' else to_char(e.month, 'YYYY-MM') end$m$ end,
-		v_sets) using p_municipality_id, p_from, p_to, p_district_id, coalesce(v_salt, ''), v_month_ids;
+		v_sets) using p_municipality_id, p_from, p_to, p_district_id, coalesce(v_salt, ''), v_month_ids, p_grain = 'total';
 end;
 $$;
 revoke all on function public.monitor_figures(uuid, date, date, uuid, text) from public, anon, authenticated;
@@ -379,8 +396,7 @@ grant execute on function public.monitor_may_read(uuid) to authenticated;
 -- The monitor page: one call
 -- ---------------------------------------------------------------------------------------------
 
--- The period's figures per wijk, per month and in total; the same period a year earlier per wijk
--- and in total; the wijken; the names of the shops, buurthuizen and goals the figures name; the
+-- The period's figures per wijk, per month and in total; the same period a year earlier in total; the wijken; the names of the shops, buurthuizen and goals the figures name; the
 -- figures the municipality entered. At most three years at a time.
 create or replace function public.monitor_page(
 	p_from date,
