@@ -27,6 +27,10 @@ export default defineConfig({
 		/@hosted/
 	],
 	retries: 0,
+	// Every page crosses the proxy, one of two app servers and the API's own process, while the
+	// rest of the suite runs beside it: the board journey took 23 s on a quiet machine and over
+	// 60 s on a busy one.
+	timeout: 120_000,
 	// Its own folder: Playwright empties its output folder when it starts, and npm test runs this
 	// beside the main browser tests, whose traces vanished from the shared one (ENOENT failures).
 	outputDir: 'test-results-hosted',

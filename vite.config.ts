@@ -71,7 +71,10 @@ export default defineConfig({
 					// Tests that need several real connections run only in the PostgreSQL pass.
 					exclude: integrationExclude,
 					globalSetup: ['tests/integration/global-setup.ts'],
-					testTimeout: 30_000,
+					// A test's mails are sent with everything earlier tests left in the shared outbox,
+					// and the sweeps grow with the schema: several tests take 15-20 s on a quiet machine
+					// and passed 30 s when the machine was busy.
+					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					fileParallelism: false
 				}

@@ -1396,6 +1396,45 @@ export type Database = {
 					}
 				];
 			};
+			match_occurrences: {
+				Row: {
+					created_at: string;
+					id: string;
+					match_id: string;
+					municipality_id: string;
+					occurred_on: string;
+				};
+				Insert: {
+					created_at?: string;
+					id?: string;
+					match_id: string;
+					municipality_id: string;
+					occurred_on: string;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					match_id?: string;
+					municipality_id?: string;
+					occurred_on?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'match_occurrences_match_id_fkey';
+						columns: ['match_id'];
+						isOneToOne: false;
+						referencedRelation: 'matches';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'match_occurrences_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			matches: {
 				Row: {
 					cancelled_at: string | null;
@@ -4009,6 +4048,10 @@ export type Database = {
 			mantelzorg_dashboard: { Args: { p_year?: number }; Returns: Json };
 			mark_letters_printed: {
 				Args: { p_cheque_ids: string[]; p_letter?: string };
+				Returns: number;
+			};
+			mark_match_occurrence_done: {
+				Args: { p_match_id: string };
 				Returns: number;
 			};
 			matched_volunteer_phone: { Args: { p_match_id: string }; Returns: string };

@@ -102,6 +102,19 @@ create table public.thanks (
 create trigger thanks_set_timestamps before insert or update on public.thanks
 	for each row execute function public.set_timestamps();
 
+-- Help that comes back (every week, every two weeks, monthly): each time it was given is one row,
+-- written by "Deze keer klaar" (mark_match_occurrence_done). The match stays active until someone
+-- stops it ("Afspraak stoppen", complete_match). One row per day; no person's id (who marked it
+-- follows from the match: the requester's side).
+create table public.match_occurrences (
+	id uuid primary key default gen_random_uuid(),
+	municipality_id uuid not null references public.municipalities (id) on delete cascade,
+	match_id uuid not null references public.matches (id) on delete cascade,
+	occurred_on date not null,
+	created_at timestamptz not null default now(),
+	constraint match_occurrences_once_a_day unique (match_id, occurred_on)
+);
+
 -- ---------------------------------------------------------------------------------------------
 -- Who may see what
 -- ---------------------------------------------------------------------------------------------
@@ -180,6 +193,8 @@ alter table public.match_messages enable row level security;
 
 alter table public.thanks enable row level security;
 
+alter table public.match_occurrences enable row level security;
+
 -- A stranger may react to an open request of their municipality that is not their own, without
 -- being able to select it (security definer).
 create or replace function public.is_open_for_reactions(p_request_id uuid, p_municipality_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
@@ -236,6 +251,9 @@ create policy "Participants write in their open match" on public.match_messages
 	);
 
 create policy "Participants see the thanks of their match" on public.thanks
+	for select to authenticated using (public.is_match_participant(match_id));
+
+create policy "Participants see the times their help was given" on public.match_occurrences
 	for select to authenticated using (public.is_match_participant(match_id));
 
 -- ---------------------------------------------------------------------------------------------
@@ -325,6 +343,42 @@ end;
 $$;
 revoke all on function public.complete_match(uuid, text) from public;
 grant execute on function public.complete_match(uuid, text) to authenticated;
+
+-- "Deze keer klaar": this time of help that comes back was given (today, in the Netherlands). The
+-- same people as complete_match: the requester, whoever posted it for them, a coordinator of the
+-- municipality. Only on an active match of recurring help; a second time on one day changes
+-- nothing. Returns how many times the help was given so far.
+create or replace function public.mark_match_occurrence_done(p_match_id uuid) returns integer language plpgsql security definer set search_path = '' as $$
+declare
+	v_match public.matches%rowtype;
+	v_request public.help_requests%rowtype;
+	v_count integer;
+begin
+	select * into v_match from public.matches where id = p_match_id for update;
+	if not found then
+		raise exception 'not_found' using errcode = 'PT404';
+	end if;
+	select * into v_request from public.help_requests where id = v_match.request_id;
+	if not (v_request.requester_id = (select auth.uid())
+		or v_request.created_by = (select auth.uid())
+		or public.has_role('coordinator', v_request.municipality_id)) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if v_match.status <> 'active' then
+		raise exception 'match_not_active' using errcode = 'PT409';
+	end if;
+	if v_request.recurrence = 'once' then
+		raise exception 'match_not_recurring' using errcode = 'PT409';
+	end if;
+	insert into public.match_occurrences (municipality_id, match_id, occurred_on)
+	values (v_match.municipality_id, p_match_id, (now() at time zone 'Europe/Amsterdam')::date)
+	on conflict (match_id, occurred_on) do nothing;
+	select count(*)::integer into v_count from public.match_occurrences where match_id = p_match_id;
+	return v_count;
+end;
+$$;
+revoke all on function public.mark_match_occurrence_done(uuid) from public, anon, authenticated;
+grant execute on function public.mark_match_occurrence_done(uuid) to authenticated;
 
 -- A count only: how many people this volunteer helped.
 create or replace function public.volunteer_helped_count(p_volunteer_id uuid) returns integer language sql stable security definer set search_path = '' as $$

@@ -330,6 +330,14 @@ begin
 			from public.match_messages mm where mm.match_id = v_match.id
 		), '[]'::jsonb),
 		'thanks', (select t.message from public.thanks t where t.match_id = v_match.id),
+		-- Help that comes back: the days it was given ("Deze keer klaar"), the newest 52.
+		'occurrences', coalesce((
+			select jsonb_agg(o.occurred_on order by o.occurred_on desc)
+			from (
+				select mo.occurred_on from public.match_occurrences mo
+				where mo.match_id = v_match.id order by mo.occurred_on desc limit 52
+			) o
+		), '[]'::jsonb),
 		'followup', (
 			select jsonb_build_object('id', f.id, 'side', f.side)
 			from public.followups f

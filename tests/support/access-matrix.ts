@@ -68,6 +68,8 @@ export const ACCESS: Record<Table, Access> = {
 	matches: COORDINATORS_READ,
 	match_messages: COORDINATORS_READ,
 	thanks: COORDINATORS_READ,
+	// "Deze keer klaar": written by mark_match_occurrence_done only; read by the match's people.
+	match_occurrences: COORDINATORS_READ,
 	followups: COORDINATORS_READ,
 	help_invitations: COORDINATORS_READ,
 	// Written only through verify_volunteer and its siblings (issue 20 point 4).

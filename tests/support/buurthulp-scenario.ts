@@ -105,6 +105,11 @@ export async function buurthulpScenario(): Promise<Scenario> {
 			p_volunteer_id: volunteer.id
 		})
 	);
+	// "Deze keer klaar" is for help that comes back; this match is one-off, so as maintenance.
+	const [occurrence] = await sql<{ id: string }>(
+		`insert into public.match_occurrences (municipality_id, match_id, occurred_on)
+		 values ('${ZAANSTAD_ID}', '${matchId}', current_date) returning id`
+	);
 	const [invitation] = await sql<{ id: string }>(
 		`select id from public.help_invitations where request_id = '${invitedRequestId}'`
 	);
@@ -146,6 +151,12 @@ export async function buurthulpScenario(): Promise<Scenario> {
 		{ table: 'matches', key: 'id', id: matchId, reader: resident.client },
 		{ table: 'match_messages', key: 'id', id: message.id, reader: resident.client },
 		{ table: 'thanks', key: 'match_id', id: matchId, reader: volunteer.client },
+		{
+			table: 'match_occurrences',
+			key: 'id',
+			id: occurrence?.id as string,
+			reader: resident.client
+		},
 		{ table: 'followups', key: 'id', id: followup?.id as string, reader: resident.client },
 		{
 			table: 'help_invitations',

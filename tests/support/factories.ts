@@ -1,19 +1,19 @@
 // Test factories: every test makes its own users and rows through the real APIs.
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { inject } from 'vitest';
+import { provided } from './target.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 
 export const TEST_PASSWORD = 'Test-wachtwoord-123';
 
 export const anonClient = (): SupabaseClient<Database> =>
-	createClient<Database>(inject('supabaseUrl'), inject('publishableKey'), {
+	createClient<Database>(provided('supabaseUrl'), provided('publishableKey'), {
 		auth: { persistSession: false, autoRefreshToken: false }
 	});
 
 /** Runs SQL as the database owner through the test harness (fixtures and catalog checks only). */
 export async function sql<T = Record<string, unknown>>(query: string): Promise<T[]> {
-	const res = await fetch(`${inject('supabaseUrl')}/__test/sql`, { method: 'POST', body: query });
+	const res = await fetch(`${provided('supabaseUrl')}/__test/sql`, { method: 'POST', body: query });
 	if (!res.ok) throw new Error(`SQL failed: ${await res.text()}`);
 	return (await res.json()) as T[];
 }
@@ -71,7 +71,7 @@ export interface StoredMail {
 export async function waitForMail(to: string, subjectPart: string, timeoutMs = 10_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		const res = await fetch(`${inject('mailboxUrl')}/api/messages?to=${encodeURIComponent(to)}`);
+		const res = await fetch(`${provided('mailboxUrl')}/api/messages?to=${encodeURIComponent(to)}`);
 		const mails = (await res.json()) as StoredMail[];
 		const mail = mails.reverse().find((m) => m.subject.includes(subjectPart));
 		if (mail) return mail;

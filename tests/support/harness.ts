@@ -58,10 +58,13 @@ function clientAddress(req: IncomingMessage): string | null {
 	return last || req.socket.remoteAddress || null;
 }
 
-export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(
+	opts: { siteUrl?: string; driver?: 'pglite' | 'postgres' } = {}
+): Promise<Harness> {
 	const mailbox = await startMailbox();
 	const keys = newKeys();
-	const usePostgres = process.env.TEST_DB === 'postgres';
+	const usePostgres =
+		(opts.driver ?? (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite')) === 'postgres';
 	if (usePostgres && !process.env.DATABASE_URL) {
 		throw new Error('TEST_DB=postgres needs DATABASE_URL (a PostgreSQL 15 server).');
 	}
@@ -73,6 +76,10 @@ export async function startHarness(opts: { siteUrl?: string } = {}): Promise<Har
 	const dataDir = pg ? undefined : await mkdtemp(path.join(tmpdir(), 'buurtkracht-pglite-'));
 
 	const server = createServer();
+	// Idle connections are closed by the client only. With a server-side keep-alive timeout, a
+	// blocked event loop (PGlite runs in this process) let the server close a socket the client
+	// was already reusing: "fetch failed: other side closed" in tests under load.
+	server.keepAliveTimeout = 0;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

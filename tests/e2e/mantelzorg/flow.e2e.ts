@@ -176,6 +176,8 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('the consulent and beheer pages of Mantelzorgwaardering pass axe', async ({ browser }) => {
+	// Nine pages with axe on each: 16 s on a quiet machine, over 60 s on a busy one.
+	test.slow();
 	const consulent = await newPerson(browser, 'consulent-axe', 'Kees Consulent');
 	await openSchemeAndConsulent(consulent.email);
 	await consulent.page.goto('/mantelzorg/consulent/nieuw');

@@ -24,6 +24,7 @@ const HULP_TABLES: Table[] = [
 	'matches',
 	'match_messages',
 	'thanks',
+	'match_occurrences',
 	'followups',
 	'help_invitations',
 	'reports',

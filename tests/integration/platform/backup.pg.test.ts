@@ -8,7 +8,15 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprints, pgDump, pgRestore } from '../../../scripts/lib/backup.ts';
 import { freshDatabase, type FreshDatabase } from '../../../scripts/lib/fresh-database.ts';
-import { fill, filled, open, writeSome } from '../../support/backup-drill.ts';
+import {
+	EMPTY_BY_DESIGN,
+	fillEveryTable,
+	filled,
+	leftEmpty,
+	open,
+	writeSome
+} from '../../support/backup-drill.ts';
+import { startHarness } from '../../support/harness.ts';
 
 const base = process.env.DATABASE_URL as string;
 const made: FreshDatabase[] = [];
@@ -24,15 +32,19 @@ afterAll(async () => {
 });
 
 describe('npm run db:backup on PostgreSQL', () => {
-	it('restores every table as it was at backup time', { timeout: 240_000 }, async () => {
+	it('restores every table as it was at backup time', { timeout: 480_000 }, async () => {
 		work = await mkdtemp(path.join(tmpdir(), 'buurtkracht-backup-'));
 		const file = path.join(work, 'backup.dump');
-		const live = await newDatabase('live');
-		const lite = await open({ databaseUrl: live });
+		const harness = await startHarness({ driver: 'postgres' });
+		const lite = harness.lite;
+		const live = harness.databaseUrl as string;
 		let atBackup;
 		try {
-			await fill(lite);
+			await fillEveryTable(harness);
 			atBackup = await fingerprints(lite.exec);
+			// A new table no flow fills fails here (see backup.test.ts).
+			expect(leftEmpty(atBackup)).toEqual([]);
+			expect(filled(atBackup)).toBe(atBackup.length - Object.keys(EMPTY_BY_DESIGN).length);
 			// pg_dump reads one snapshot while the database keeps being used.
 			await Promise.all([
 				pgDump(live, file),
@@ -41,7 +53,7 @@ describe('npm run db:backup on PostgreSQL', () => {
 			await writeSome(lite, 'na');
 			expect(await fingerprints(lite.exec)).not.toEqual(atBackup);
 		} finally {
-			await lite.close();
+			await harness.stop();
 		}
 
 		const target = await newDatabase('restored');

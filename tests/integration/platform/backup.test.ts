@@ -1,12 +1,21 @@
-// Backups that restore, on the embedded default (issue 19, point 5): the running instance copies
-// its own PGlite data folder while it keeps answering, and that copy restored into an empty folder
-// holds exactly the rows of the moment of the backup, in every table.
+// Backups that restore, on the embedded default (issue 19, point 5): every table filled through
+// the app's functions (an instance of this test's own, tests/support/backup-drill.ts), the running
+// instance copies its own PGlite data folder while it keeps answering, and that copy restored into
+// an empty folder holds exactly the rows of the moment of the backup, in every table.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprints, restorePglite } from '../../../scripts/lib/backup.ts';
-import { fill, filled, open, writeSome } from '../../support/backup-drill.ts';
+import {
+	EMPTY_BY_DESIGN,
+	fillEveryTable,
+	filled,
+	leftEmpty,
+	open,
+	writeSome
+} from '../../support/backup-drill.ts';
+import { startHarness } from '../../support/harness.ts';
 
 const dirs: string[] = [];
 const tempDir = async () => {
@@ -19,14 +28,19 @@ afterAll(async () => {
 });
 
 describe('npm run db:backup on PGlite', () => {
-	it('restores every table as it was at backup time', { timeout: 240_000 }, async () => {
+	it('restores every table as it was at backup time', { timeout: 480_000 }, async () => {
 		const work = await tempDir();
-		const lite = await open({ dataDir: path.join(work, 'live') });
+		const harness = await startHarness({ driver: 'pglite' });
+		const lite = harness.lite;
 		const file = path.join(work, 'backup.tar.gz');
 		let atBackup;
 		try {
-			await fill(lite);
+			await fillEveryTable(harness);
 			atBackup = await fingerprints(lite.exec);
+			// A new table no flow fills fails here: add its flow to fillEveryTable (or say why
+			// it stays empty in EMPTY_BY_DESIGN).
+			expect(leftEmpty(atBackup)).toEqual([]);
+			expect(filled(atBackup)).toBe(atBackup.length - Object.keys(EMPTY_BY_DESIGN).length);
 			// Reads keep being answered while the folder is copied.
 			const [archive, reads] = await Promise.all([
 				lite.dumpDataDir!(),
@@ -37,7 +51,7 @@ describe('npm run db:backup on PGlite', () => {
 			await writeSome(lite, 'na');
 			expect(await fingerprints(lite.exec)).not.toEqual(atBackup);
 		} finally {
-			await lite.close();
+			await harness.stop();
 		}
 
 		const target = path.join(work, 'restored');

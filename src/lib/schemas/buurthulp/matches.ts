@@ -1,4 +1,5 @@
-// The forms on a match: a message, completing the help with a bedankje, and "hoe ging het?".
+// The forms on a match: a message, completing the help with a bedankje (or, for help that comes
+// back, one time of it), and "hoe ging het?".
 import { z } from 'zod';
 import { FOLLOWUP_ANSWERS } from '#lib/buurthulp/enums';
 import { optionalText } from './fields';
@@ -15,6 +16,17 @@ export const completeSchema = z.object({
 	thanks: optionalText(1000, 'Gebruik hoogstens 1000 tekens voor je bedankje.'),
 	/** Help that comes back (every week, …): stopping ends it for good, so it is ticked first. */
 	stop: z.boolean().default(false)
+});
+
+/**
+ * "Deze keer klaar" on help that comes back: the match goes on, one time is recorded. A tick first,
+ * so the button beside "Afspraak stoppen" cannot be pressed by mistake.
+ */
+export const onceDoneSchema = z.object({
+	confirmed: z
+		.boolean()
+		.default(false)
+		.refine((v) => v, 'Vink aan dat de hulp van deze keer klaar is.')
 });
 
 export const followupSchema = z.object({

@@ -13,6 +13,7 @@ const HELP_ERRORS: Record<string, string> = {
 	volunteer_at_capacity:
 		'Deze vrijwilliger helpt nu al zoveel mensen als hij of zij wil. Kies een andere reactie.',
 	match_not_active: 'Deze afspraak is al afgerond of geannuleerd.',
+	match_not_recurring: 'Deze hulp is maar één keer. Zet de afspraak op klaar als je geholpen bent.',
 	reason_required: 'Schrijf kort op waarom (minstens 3 tekens).',
 	cannot_block_self: 'Je kunt je eigen account niet blokkeren.',
 	account_blocked:

@@ -1,5 +1,6 @@
 // Matches: the match page (the other party's contact details as RLS allows, messages, the
-// bedankje, "hoe ging het?") in one call (help_match_page), and the writes on a match.
+// bedankje, the times help that comes back was given, "hoe ging het?") in one call
+// (help_match_page), and the writes on a match.
 import { z } from 'zod';
 import { followupSide, matchStatus } from '#lib/buurthulp/enums';
 import { ok, refused, type WriteResult } from '../result';
@@ -44,6 +45,8 @@ const matchPage = fromRow(
 			})
 		),
 		thanks: z.string().nullable(),
+		/** Help that comes back: the days it was given ("Deze keer klaar"), newest first. */
+		occurrences: z.array(z.string()),
 		followup: z.object({ id: z.uuid(), side: followupSide }).nullable()
 	})
 );
@@ -89,6 +92,15 @@ export async function completeMatch(
 		p_match_id: matchId,
 		p_thanks: thanks === '' ? undefined : thanks
 	});
+	return error ? refused(helpErrorMessage(error)) : ok();
+}
+
+/** "Deze keer klaar": records today's time of help that comes back; the match goes on. */
+export async function markOccurrenceDone(
+	supabase: RequestClient,
+	matchId: string
+): Promise<WriteResult> {
+	const { error } = await supabase.rpc('mark_match_occurrence_done', { p_match_id: matchId });
 	return error ? refused(helpErrorMessage(error)) : ok();
 }
 

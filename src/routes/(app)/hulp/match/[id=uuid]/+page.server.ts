@@ -1,13 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { completeSchema, followupSchema, messageSchema } from '#lib/schemas/buurthulp/matches';
+import {
+	completeSchema,
+	followupSchema,
+	messageSchema,
+	onceDoneSchema
+} from '#lib/schemas/buurthulp/matches';
 import {
 	answerFollowup,
 	completeMatch,
 	loadMatchPage,
+	markOccurrenceDone,
 	sendMessage
 } from '#lib/server/buurthulp/matches';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -16,6 +23,7 @@ const NOTICES: Record<string, string> = {
 	verstuurd: 'Je bericht is verstuurd.',
 	klaar: 'Fijn dat je geholpen bent! De afspraak is afgerond.',
 	gestopt: 'De afspraak is gestopt. Er komen geen nieuwe keren meer.',
+	dezekeer: 'Deze keer staat op klaar. De afspraak loopt door.',
 	beantwoord: 'Bedankt voor je antwoord.'
 };
 
@@ -26,8 +34,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		page,
 		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
+		today: todayInNl(),
 		messageForm: await superValidate(zod4(messageSchema), { id: 'bericht' }),
 		completeForm: await superValidate(zod4(completeSchema), { id: 'klaar' }),
+		onceForm: await superValidate(zod4(onceDoneSchema), { id: 'deze-keer' }),
 		followupForm: await superValidate({ followupId: page.followup?.id }, zod4(followupSchema), {
 			id: 'hoe-ging-het',
 			errors: false
@@ -64,6 +74,14 @@ export const actions: Actions = {
 		const result = await completeMatch(locals.supabase, params.id, form.data.thanks);
 		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
 		redirect(303, `/hulp/match/${params.id}?gelukt=${recurring ? 'gestopt' : 'klaar'}`);
+	},
+
+	dezeKeer: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(onceDoneSchema), { id: 'deze-keer' });
+		if (!form.valid) return fail(400, { onceForm: form });
+		const result = await markOccurrenceDone(locals.supabase, params.id);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		redirect(303, `/hulp/match/${params.id}?gelukt=dezekeer#keren`);
 	},
 
 	hoeGingHet: async ({ request, locals, params }) => {

@@ -1,0 +1,117 @@
+// Help that comes back every week (issue 17): the resident's match page has "Deze keer klaar" (one
+// time given, the match goes on) and "Afspraak stoppen" (no new times), each refused at its tick
+// box until it is ticked. With and without JavaScript, on a 375 px phone, axe on every state.
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectAccessibleWithoutScripts } from '../../support/browser.ts';
+import { newPerson, type Person } from '../../support/people.ts';
+
+const ZAANSTAD_ID = '00000000-0000-4000-8000-000000000001';
+// Two people signing up and several axe runs on a busy two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** A weekly request of the resident, a volunteer's reaction and the match, all through the API. */
+async function weeklyMatch(resident: Person, volunteer: Person, title: string) {
+	const district = await resident.api.from('districts').select('id').eq('slug', 'westzaan');
+	const districtId = district.data?.[0]?.id as string;
+	const posted = await resident.api.rpc('post_help_request', {
+		p_district_id: districtId,
+		p_category: 'groceries',
+		p_title: title,
+		p_description: 'Elke week boodschappen bij de supermarkt om de hoek.',
+		p_postcode_area: '1551',
+		p_when_kind: 'flexible',
+		p_starts_on: null as unknown as string,
+		p_ends_on: null as unknown as string,
+		p_day_part: 'any',
+		p_duration_minutes: 60,
+		p_recurrence: 'weekly'
+	});
+	expect(posted.error).toBeNull();
+	const profile = await volunteer.api.from('volunteer_profiles').insert({
+		user_id: volunteer.id,
+		municipality_id: ZAANSTAD_ID,
+		home_district_id: districtId,
+		district_ids: [districtId],
+		categories: ['groceries']
+	});
+	expect(profile.error).toBeNull();
+	const response = await volunteer.api
+		.from('responses')
+		.insert({
+			municipality_id: ZAANSTAD_ID,
+			request_id: posted.data as string,
+			volunteer_id: volunteer.id,
+			message: 'Ik doe elke week graag je boodschappen.'
+		})
+		.select('id')
+		.single();
+	expect(response.error).toBeNull();
+	const match = await resident.api.rpc('accept_response', {
+		p_response_id: response.data?.id as string
+	});
+	expect(match.error).toBeNull();
+	return match.data as string;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`weekly help: "Deze keer klaar" and "Afspraak stoppen" ask for a tick (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
+		browser
+	}) => {
+		const resident = await newPerson(browser, 'wekelijks', 'Wil Wekelijks', { javaScriptEnabled });
+		const volunteer = await newPerson(browser, 'vrijwilliger', 'Vera Vrijwilliger');
+		const title = `Boodschappen elke week ${randomUUID().slice(0, 6)}`;
+		const matchId = await weeklyMatch(resident, volunteer, title);
+		const page = resident.page;
+		await page.setViewportSize({ width: 375, height: 740 });
+		const accessible = (p: Page) =>
+			javaScriptEnabled ? expectAccessible(p) : expectAccessibleWithoutScripts(p);
+
+		await page.goto(`/hulp/match/${matchId}`);
+		await expect(page.getByRole('heading', { level: 2, name: 'Deze keer klaar' })).toBeVisible();
+		await expect(page.getByText('Er staat nog geen keer op klaar.')).toBeVisible();
+		await accessible(page);
+
+		// "Deze keer klaar" without the tick: refused at the tick box; nothing recorded.
+		const once = page.getByRole('button', { name: 'Deze keer klaar' });
+		const onceTick = page.getByLabel('Ja, ik ben deze keer geholpen');
+		await once.click();
+		await expect(onceTick).toHaveAccessibleDescription(
+			'Fout: Vink aan dat de hulp van deze keer klaar is.'
+		);
+		await accessible(page);
+		await onceTick.check();
+		await once.click();
+		await expect(page.getByRole('status')).toContainText(
+			'Deze keer staat op klaar. De afspraak loopt door.'
+		);
+		await expect(page.getByTestId('keren').getByRole('listitem')).toHaveCount(1);
+		await expect(page.getByText('Vandaag staat al op klaar.')).toBeVisible();
+		await expect(page.getByTestId('match-status')).toHaveText('Bezig');
+		await accessible(page);
+
+		// The volunteer sees the day too, without the buttons.
+		await volunteer.page.goto(`/hulp/match/${matchId}`);
+		await expect(volunteer.page.getByTestId('keren').getByRole('listitem')).toHaveCount(1);
+		await expect(volunteer.page.getByRole('button', { name: 'Deze keer klaar' })).toHaveCount(0);
+
+		// "Afspraak stoppen" without the tick: refused at the tick box; the match goes on.
+		const stop = page.getByRole('button', { name: 'Afspraak stoppen' });
+		const stopTick = page.getByLabel('Ja, stop de afspraak');
+		await stop.click();
+		await expect(stopTick).toHaveAccessibleDescription(
+			'Fout: Vink aan dat je de afspraak wilt stoppen.'
+		);
+		await expect(page.getByTestId('match-status')).toHaveText('Bezig');
+		await accessible(page);
+		await stopTick.check();
+		await stop.click();
+		await expect(page.getByRole('status')).toContainText(
+			'De afspraak is gestopt. Er komen geen nieuwe keren meer.'
+		);
+		await expect(page.getByRole('button', { name: 'Afspraak stoppen' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Deze keer klaar' })).toHaveCount(0);
+		await expect(page.getByTestId('keren').getByRole('listitem')).toHaveCount(1);
+		await accessible(page);
+	});
+}
