@@ -8,7 +8,9 @@
 //   - open_data_figures as anon, SQL alone, and /open-data/cijfers-….csv as a full request
 //     (target: under 1 s);
 // and the growth from 1 to 5 years of data (target: at most 1.5×, a year's page should not read
-// five years).
+// five years). Each measure is taken twice in the same run: computed from the operational tables
+// (no month rolled up) and with the closed months rolled up (close_monitor_months, the scheduled
+// job), with the ratio between them; the verdicts are for the rollup, as the app runs.
 //   DATABASE_URL=...        PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
 //                           a fresh database is created and dropped
 //   BENCH_SAMPLES=40        measured calls per query and per page (after 5 warm-up calls)
@@ -44,10 +46,7 @@ dbUrl.pathname = `/${dbName}`;
 const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
 const uid = stack.userId;
 
-interface Stage {
-	years: number;
-	rows: Record<string, number>;
-	loadSeconds: number;
+interface Measured {
 	pageSql: Sampled;
 	/** Shared buffers one call touches (hit + read): the work, whatever the machine's load. */
 	pageBuffers: number;
@@ -55,6 +54,14 @@ interface Stage {
 	csvSql: Sampled;
 	page?: PageSampled;
 	csv?: PageSampled;
+}
+interface Stage extends Measured {
+	years: number;
+	rows: Record<string, number>;
+	loadSeconds: number;
+	/** Seconds close_monitor_months took to write every closed month of the data. */
+	rollupSeconds: number;
+	computed: Measured;
 }
 const stages: Stage[] = [];
 let app: App | undefined;
@@ -116,29 +123,22 @@ try {
 		cookie = await signInCookie(app.origin, String(users[0]?.email), PASSWORD);
 	}
 
-	for (let years = 1; years <= 5; years++) {
-		const t0 = performance.now();
-		// The measured year first, then the years before it: the history grows behind it.
-		await dataset.addYear(sql, YEAR - years + 1);
-		const loadSeconds = (performance.now() - t0) / 1000;
-		const stage: Stage = {
-			years,
-			rows: await dataset.counts(sql),
-			loadSeconds,
+	const measure = async (): Promise<Measured> => {
+		const m: Measured = {
 			pageSql: await sample(sql, () => pageCall, SAMPLES, 5),
 			csvSql: await sample(sql, () => csvCall, SAMPLES, 5),
 			pageBuffers: await buffers(pageCall),
 			csvBuffers: await buffers(csvCall)
 		};
 		if (app && cookie) {
-			stage.page = await samplePage(
+			m.page = await samplePage(
 				app.origin,
 				() => `/beheer/monitor?jaar=${YEAR}`,
 				cookie,
 				SAMPLES,
 				5
 			);
-			stage.csv = await samplePage(
+			m.csv = await samplePage(
 				app.origin,
 				() => `/open-data/cijfers-${YEAR}.csv`,
 				null,
@@ -146,9 +146,66 @@ try {
 				5
 			);
 		}
+		return m;
+	};
+	// The same figures, as a check that the rollup changes nothing.
+	const figures = async () =>
+		JSON.stringify(
+			(
+				(await sql.begin(async (tx) => {
+					await tx.unsafe(
+						`select set_config('role', 'authenticated', true), set_config('request.jwt.claim.sub', $1, true),
+							set_config('request.jwt.claims', $2, true)`,
+						[uid, JSON.stringify({ sub: uid, role: 'authenticated', aud: 'authenticated' })]
+					);
+					return tx.unsafe(`select public.monitor_page($1::date, $2::date) as r`, [
+						`${YEAR}-01-01`,
+						`${YEAR}-12-31`
+					]);
+				})) as unknown as { r: { figures: unknown[]; previous: unknown[] } }[]
+			)[0]?.r.figures
+				.map((f) => JSON.stringify(f))
+				.sort()
+		);
+
+	for (let years = 1; years <= 5; years++) {
+		// The data of the new (older) year lands in months that were rolled up empty: start over.
+		await sql.unsafe(`delete from public.monitor_months where municipality_id = $1`, [
+			dataset.ZAANSTAD
+		]);
+		const t0 = performance.now();
+		// The measured year first, then the years before it: the history grows behind it.
+		await dataset.addYear(sql, YEAR - years + 1);
+		const loadSeconds = (performance.now() - t0) / 1000;
+		const rows = await dataset.counts(sql);
+		const computed = await measure();
+		const before = await figures();
+		const t1 = performance.now();
+		// At most 36 months per municipality per call, as the job writes them.
+		while (
+			Number(
+				(
+					await sql.unsafe(`select public.write_monitor_months(p_since => $1::date) as n`, [
+						`${YEAR - 6}-01-01`
+					])
+				)[0]?.n
+			) > 0
+		);
+		const rollupSeconds = (performance.now() - t1) / 1000;
+		if ((await figures()) !== before) throw new Error('the rollup changed the page’s figures');
+		const stage: Stage = {
+			years,
+			rows,
+			loadSeconds,
+			rollupSeconds,
+			computed,
+			...(await measure())
+		};
 		stages.push(stage);
 		console.log(
-			`${years} year(s) loaded in ${fmt(loadSeconds)} s: ${Object.entries(stage.rows)
+			`${years} year(s) loaded in ${fmt(loadSeconds)} s, rolled up in ${fmt(rollupSeconds)} s: ${Object.entries(
+				stage.rows
+			)
 				.map(([k, v]) => `${v} ${k}`)
 				.join(', ')}`
 		);
@@ -157,7 +214,34 @@ try {
 	const first = stages[0] as Stage;
 	const last = stages.at(-1) as Stage;
 	const skip = (p?: PageSampled) => p?.skipped ?? '';
-	console.log(`\nMonitor of ${YEAR} for Zaanstad, ${SAMPLES} samples each (p50 / p95 in ms):`);
+	console.log(
+		`\nMonitor of ${YEAR} for Zaanstad, ${SAMPLES} samples each (p50 / p95 in ms), computed from the tables:`
+	);
+	console.log(
+		table(
+			[
+				'years of data',
+				'page SQL p50',
+				'page SQL p95',
+				'page p95',
+				'CSV SQL p95',
+				'CSV p95',
+				'page buffers',
+				'CSV buffers'
+			],
+			stages.map((s) => [
+				String(s.years),
+				fmt(s.computed.pageSql.p50),
+				fmt(s.computed.pageSql.p95),
+				fmt(s.computed.page?.p95 ?? NaN),
+				fmt(s.computed.csvSql.p95),
+				fmt(s.computed.csv?.p95 ?? NaN),
+				String(s.computed.pageBuffers),
+				String(s.computed.csvBuffers)
+			])
+		)
+	);
+	console.log('\nWith the closed months rolled up (as the app runs), and rollup ÷ computed:');
 	console.log(
 		table(
 			[
@@ -170,7 +254,10 @@ try {
 				'CSV SQL p95',
 				'CSV p95',
 				'page buffers',
-				'CSV buffers'
+				'CSV buffers',
+				'page SQL p50 ratio',
+				'page buffers ratio',
+				'CSV SQL p50 ratio'
 			],
 			stages.map((s) => [
 				String(s.years),
@@ -182,16 +269,22 @@ try {
 				fmt(s.csvSql.p95),
 				fmt(s.csv?.p95 ?? NaN),
 				String(s.pageBuffers),
-				String(s.csvBuffers)
+				String(s.csvBuffers),
+				`${fmt(s.pageSql.p50 / s.computed.pageSql.p50, 2)}×`,
+				`${fmt(s.pageBuffers / s.computed.pageBuffers, 2)}×`,
+				`${fmt(s.csvSql.p50 / s.computed.csvSql.p50, 2)}×`
 			])
 		)
 	);
 	const errors = stages.flatMap((s) =>
-		[s.pageSql, s.csvSql].filter((x) => x.errors > 0).map((x) => `${s.years}y: ${x.failure}`)
+		[s.pageSql, s.csvSql, s.computed.pageSql, s.computed.csvSql]
+			.filter((x) => x.errors > 0)
+			.map((x) => `${s.years}y: ${x.failure}`)
 	);
 	for (const e of errors) console.log(`  wrong answer: ${e}`);
 	for (const s of stages)
-		for (const p of [s.page, s.csv]) if (skip(p)) console.log(`  not measured: ${skip(p)}`);
+		for (const p of [s.page, s.csv, s.computed.page, s.computed.csv])
+			if (skip(p)) console.log(`  not measured: ${skip(p)}`);
 
 	const growth = (a: number, b: number) => b / a;
 	const pageP95 = last.page?.p95 ?? last.pageSql.p95;

@@ -6,7 +6,8 @@
 // The uncached /buurthuizen (the same anonymous request with a cookie, which is never served from
 // the cache) next to the cached one is the baseline ratio.
 //   npx vite build && npm run bench:scale
-// SCALE_CLIENTS (default 16) and SCALE_SECONDS (default 5) change the load per target.
+// SCALE_CLIENTS (default 16) and SCALE_SECONDS (default 5) change the load per target; SCALE_ONLY
+// (comma-separated parts of target names) picks targets.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,7 +162,11 @@ try {
 	const t0 = performance.now();
 	await waitReady();
 	console.log(`App ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (PGlite, demo data)`);
-	for (const target of TARGETS) {
+	// SCALE_ONLY=buurthuizen,healthz measures only the targets whose name holds one of those.
+	const only = process.env.SCALE_ONLY?.split(',').filter(Boolean) ?? [];
+	for (const target of TARGETS.filter(
+		(t) => !only.length || only.some((o) => t.name.includes(o))
+	)) {
 		const res = await fetch(target.http.url, { headers: target.http.headers });
 		const problem = target.check(res, await res.text());
 		if (problem) {

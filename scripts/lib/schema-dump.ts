@@ -109,7 +109,7 @@ const FLATTEN = new Set(['constraint', 'policy', 'index', 'trigger', 'column', '
 export const REGISTRIES: [string, string, string[]][] = [
 	['notification_kinds', 'kind', ['area']],
 	['scheduled_jobs', 'name', ['area', 'every']],
-	['monitor_areas', 'area', ['function_name', 'position']],
+	['monitor_areas', 'area', ['function_name', 'state_function_name', 'position']],
 	[
 		'processing_activities',
 		'code',
@@ -131,14 +131,26 @@ export const REGISTRIES: [string, string, string[]][] = [
 	['personal_data_exports', 'function_name', ['area', 'sort_order', 'tables']]
 ];
 
+/** The columns a registry table has in this database (one built before a column was added lacks it). */
+async function columnsOf(lite: Lite, table: string): Promise<Set<string>> {
+	const { rows } = await lite.exec(
+		`select column_name from information_schema.columns where table_schema = 'public' and table_name = '${table}'`
+	);
+	return new Set(rows.map((r) => String(r.column_name)));
+}
+
 export async function dumpSchema(lite: Lite): Promise<string[]> {
 	const queries = { ...QUERIES };
 	for (const [table, key, columns] of REGISTRIES) {
 		const { rows } = await lite.exec(`select to_regclass('public.${table}') is not null as ok`);
 		if (!rows[0]?.ok) continue;
+		const has = await columnsOf(lite, table);
 		queries[`row ${table}`] = `
 			select '${table}.' || ${key} as key,
-				concat_ws(' ', ${columns.map((c) => `'${c}=' || ${c}::text`).join(', ')}) as def
+				concat_ws(' ', ${columns
+					.filter((c) => has.has(c))
+					.map((c) => `'${c}=' || ${c}::text`)
+					.join(', ')}) as def
 			from public.${table}`;
 	}
 	const lines: string[] = [];
@@ -186,8 +198,10 @@ export async function readRegistryRows(
 			`select to_regclass('public.${table}') is not null as ok`
 		);
 		if (!exists[0]?.ok) continue;
+		// A column a newer schema adds reads as null in a database built before it.
+		const has = await columnsOf(lite, table);
 		const { rows } = await lite.exec(
-			`select ${[key, ...columns].map((c) => `${c}::text as ${c}`).join(', ')} from public.${table}`
+			`select ${[key, ...columns].map((c) => `${has.has(c) ? c : 'null'}::text as ${c}`).join(', ')} from public.${table}`
 		);
 		for (const row of rows) {
 			out.push({

@@ -153,6 +153,7 @@ export type Database = {
 					activity_id: string;
 					created_at: string;
 					id: string;
+					moved_to: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason: string;
@@ -162,6 +163,7 @@ export type Database = {
 					activity_id: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id: string;
 					occurs_on: string;
 					reason?: string;
@@ -171,6 +173,7 @@ export type Database = {
 					activity_id?: string;
 					created_at?: string;
 					id?: string;
+					moved_to?: string | null;
 					municipality_id?: string;
 					occurs_on?: string;
 					reason?: string;
@@ -180,6 +183,13 @@ export type Database = {
 					{
 						foreignKeyName: 'activity_exceptions_activity_id_fkey';
 						columns: ['activity_id'];
+						isOneToOne: false;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'activity_exceptions_moved_to_fkey';
+						columns: ['moved_to'];
 						isOneToOne: false;
 						referencedRelation: 'activities';
 						referencedColumns: ['id'];
@@ -1621,6 +1631,7 @@ export type Database = {
 					created_at: string;
 					function_name: string;
 					position: number;
+					state_function_name: string | null;
 					updated_at: string;
 				};
 				Insert: {
@@ -1628,6 +1639,7 @@ export type Database = {
 					created_at?: string;
 					function_name: string;
 					position?: number;
+					state_function_name?: string | null;
 					updated_at?: string;
 				};
 				Update: {
@@ -1635,9 +1647,86 @@ export type Database = {
 					created_at?: string;
 					function_name?: string;
 					position?: number;
+					state_function_name?: string | null;
 					updated_at?: string;
 				};
 				Relationships: [];
+			};
+			monitor_month_events: {
+				Row: {
+					agg: string;
+					district_id: string | null;
+					id: string;
+					item: string | null;
+					metric: string;
+					month_id: string;
+					subject: string;
+					value: number;
+				};
+				Insert: {
+					agg: string;
+					district_id?: string | null;
+					id?: string;
+					item?: string | null;
+					metric: string;
+					month_id: string;
+					subject: string;
+					value: number;
+				};
+				Update: {
+					agg?: string;
+					district_id?: string | null;
+					id?: string;
+					item?: string | null;
+					metric?: string;
+					month_id?: string;
+					subject?: string;
+					value?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'monitor_month_events_month_id_fkey';
+						columns: ['month_id'];
+						isOneToOne: false;
+						referencedRelation: 'monitor_months';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			monitor_months: {
+				Row: {
+					created_at: string;
+					events: number;
+					id: string;
+					month: string;
+					municipality_id: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					events?: number;
+					id?: string;
+					month: string;
+					municipality_id: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					events?: number;
+					id?: string;
+					month?: string;
+					municipality_id?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'monitor_months_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			monitor_reference_figures: {
 				Row: {
@@ -1672,6 +1761,35 @@ export type Database = {
 						foreignKeyName: 'monitor_reference_figures_municipality_id_fkey';
 						columns: ['municipality_id'];
 						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			monitor_salts: {
+				Row: {
+					created_at: string;
+					municipality_id: string;
+					salt: string;
+					updated_at: string;
+				};
+				Insert: {
+					created_at?: string;
+					municipality_id: string;
+					salt?: string;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					municipality_id?: string;
+					salt?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'monitor_salts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: true;
 						referencedRelation: 'municipalities';
 						referencedColumns: ['id'];
 					}
@@ -3549,6 +3667,10 @@ export type Database = {
 					payload: Json;
 				}[];
 			};
+			close_monitor_months: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			close_points_period: {
 				Args: { p_end: string; p_start: string };
 				Returns: string;
@@ -4123,6 +4245,18 @@ export type Database = {
 					value: number;
 				}[];
 			};
+			monitor_mantelzorg_state: {
+				Args: { p_from: string; p_municipality_id: string; p_to: string };
+				Returns: {
+					agg: string;
+					district_id: string;
+					item: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
 			monitor_may_read: {
 				Args: { p_municipality_id: string };
 				Returns: boolean;
@@ -4135,6 +4269,16 @@ export type Database = {
 					p_to: string;
 				};
 				Returns: Json;
+			};
+			move_activity_date: {
+				Args: {
+					p_activity_id: string;
+					p_ends_at: string;
+					p_occurs_on: string;
+					p_reason?: string;
+					p_starts_at: string;
+				};
+				Returns: string;
 			};
 			municipality_for_host: { Args: { p_host: string }; Returns: Json };
 			my_carer_page: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -4395,6 +4539,10 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: Json;
 			};
+			requester_contact_for_volunteer: {
+				Args: { p_request_id: string };
+				Returns: Json;
+			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			role_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };
@@ -4627,6 +4775,10 @@ export type Database = {
 			withdraw_volunteer_verification: {
 				Args: { p_volunteer_id: string };
 				Returns: Json;
+			};
+			write_monitor_months: {
+				Args: { p_closed_before?: string; p_since?: string };
+				Returns: number;
 			};
 		};
 		Enums: {

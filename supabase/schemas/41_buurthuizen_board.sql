@@ -5,6 +5,9 @@
 -- for what is called off.
 insert into public.notification_kinds (kind, area) values ('activity_cancelled', 'buurthuizen');
 
+-- The same, for one week of a weekly activity that takes place on another date or time.
+insert into public.notification_kinds (kind, area) values ('activity_moved', 'buurthuizen');
+
 create or replace function public.assert_activity_fits(
 	p_title text, p_description text, p_category text, p_audience text, p_recurrence text
 ) returns void language plpgsql immutable set search_path = '' as $$
@@ -326,9 +329,100 @@ begin
 		delete from public.activity_registrations where activity_id = p_activity_id and occurs_on = p_occurs_on;
 		delete from public.activity_occurrence_counts where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	else
+		-- A week moved to another date keeps its registrations there: it cannot come back here.
+		if exists (
+			select 1 from public.activity_exceptions e
+			where e.activity_id = p_activity_id and e.occurs_on = p_occurs_on and e.moved_to is not null
+		) then
+			raise exception 'occurrence_moved' using errcode = 'PT409';
+		end if;
 		delete from public.activity_exceptions where activity_id = p_activity_id and occurs_on = p_occurs_on;
 	end if;
 end;
 $$;
 revoke all on function public.skip_activity_date(uuid, date, boolean, text) from public, anon;
 grant execute on function public.skip_activity_date(uuid, date, boolean, text) to authenticated;
+
+-- "Andere datum of tijd voor deze keer": one week of a weekly activity takes place at another
+-- date or time. Only a board member of the activity's buurthuis, in its municipality
+-- (lock_activity_for_board). The week is skipped with a pointer to a one-off copy at the new time
+-- (moved_to), which takes over that week's registrations; everyone registered hears it. Neither
+-- date may lie in the past or in a closed points period. Returns the one-off's id.
+create or replace function public.move_activity_date(
+	p_activity_id uuid,
+	p_occurs_on date,
+	p_starts_at timestamptz,
+	p_ends_at timestamptz,
+	p_reason text default ''
+) returns uuid language plpgsql security definer set search_path = '' as $$
+declare
+	v_activity public.activities%rowtype;
+	v_reason text := trim(coalesce(p_reason, ''));
+	v_new_on date := (p_starts_at at time zone 'Europe/Amsterdam')::date;
+	v_id uuid;
+	v_count integer;
+begin
+	perform public.assert_max_length(p_reason, 300, 'reason');
+	v_activity := public.lock_activity_for_board(p_activity_id);
+	if v_activity.recurrence <> 'weekly' then
+		raise exception 'not_weekly' using errcode = '22023';
+	end if;
+	if v_activity.cancelled_at is not null then
+		raise exception 'activity_cancelled' using errcode = '22023';
+	end if;
+	if p_occurs_on is null or not public.activity_occurs_on(v_activity, p_occurs_on)
+		or public.activity_occurrence_start(v_activity, p_occurs_on) < now() then
+		raise exception 'occurrence_not_found' using errcode = '22023';
+	end if;
+	if p_starts_at is null or p_ends_at is null or p_ends_at <= p_starts_at
+		or p_ends_at > p_starts_at + interval '24 hours' then
+		raise exception 'invalid_times' using errcode = '22023';
+	end if;
+	if p_starts_at < now() then
+		raise exception 'starts_in_past' using errcode = '22023';
+	end if;
+	if v_new_on > (now() at time zone 'Europe/Amsterdam')::date + 1830 then
+		raise exception 'invalid_times' using errcode = '22023';
+	end if;
+	if public.in_closed_points_period(v_activity.municipality_id, p_occurs_on)
+		or public.in_closed_points_period(v_activity.municipality_id, v_new_on) then
+		raise exception 'period_closed' using errcode = 'PT409';
+	end if;
+	if p_starts_at = public.activity_occurrence_start(v_activity, p_occurs_on)
+		and p_ends_at - p_starts_at = v_activity.ends_at - v_activity.starts_at then
+		raise exception 'nothing_changed' using errcode = '22023';
+	end if;
+
+	insert into public.activities (
+		municipality_id, community_centre_id, district_id, title, description, category, audience,
+		recurrence, starts_at, ends_at, repeat_until, series_ends_at, cost_cents, needs_registration,
+		max_participants, social_goal_id, published
+	) values (
+		v_activity.municipality_id, v_activity.community_centre_id, v_activity.district_id,
+		v_activity.title, v_activity.description, v_activity.category, v_activity.audience,
+		'once', p_starts_at, p_ends_at, null, p_ends_at, v_activity.cost_cents,
+		v_activity.needs_registration, v_activity.max_participants, v_activity.social_goal_id,
+		v_activity.published
+	) returning id into v_id;
+	insert into public.activity_exceptions (municipality_id, activity_id, occurs_on, reason, moved_to)
+	values (v_activity.municipality_id, v_activity.id, p_occurs_on, v_reason, v_id);
+
+	-- The registrations (and their count) move along: nobody loses a place.
+	update public.activity_registrations set activity_id = v_id, occurs_on = v_new_on
+	where activity_id = p_activity_id and occurs_on = p_occurs_on;
+	get diagnostics v_count = row_count;
+	update public.activity_occurrence_counts set activity_id = v_id, occurs_on = v_new_on
+	where activity_id = p_activity_id and occurs_on = p_occurs_on;
+	perform public.notify(r.municipality_id, r.user_id, 'activity_moved', jsonb_build_object(
+		'activity_id', v_id, 'title', v_activity.title, 'occurs_on', p_occurs_on,
+		'starts_at', p_starts_at, 'ends_at', p_ends_at, 'reason', v_reason
+	))
+	from public.activity_registrations r
+	where r.activity_id = v_id;
+	perform public.log_audit(v_activity.municipality_id, 'buurthuizen.activity_date_moved', 'activity', v_activity.id,
+		jsonb_build_object('occurs_on', p_occurs_on, 'moved_to', v_id, 'registrations', v_count));
+	return v_id;
+end;
+$$;
+revoke all on function public.move_activity_date(uuid, date, timestamptz, timestamptz, text) from public, anon;
+grant execute on function public.move_activity_date(uuid, date, timestamptz, timestamptz, text) to authenticated;

@@ -53,7 +53,11 @@ begin
 			), '[]'::jsonb),
 			-- The weeks still to come that do not go ahead, with the board's reason.
 			'skipped', coalesce((
-				select jsonb_agg(jsonb_build_object('occurs_on', e.occurs_on, 'reason', e.reason) order by e.occurs_on)
+				select jsonb_agg(jsonb_build_object('occurs_on', e.occurs_on, 'reason', e.reason,
+					'moved_to', (
+						select jsonb_build_object('id', m.id, 'starts_at', m.starts_at, 'ends_at', m.ends_at)
+						from public.activities m where m.id = e.moved_to and m.cancelled_at is null
+					)) order by e.occurs_on)
 				from public.activity_exceptions e
 				where e.activity_id = v_activity.id and e.occurs_on >= (now() at time zone 'Europe/Amsterdam')::date
 			), '[]'::jsonb),
@@ -203,6 +207,11 @@ begin
 			select jsonb_agg(jsonb_build_object(
 				'occurs_on', x.d,
 				'skipped', exists (select 1 from public.activity_exceptions e where e.activity_id = v_activity.id and e.occurs_on = x.d),
+				'moved_to', (
+					select jsonb_build_object('id', m.id, 'starts_at', m.starts_at, 'ends_at', m.ends_at)
+					from public.activity_exceptions e join public.activities m on m.id = e.moved_to
+					where e.activity_id = v_activity.id and e.occurs_on = x.d
+				),
 				'registered_count', coalesce((
 					select n.registered_count from public.activity_occurrence_counts n
 					where n.activity_id = v_activity.id and n.occurs_on = x.d

@@ -24,7 +24,9 @@ create table public.monitor_areas (
 	function_name text not null unique check (function_name ~ '^monitor_[a-z_]{1,50}$'),
 	position integer not null default 0,
 	created_at timestamptz not null default now(),
-	updated_at timestamptz not null default now()
+	updated_at timestamptz not null default now(),
+	-- The area's figures without a month (51_monitor_figures.sql), if it has any.
+	state_function_name text unique check (state_function_name ~ '^monitor_[a-z_]{1,50}$')
 );
 
 create trigger monitor_areas_set_timestamps before insert or update on public.monitor_areas

@@ -3,11 +3,15 @@
 --
 -- A platform service like the notification kinds and the scheduled jobs: each area registers one
 -- function in monitor_areas, public.monitor_<area>(municipality, from, to), which returns the
--- area's events for the period as rows (metric, agg, district_id, month, subject, value, item).
--- monitor_figures aggregates every registered area at the grains a caller asks for (per wijk,
--- per month, both, the whole period): 'sum' adds value, 'distinct' counts distinct items,
--- 'median' takes the median of value. The words for each metric live in
--- src/lib/server/<area>/monitor.ts; a test checks SQL and TypeScript name the same metrics.
+-- area's events for the days of the period as rows (metric, agg, district_id, month, subject,
+-- value, item), each in the month it happened; and optionally a state function
+-- (state_function_name, same signature), whose rows have no month: what the period's years hold
+-- now (a budget, the shops taking part). monitor_figures aggregates every registered area at the
+-- grains a caller asks for (per wijk, per month, both, the whole period): 'sum' adds value,
+-- 'distinct' counts distinct items, 'median' takes the median of value. Months that are over are
+-- read from the rollup (53_monitor_rollup.sql) instead of the area functions. The words for each
+-- metric live in src/lib/server/<area>/monitor.ts; a test checks SQL and TypeScript name the same
+-- metrics.
 --
 -- Who reads what: monitor_page (municipality admins; the platform operator once issue 18 has
 -- landed) and open_data_figures (anyone), which publishes a fixed list of counts per wijk per
@@ -42,10 +46,6 @@ language sql stable set search_path = '' as $$
 		join public.shops s on s.id = r.shop_id
 		where r.municipality_id = p_municipality_id and r.undone_at is null
 			and r.created_at >= b.t0 and r.created_at < b.t1
-	), schemes as (
-		select s.id, s.budget_cents from public.schemes s
-		where s.municipality_id = p_municipality_id
-			and s.year between extract(year from p_from)::integer and extract(year from p_to)::integer
 	)
 	select 'mz_issued_cents', 'sum', i.district_id, i.month, '', sum(i.value_cents), null::text from issued i group by 3, 4
 	union all
@@ -62,17 +62,6 @@ language sql stable set search_path = '' as $$
 	from redeemed r group by 3, 4, 5
 	union all
 	select distinct 'mz_shops_taking_part', 'distinct', r.shop_district_id, r.month, '', 1::numeric, r.shop_id::text from redeemed r
-	union all
-	select 'mz_shops_approved', 'sum', s.district_id, null, '', count(*), null from public.shops s
-	where s.municipality_id = p_municipality_id and s.status = 'approved' group by 3
-	union all
-	select 'mz_budget_cents', 'sum', null, null, '', sum(s.budget_cents), null from schemes s having count(*) > 0
-	union all
-	select 'mz_budget_used_cents', 'sum', f.district_id, null, '', sum(c.value_cents), null
-	from schemes s
-	join public.cheque_facts f on f.scheme_id = s.id and f.is_original
-	join public.cheques c on c.id = f.cheque_id
-	group by 3
 	union all
 	select 'mz_expired_cents', 'sum', f.district_id, date_trunc('month', c.expires_on)::date, '', sum(c.remaining_cents), null
 	from b, public.cheques c
@@ -101,6 +90,30 @@ language sql stable set search_path = '' as $$
 	group by 3, 4, 5;
 $$;
 revoke all on function public.monitor_mantelzorg(uuid, date, date) from public, anon, authenticated;
+
+-- What the period's years hold rather than its days (month null): the shops taking part now, the
+-- budget of the schemes of the period's years and how much of it the cheques of those schemes use.
+-- These change after a month is over, so the monthly rollup never keeps them.
+create or replace function public.monitor_mantelzorg_state(p_municipality_id uuid, p_from date, p_to date)
+returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
+language sql stable set search_path = '' as $$
+	with schemes as (
+		select s.id, s.budget_cents from public.schemes s
+		where s.municipality_id = p_municipality_id
+			and s.year between extract(year from p_from)::integer and extract(year from p_to)::integer
+	)
+	select 'mz_shops_approved', 'sum', s.district_id, null::date, '', count(*)::numeric, null::text from public.shops s
+	where s.municipality_id = p_municipality_id and s.status = 'approved' group by 3
+	union all
+	select 'mz_budget_cents', 'sum', null, null, '', sum(s.budget_cents), null from schemes s having count(*) > 0
+	union all
+	select 'mz_budget_used_cents', 'sum', f.district_id, null, '', sum(c.value_cents), null
+	from schemes s
+	join public.cheque_facts f on f.scheme_id = s.id and f.is_original
+	join public.cheques c on c.id = f.cheque_id
+	group by 3;
+$$;
+revoke all on function public.monitor_mantelzorg_state(uuid, date, date) from public, anon, authenticated;
 
 create or replace function public.monitor_buurthulp(p_municipality_id uuid, p_from date, p_to date)
 returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
@@ -247,10 +260,10 @@ language sql stable set search_path = '' as $$
 $$;
 revoke all on function public.monitor_buurthuizen(uuid, date, date) from public, anon, authenticated;
 
-insert into public.monitor_areas (area, function_name, position) values
-	('mantelzorg', 'monitor_mantelzorg', 1),
-	('buurthulp', 'monitor_buurthulp', 2),
-	('buurthuizen', 'monitor_buurthuizen', 3);
+insert into public.monitor_areas (area, function_name, state_function_name, position) values
+	('mantelzorg', 'monitor_mantelzorg', 'monitor_mantelzorg_state', 1),
+	('buurthulp', 'monitor_buurthulp', null, 2),
+	('buurthuizen', 'monitor_buurthuizen', null, 3);
 
 -- ---------------------------------------------------------------------------------------------
 -- The aggregator
@@ -258,12 +271,20 @@ insert into public.monitor_areas (area, function_name, position) values
 
 -- Every registered area's events for the period, aggregated at the grains asked for:
 --   'page'  per wijk, per month and the whole period (the monitor page)
---   'total' per wijk and the whole period (the comparison with the year before)
+--   'total' the whole municipality and period, figures without a subject only (the year
+--           before on the page, the comparison between municipalities)
 --   'open'  per wijk per month and per month (the open data)
 -- district: a wijk's id, 'all' (every wijk together) or null (not attributable to a wijk);
--- month: 'YYYY-MM', 'all' (the whole period) or null (not tied to a month).
+-- month: 'YYYY-MM', 'all' (the whole period) or null (not tied to a month). A figure with a
+-- subject (per shop, per buurthuis, per answer) is given for the whole period and every wijk
+-- together only: nobody reads it per wijk or month, and it is most of the rows.
 -- p_district_id keeps one wijk's events only. Internal: monitor_page and open_data_figures check
 -- who asks.
+--
+-- The months of the period that are over and rolled up (monitor_months) are read from
+-- monitor_month_events; the area functions run only for the days in between and after (the open
+-- month), and the state functions once for the whole period. Items (what 'distinct' counts) are
+-- compared as the rollup keeps them: hashed with the municipality's salt.
 create or replace function public.monitor_figures(
 	p_municipality_id uuid,
 	p_from date,
@@ -273,25 +294,63 @@ create or replace function public.monitor_figures(
 ) returns table (metric text, district text, month text, subject text, value numeric)
 language plpgsql stable set search_path = '' as $$
 declare
-	v_events text;
 	v_sets text := case p_grain
 		when 'page' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject, e.month), (e.metric, e.agg, e.subject)'
-		when 'total' then '(e.metric, e.agg, e.subject, e.district_id), (e.metric, e.agg, e.subject)'
+		when 'total' then '(e.metric, e.agg, e.subject)'
 		when 'open' then '(e.metric, e.agg, e.subject, e.district_id, e.month), (e.metric, e.agg, e.subject, e.month)'
 	end;
+	v_months date[];
+	v_month_ids uuid[];
+	v_runs daterange[] := '{}';
+	v_cursor date := p_from;
+	v_month date;
+	v_salt text;
+	v_parts text[] := '{}';
+	v_area public.monitor_areas%rowtype;
+	v_run daterange;
 begin
 	if v_sets is null then
 		raise exception 'invalid_grain' using errcode = '22023';
 	end if;
-	select string_agg(format('select * from public.%I($1, $2, $3)', a.function_name), ' union all ' order by a.position, a.area)
-		into v_events from public.monitor_areas a;
-	if v_events is null then
+	select coalesce(array_agg(r.month order by r.month), '{}'), coalesce(array_agg(r.id), '{}') into v_months, v_month_ids
+	from public.monitor_months r
+	where r.municipality_id = p_municipality_id and r.month >= p_from
+		and (r.month + interval '1 month')::date - 1 <= p_to;
+	-- The days no rolled-up month covers, as runs of consecutive days.
+	foreach v_month in array v_months loop
+		if v_month > v_cursor then
+			v_runs := v_runs || daterange(v_cursor, v_month, '[)');
+		end if;
+		v_cursor := (v_month + interval '1 month')::date;
+	end loop;
+	if v_cursor <= p_to then
+		v_runs := v_runs || daterange(v_cursor, p_to, '[]');
+	end if;
+	select k.salt into v_salt from public.monitor_salts k where k.municipality_id = p_municipality_id;
+	if cardinality(v_months) > 0 then
+		v_parts := v_parts || 'select r.metric, r.agg, r.district_id, m.month, r.subject, r.value, r.item
+			from public.monitor_month_events r join public.monitor_months m on m.id = r.month_id
+			where r.month_id = any ($6)'::text;
+	end if;
+	for v_area in select * from public.monitor_areas a order by a.position, a.area loop
+		foreach v_run in array v_runs loop
+			v_parts := v_parts || format('select x.metric, x.agg, x.district_id, x.month, x.subject, x.value, md5($5 || x.item) as item
+				from public.%I($1, %L::date, %L::date) x', v_area.function_name, lower(v_run), upper(v_run) - 1);
+		end loop;
+		if v_area.state_function_name is not null then
+			v_parts := v_parts || format('select x.metric, x.agg, x.district_id, x.month, x.subject, x.value, md5($5 || x.item) as item
+				from public.%I($1, $2, $3) x', v_area.state_function_name);
+		end if;
+	end loop;
+	if cardinality(v_parts) = 0 then
 		return;
 	end if;
 	return query execute format($q$
-		with e as (%s)
+		with e as (
+			select * from (%s) x where $4 is null or x.district_id = $4
+		)
 		select e.metric,
-			case when grouping(e.district_id) = 1 then 'all' else e.district_id::text end,
+			%s,
 			%s,
 			e.subject,
 			case e.agg
@@ -300,12 +359,24 @@ begin
 				else round(percentile_cont(0.5) within group (order by e.value)::numeric, 1)
 			end
 		from e
-		where $4 is null or e.district_id = $4
+		where e.subject = ''
 		group by grouping sets (%s)
-	$q$, v_events,
+		union all
+		select e.metric, 'all', 'all', e.subject,
+			case e.agg
+				when 'sum' then sum(e.value)
+				when 'distinct' then count(distinct e.item)::numeric
+				else round(percentile_cont(0.5) within group (order by e.value)::numeric, 1)
+			end
+		from e
+		where e.subject <> '' and not $7
+		group by e.metric, e.agg, e.subject
+	$q$, array_to_string(v_parts, ' union all '),
+		case when p_grain = 'total' then $m$'all'$m$
+			else $m$case when grouping(e.district_id) = 1 then 'all' else e.district_id::text end$m$ end,
 		case when p_grain = 'total' then $m$'all'$m$
 			else $m$case when grouping(e.month) = 1 then 'all' else to_char(e.month, 'YYYY-MM') end$m$ end,
-		v_sets) using p_municipality_id, p_from, p_to, p_district_id;
+		v_sets) using p_municipality_id, p_from, p_to, p_district_id, coalesce(v_salt, ''), v_month_ids, p_grain = 'total';
 end;
 $$;
 revoke all on function public.monitor_figures(uuid, date, date, uuid, text) from public, anon, authenticated;
@@ -325,8 +396,7 @@ grant execute on function public.monitor_may_read(uuid) to authenticated;
 -- The monitor page: one call
 -- ---------------------------------------------------------------------------------------------
 
--- The period's figures per wijk, per month and in total; the same period a year earlier per wijk
--- and in total; the wijken; the names of the shops, buurthuizen and goals the figures name; the
+-- The period's figures per wijk, per month and in total; the same period a year earlier in total; the wijken; the names of the shops, buurthuizen and goals the figures name; the
 -- figures the municipality entered. At most three years at a time.
 create or replace function public.monitor_page(
 	p_from date,

@@ -109,12 +109,12 @@ begin
 		), months as (
 			select to_char(g, 'YYYY-MM') as month from generate_series(v_from, v_to, interval '1 month') g
 		), cells as (
-			select mt.metric, mo.month, p.slug, p.name, p.rank,
-				coalesce((select f.value from f where f.metric = mt.metric and f.month = mo.month
-					and f.district is not distinct from p.key), 0)::bigint as value
+			-- A join, not a look-up in f per cell: metrics × months × wijken is ~1,600 cells a year.
+			select mt.metric, mo.month, p.slug, p.name, p.rank, coalesce(f.value, 0)::bigint as value
 			from unnest(public.open_data_metrics()) with ordinality mt(metric, n)
 			cross join months mo
 			cross join places p
+			left join f on f.metric = mt.metric and f.month = mo.month and coalesce(f.district, '-') = coalesce(p.key, '-')
 		), groups as (
 			select c.metric, c.month, array_agg(c.slug order by c.rank, c.name) as slugs,
 				public.open_data_suppress(array_agg(c.value order by c.rank, c.name)) as shown

@@ -113,6 +113,10 @@ export const ACCESS: Record<Table, Access> = {
 	cheque_facts: ADMINS_READ,
 	carer_appreciation_answers: NOBODY,
 	monitor_reference_figures: ADMINS_READ,
+	// The rollup of closed months is read by monitor_figures only (security definer callers).
+	monitor_months: NOBODY,
+	monitor_month_events: NOBODY,
+	monitor_salts: NOBODY,
 	// Privacy (issue 20): the register is public; the processing log and the export registry are
 	// read through functions only; a person sees only their own data requests.
 	processing_activities: PUBLIC,

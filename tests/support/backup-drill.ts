@@ -61,6 +61,9 @@ export async function fillEveryTable(harness: Harness): Promise<void> {
 		await counterScenarioProbes();
 		await privacyScenarioProbes();
 		await monitorScenario();
+		// The scheduler's rollup of the monitor (close_monitor_months), reaching back to the
+		// scenario's months, which lie before its municipality was created.
+		await sql(`select public.write_monitor_months(p_since => current_date - 70)`);
 		await platformAndAdmin();
 	} finally {
 		useHarness(null);

@@ -15,6 +15,17 @@ export async function monitorProbes() {
 		 values ('${ZAANSTAD_ID}', 2001, 'population', 150000)
 		 on conflict (municipality_id, year, key) do update set value = excluded.value returning id`
 	);
+	const [month] = await sql<{ id: string }>(
+		`insert into public.monitor_months (municipality_id, month) values ('${ZAANSTAD_ID}', '2001-01-01')
+		 on conflict (municipality_id, month) do update set events = 1 returning id`
+	);
+	const [event] = await sql<{ id: string }>(
+		`insert into public.monitor_month_events (month_id, metric, agg, subject, value)
+		 values ('${month?.id}', 'mz_redemptions', 'sum', '', 7) returning id`
+	);
+	await sql(
+		`insert into public.monitor_salts (municipality_id) values ('${ZAANSTAD_ID}') on conflict do nothing`
+	);
 	const newId = (r: Record<string, unknown>) => ({ ...r, id: randomUUID() });
 	return [
 		{
@@ -34,6 +45,14 @@ export async function monitorProbes() {
 			id: answer?.id as string,
 			copy: null
 		},
+		{
+			table: 'monitor_months' as const,
+			key: 'id',
+			id: month?.id as string,
+			copy: (r: Record<string, unknown>) => ({ ...newId(r), month: '2001-02-01' })
+		},
+		{ table: 'monitor_month_events' as const, key: 'id', id: event?.id as string, copy: newId },
+		{ table: 'monitor_salts' as const, key: 'municipality_id', id: ZAANSTAD_ID, copy: null },
 		{
 			table: 'monitor_reference_figures' as const,
 			key: 'id',

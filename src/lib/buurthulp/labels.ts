@@ -28,6 +28,13 @@ export const CATEGORY_OPTIONS = HELP_CATEGORIES.map((c) => ({
 
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c as HelpCategory] ?? c;
 
+/** The line under an offer's title: "Boodschappen · Centrum · zaterdagochtend". */
+export const offerLine = (o: {
+	category: string;
+	districtName: string;
+	whenText?: string | null;
+}) => [categoryLabel(o.category), o.districtName, o.whenText].filter(Boolean).join(' · ');
+
 export const DAY_PART_LABELS: Record<DayPart, string> = {
 	morning: 'ochtend',
 	afternoon: 'middag',

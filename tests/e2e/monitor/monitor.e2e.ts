@@ -33,7 +33,9 @@ test('the admin sees the three layers, charts with their tables, filters in the 
 	await expect(page.getByRole('img', { name: 'Mantelzorgers bereikt per wijk' })).toBeVisible();
 	await expect(page.getByRole('table', { name: /Mantelzorgers bereikt per wijk/ })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Wormerveer' });
+	await page
+		.getByLabel('Wijk (niet verplicht)', { exact: true })
+		.selectOption({ label: 'Wormerveer' });
 	await page.getByRole('button', { name: 'Toon', exact: true }).click();
 	await expect(page).toHaveURL(/wijk=wormerveer/);
 	await expect(page.getByText(/wijk Wormerveer/).first()).toBeVisible();
@@ -52,7 +54,9 @@ test.describe('without JavaScript', () => {
 		await admin(page);
 		await page.goto('/beheer/monitor?jaar=2026&maand=3');
 		await expect(page.getByText(/maart 2026/).first()).toBeVisible();
-		await page.getByLabel('Maand', { exact: true }).selectOption({ label: 'Heel het jaar' });
+		await page
+			.getByLabel('Maand (niet verplicht)', { exact: true })
+			.selectOption({ label: 'Heel het jaar' });
 		await page.getByRole('button', { name: 'Toon', exact: true }).click();
 		await expect(page).toHaveURL(/jaar=2026&maand=&wijk=/);
 		await page.setViewportSize({ width: 320, height: 700 });

@@ -199,6 +199,21 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			`${centrePath}/nieuw`,
 			`/buurthuizen/bestuur/activiteit/${activityId}`
 		]);
+		// One week of a weekly activity (another date or time, or skip it), from the first weekly one.
+		await board.goto(centrePath);
+		const activities = await board
+			.locator('a[href^="/buurthuizen/bestuur/activiteit/"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+		for (const href of activities.slice(0, 6)) {
+			await board.goto(href);
+			const week = await board
+				.locator('a[href*="/week/"]')
+				.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+			if (week[0]) {
+				await visit(board, [week[0]]);
+				break;
+			}
+		}
 	});
 
 	await test.step('coordinator and consulent', async () => {

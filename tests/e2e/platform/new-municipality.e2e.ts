@@ -6,18 +6,14 @@
 // a fixed origin per host: each request's origin is the host the browser used (scripts/serve.ts),
 // so form posts on the new host pass SvelteKit's CSRF check.
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@supabase/supabase-js';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { Database } from '../../../src/lib/database.types.ts';
-import { ensureEnvFile } from '../../../scripts/lib/env.ts';
-import { E2E_API, e2eKey } from '../../../playwright.config.ts';
 import {
 	expectAccessible,
-	NEW_PASSWORD,
 	newEmail,
 	signUpAndConfirm,
 	waitForMail
 } from '../../support/browser.ts';
+import { signUpOperator } from '../../support/e2e-operator.ts';
 
 const id = randomUUID().slice(0, 6);
 const slug = `demo-${id}`;
@@ -66,26 +62,8 @@ test('an operator sets up Demogemeente, its admin sets it up, and its host shows
 	const demoOrigin = `${base.protocol}//${host}:${base.port}`;
 
 	// The operator: an account of Zaanstad, made operator as maintenance does (no API for it).
-	const operatorEmail = newEmail('operator');
 	const op = await pageAt(browser, baseURL!);
-	await signUpAndConfirm(op, operatorEmail, 'Platformbeheerder');
-	const keys = ensureEnvFile();
-	const service = createClient<Database>(E2E_API, keys.SUPABASE_SECRET_KEY!, {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
-	const me = createClient<Database>(E2E_API, e2eKey(), {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
-	const { data: signedIn } = await me.auth.signInWithPassword({
-		email: operatorEmail,
-		password: NEW_PASSWORD
-	});
-	const operatorId = signedIn.user?.id;
-	expect(operatorId).toBeTruthy();
-	const { error: granted } = await service
-		.from('platform_operators')
-		.insert({ user_id: operatorId! });
-	expect(granted).toBeNull();
+	await signUpOperator(op);
 
 	await op.goto('/platform');
 	await expectAccessible(op);

@@ -130,6 +130,15 @@ export interface FieldProps<T extends Values, K extends keyof T & string = keyof
 	hiddenLabel?: boolean;
 }
 
+/** A field's props with its HTML control's attributes on top, less those the kit sets (the form,
+ *  name, value and id) and those the component fixes itself (`Fixed`, e.g. a MoneyField's type). */
+export type ControlProps<
+	T extends Values,
+	K extends keyof T & string,
+	Attributes,
+	Fixed extends string = never
+> = FieldProps<T, K> & Omit<Attributes, 'form' | 'name' | 'value' | 'id' | Fixed>;
+
 /** The values ticked in a group of checkboxes that post one name (a string[] key). */
 export function ticked<T extends Values>(form: FormKit<T>, name: KeysOf<T, string[]>): string[] {
 	return (form.value(name) ?? []) as string[];

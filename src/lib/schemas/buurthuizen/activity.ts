@@ -160,12 +160,52 @@ export const cancelSchema = z.object({
 		.default('')
 });
 
-export const skipSchema = z.object({
-	occursOn: date('Kies een datum.'),
+/** "Andere datum of tijd voor deze keer": one week of a weekly activity, at a new date and time. */
+export const moveSchema = z.object({
+	date: date('Vul de nieuwe datum in, zoals 23-03-2027.').refine(
+		(v) => v >= todayInNl(),
+		'Kies een datum vanaf vandaag.'
+	),
+	startTime: z
+		.string({ error: 'Vul de begintijd in, zoals 10:00.' })
+		.trim()
+		.regex(TIME, 'Vul de begintijd in, zoals 10:00.'),
+	endTime: z
+		.string({ error: 'Vul de eindtijd in, zoals 12:00.' })
+		.trim()
+		.regex(TIME, 'Vul de eindtijd in, zoals 12:00.'),
+	reason: z
+		.string()
+		.overwrite(withoutBidiControls)
+		.trim()
+		.max(300, 'Gebruik hoogstens 300 tekens voor het bericht.')
+		.default('')
+});
+export type MoveForm = z.infer<typeof moveSchema>;
+
+export const MOVE_FIELD_LABELS: Record<keyof MoveForm, string> = {
+	date: 'Nieuwe datum',
+	startTime: 'Begintijd',
+	endTime: 'Eindtijd',
+	reason: 'Bericht aan wie zich heeft aangemeld'
+};
+
+/** Skipping a week, confirmed with a tick: the registrations for it lapse. */
+export const confirmedSkipSchema = z.object({
 	reason: z
 		.string()
 		.overwrite(withoutBidiControls)
 		.trim()
 		.max(300, 'Gebruik hoogstens 300 tekens voor de reden.')
-		.default('')
+		.default(''),
+	sure: z
+		.boolean()
+		.default(false)
+		.refine((v) => v, 'Vink aan dat deze week niet doorgaat. Pas dan wordt hij overgeslagen.')
 });
+export type ConfirmedSkipForm = z.infer<typeof confirmedSkipSchema>;
+
+export const SKIP_FIELD_LABELS: Record<keyof ConfirmedSkipForm, string> = {
+	reason: 'Reden',
+	sure: 'Zeker weten'
+};

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import { activityAudience, activityCategory, activityRecurrence } from '#lib/buurthuizen/enums';
 import type { ActivityAudience, ActivityCategory } from '#lib/buurthuizen/enums';
-import { amsterdamTime, fromAmsterdam, toAmsterdamIso } from '#lib/buurthuizen/dates';
+import {
+	amsterdamTime,
+	formatOccurrence,
+	fromAmsterdam,
+	toAmsterdamIso
+} from '#lib/buurthuizen/dates';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { centrePlace } from './places';
@@ -127,7 +132,17 @@ const activityPage = fromRow(
 		}),
 		skippedDates: z.array(z.string()),
 		/** Weeks still to come that do not go ahead, with the board's reason. */
-		skipped: z.array(z.object({ occursOn: z.string(), reason: z.string() })),
+		skipped: z.array(
+			z.object({
+				occursOn: z.string(),
+				reason: z.string(),
+				/** Moved to another date or time: the one-off that took its place. */
+				movedTo: z
+					.object({ id: z.uuid(), startsAt: z.string(), endsAt: z.string() })
+					.nullable()
+					.default(null)
+			})
+		),
 		myRegistrations: z.array(z.string()),
 		canManage: z.boolean()
 	})
@@ -150,7 +165,7 @@ export type ActivityDetail = ActivityPage & {
 };
 
 /** A skipped week as the occurrence it would have been, marked as not going ahead. */
-function skippedOccurrence(page: ActivityPage, skipped: { occursOn: string; reason: string }) {
+function skippedOccurrence(page: ActivityPage, skipped: ActivityPage['skipped'][number]) {
 	const startsAt = fromAmsterdam(skipped.occursOn, amsterdamTime(page.startsAt));
 	let endsAt = fromAmsterdam(skipped.occursOn, amsterdamTime(page.endsAt));
 	if (endsAt <= startsAt) endsAt = new Date(endsAt.getTime() + 86_400_000);
@@ -169,7 +184,14 @@ function skippedOccurrence(page: ActivityPage, skipped: { occursOn: string; reas
 		districtId: page.centre.districtId,
 		costCents: page.costCents,
 		cancelled: true,
-		cancelReason: skipped.reason,
+		cancelReason: skipped.movedTo
+			? [
+					`Verplaatst naar ${formatOccurrence(skipped.movedTo.startsAt, skipped.movedTo.endsAt)}.`,
+					skipped.reason
+				]
+					.filter(Boolean)
+					.join(' ')
+			: skipped.reason,
 		needsRegistration: page.needsRegistration,
 		maxParticipants: page.maxParticipants,
 		registeredCount: 0,

@@ -3,6 +3,7 @@
 import type { ActivityAudience, ActivityCategory } from '#lib/buurthuizen/enums';
 import { ok, refused, type WriteResult } from '../result';
 import type { RequestClient } from '../supabase';
+import { errorKey } from '../db-errors';
 import { activityErrorField, activityErrorMessage } from './errors';
 
 /** What the board's activity form says, in the shape the SQL functions take. */
@@ -117,3 +118,34 @@ export async function skipActivityDate(
 	});
 	return error ? refused(activityErrorMessage(error)) : ok();
 }
+
+/**
+ * "Andere datum of tijd voor deze keer": one week of a weekly activity moves to another date or
+ * time (a one-off that takes the week's registrations along; they get a mail). Returns the
+ * one-off's id.
+ */
+export async function moveActivityDate(
+	supabase: RequestClient,
+	activityId: string,
+	occursOn: string,
+	startsAt: Date,
+	endsAt: Date,
+	reason = ''
+): Promise<WriteResult<string>> {
+	const { data, error } = await supabase.rpc('move_activity_date', {
+		p_activity_id: activityId,
+		p_occurs_on: occursOn,
+		p_starts_at: startsAt.toISOString(),
+		p_ends_at: endsAt.toISOString(),
+		p_reason: reason
+	});
+	if (error) return refused(activityErrorMessage(error), MOVE_FIELDS[errorKey(error)]);
+	return ok(data as string);
+}
+
+const MOVE_FIELDS: Record<string, string> = {
+	starts_in_past: 'date',
+	nothing_changed: 'date',
+	period_closed: 'date',
+	invalid_times: 'endTime'
+};

@@ -54,6 +54,10 @@ export async function loadCentreBoard(
 	return data === null ? null : centreBoard.parse(data);
 }
 
+/** A week moved to another date or time: the one-off that took its place. */
+const movedTo = z.object({ id: z.uuid(), startsAt: z.string(), endsAt: z.string() });
+export type MovedTo = z.infer<typeof movedTo>;
+
 const activityBoard = fromRow(
 	z.object({
 		activity: z.unknown(),
@@ -62,7 +66,12 @@ const activityBoard = fromRow(
 			z.object({ occursOn: z.string(), count: z.number().int(), names: z.array(z.string()) })
 		),
 		dates: z.array(
-			z.object({ occursOn: z.string(), skipped: z.boolean(), registeredCount: z.number().int() })
+			z.object({
+				occursOn: z.string(),
+				skipped: z.boolean(),
+				registeredCount: z.number().int(),
+				movedTo: movedTo.nullable().default(null)
+			})
 		),
 		socialGoals: z.array(socialGoal)
 	})
@@ -73,8 +82,8 @@ export interface ActivityBoard {
 	/** The buurthuis is archived: the page shows the activity without its forms. */
 	centreArchived: boolean;
 	registrations: { occursOn: string; count: number; names: string[] }[];
-	/** The next dates from today, skipped ones marked. */
-	dates: { occursOn: string; skipped: boolean; registeredCount: number }[];
+	/** The next dates from today, skipped ones marked, moved ones with their one-off. */
+	dates: { occursOn: string; skipped: boolean; registeredCount: number; movedTo: MovedTo | null }[];
 	socialGoals: SocialGoalOption[];
 }
 

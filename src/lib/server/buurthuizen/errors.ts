@@ -38,7 +38,11 @@ const ACTIVITY_ERRORS: Record<string, string> = {
 	period_not_over: 'Een periode kan pas worden afgesloten als hij voorbij is.',
 	period_overlaps:
 		'Deze periode overlapt met een periode die al is afgesloten. Kies andere datums.',
-	invalid_period: 'Kies een begindatum voor de einddatum (hoogstens twee jaar).'
+	invalid_period: 'Kies een begindatum voor de einddatum (hoogstens twee jaar).',
+	not_weekly: 'Alleen een week van een wekelijkse activiteit kan een andere datum of tijd krijgen.',
+	nothing_changed: 'Dat is dezelfde datum en tijd als het al was. Kies een andere datum of tijd.',
+	occurrence_moved:
+		'Deze week is verplaatst naar een andere datum. De aanmeldingen staan daar. Annuleer die datum als hij niet doorgaat.'
 };
 
 /** The field of the board's activity form a refusal is about, to show it next to that field. */

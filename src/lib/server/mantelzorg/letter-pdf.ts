@@ -1,5 +1,5 @@
-// The PDF plumbing of the printed letters (pdfkit): an A4 document with our margins, a QR code
-// drawn as vectors, and the finished document as bytes.
+// The PDF plumbing of the printed letters (pdfkit): an A4 document with our margins and a QR code
+// drawn as vectors (the bytes come from ../pdf.ts).
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -20,16 +20,6 @@ export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numb
 		}
 	}
 	doc.fillColor('black').fill();
-}
-
-export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-		doc.end();
-	});
 }
 
 export function newDocument(title: string) {

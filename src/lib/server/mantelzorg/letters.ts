@@ -3,7 +3,8 @@
 // the print queue. Each letter is exactly two pages (letter, shop list), so a duplex print of the
 // queue never puts one carer's shops on the back of another carer's letter.
 import { formatCents, formatDay, groupCode } from '../../mantelzorg/display.ts';
-import { MARGIN, TEXT_WIDTH, drawQr, newDocument, toBuffer } from './letter-pdf.ts';
+import { pdfBytes } from '../pdf.ts';
+import { MARGIN, TEXT_WIDTH, drawQr, newDocument } from './letter-pdf.ts';
 import { drawShopPage, type LetterShop } from './letter-shops.ts';
 
 export type { LetterShop } from './letter-shops.ts';
@@ -151,7 +152,7 @@ export function renderLetter(
 ): Promise<Buffer> {
 	const doc = newDocument(subject(letter));
 	drawLetter(doc, letter, shops, options, true);
-	return toBuffer(doc);
+	return pdfBytes(doc);
 }
 
 /** Every pending letter in one PDF, in the given order; two pages per letter. */
@@ -165,5 +166,5 @@ export function renderLetterBatch(
 		doc.font('Helvetica').fontSize(12).text('Er zijn geen brieven om te printen.');
 	}
 	letters.forEach((letter, index) => drawLetter(doc, letter, shops, options, index === 0));
-	return toBuffer(doc);
+	return pdfBytes(doc);
 }

@@ -24,7 +24,7 @@ export const shopMailKinds: Record<string, MailKind> = {
 			paragraphs: [
 				`${p.shop_name} kan geen cheques meer aannemen. Heb je vragen? Neem contact op met de gemeente.`
 			],
-			action: { label: 'Bekijk de verzilveringen', path: '/winkel/verzilveringen' }
+			action: { label: 'Bekijk de betalingen met cheques', path: '/winkel/verzilveringen' }
 		})
 	}),
 	// To an address, not an account: the invitee may not have an account yet.

@@ -3,6 +3,7 @@
 // in the PDF standard fonts, whose WinAnsi encoding covers Dutch text and the euro sign.
 import PDFDocument from 'pdfkit';
 import type { FactSection } from '../../monitor/facts';
+import { pdfBytes } from '../pdf';
 
 const MM = 72 / 25.4;
 
@@ -53,11 +54,5 @@ export function renderFactsPdf(f: FactsPdf, area: string | null = null): Promise
 			doc.text(`•  ${sentence}`, { width, indent: 0, paragraphGap: 5 });
 		}
 	}
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-		doc.end();
-	});
+	return pdfBytes(doc);
 }

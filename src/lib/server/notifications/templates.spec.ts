@@ -10,6 +10,8 @@ const ids = {
 	target_type: 'help_request',
 	activity_id: '33333333-3333-4333-8333-333333333333',
 	occurs_on: '2027-03-30',
+	starts_at: '2027-03-31T13:00:00Z',
+	ends_at: '2027-03-31T15:00:00Z',
 	// Mantelzorgwaardering
 	application_id: '33333333-3333-4333-8333-333333333333',
 	decision: 'approved',

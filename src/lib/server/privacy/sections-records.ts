@@ -45,7 +45,8 @@ const MAIL_LABELS: Record<string, string> = {
 	shop_suspended: 'Winkel gestopt',
 	shop_code_lockout: 'Codes geblokkeerd bij een winkel',
 	shop_staff_invited: 'Uitnodiging om cheques aan te nemen bij een winkel',
-	activity_cancelled: 'Activiteit gaat niet door'
+	activity_cancelled: 'Activiteit gaat niet door',
+	activity_moved: 'Activiteit op een andere datum of tijd'
 };
 
 const KIND_LABELS: Record<string, string> = {

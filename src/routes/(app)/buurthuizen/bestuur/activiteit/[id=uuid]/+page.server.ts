@@ -1,16 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import {
-	activitySchema,
-	cancelSchema,
-	copySchema,
-	skipSchema
-} from '#lib/schemas/buurthuizen/activity';
+import { activitySchema, cancelSchema, copySchema } from '#lib/schemas/buurthuizen/activity';
 import {
 	cancelActivity,
 	copyActivity,
-	skipActivityDate,
 	updateActivity
 } from '#lib/server/buurthuizen/activity-writes';
 import { activityToForm, formToInput, loadActivityBoard } from '#lib/server/buurthuizen/board';
@@ -59,27 +53,5 @@ export const actions: Actions = {
 		const result = await cancelActivity(locals.supabase, params.id, '', false);
 		if (!result.ok) return fail(400, { problem: result.problem });
 		return { done: 'De activiteit gaat weer door.' };
-	},
-	overslaan: async ({ request, locals, params }) => {
-		const parsed = skipSchema.safeParse(await fields(request));
-		if (!parsed.success) return fail(400, { problem: parsed.error.issues[0]?.message });
-		const result = await skipActivityDate(
-			locals.supabase,
-			params.id,
-			parsed.data.occursOn,
-			true,
-			parsed.data.reason
-		);
-		if (!result.ok) return fail(400, { problem: result.problem });
-		return {
-			done: 'Die week is overgeslagen. Op de pagina van de activiteit staat dat hij niet doorgaat.'
-		};
-	},
-	terugzetten: async ({ request, locals, params }) => {
-		const parsed = skipSchema.safeParse(await fields(request));
-		if (!parsed.success) return fail(400, { problem: parsed.error.issues[0]?.message });
-		const result = await skipActivityDate(locals.supabase, params.id, parsed.data.occursOn, false);
-		if (!result.ok) return fail(400, { problem: result.problem });
-		return { done: 'Die week gaat weer door.' };
 	}
 };
