@@ -2,8 +2,8 @@
 // the server, with 3 and with 30 municipalities (each with its own host names). The lookup is
 // municipality_for_host through supabase-js over loopback HTTP to the embedded API, as the tenant
 // handle does on a cache miss; a hit is the HostResolver's in-process Map (30 s per host).
-// Not yet here: the p95 of /hulp, /buurthuizen, Voor jou and redeem_cheque from 1 to 30
-// municipalities' worth of rows (see the README, "Many municipalities").
+// The second part, bench/tenants-rows.ts (run after this one by `npm run bench:tenants`), times the
+// busiest pages' data calls and redeem_cheque with 1 and with 30 municipalities' rows.
 //   BENCH_MODE=pglite|postgres   database (default pglite; postgres needs DATABASE_URL)
 //   BENCH_SECONDS=5              measured seconds per phase (after 1 s warm-up)
 import { performance } from 'node:perf_hooks';

@@ -4464,6 +4464,10 @@ export type Database = {
 				Args: { p_email: string };
 				Returns: undefined;
 			};
+			requester_contact_for_volunteer: {
+				Args: { p_request_id: string };
+				Returns: Json;
+			};
 			revoke_role: { Args: { p_membership_id: string }; Returns: undefined };
 			role_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			role_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };

@@ -278,9 +278,11 @@ begin
 		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	select * into v_request from public.help_requests where id = v_response.request_id for update;
-	if not (v_request.requester_id = (select auth.uid())
+	-- coalesce: for a resident without an account requester_id is null, the comparison is null,
+	-- and "not null" would let anyone through.
+	if not coalesce(v_request.requester_id = (select auth.uid())
 		or v_request.created_by = (select auth.uid())
-		or public.has_role('coordinator', v_request.municipality_id)) then
+		or public.has_role('coordinator', v_request.municipality_id), false) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_request.status <> 'open' or v_request.hidden_at is not null then
@@ -320,9 +322,11 @@ begin
 		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	select * into v_request from public.help_requests where id = v_match.request_id;
-	if not (v_request.requester_id = (select auth.uid())
+	-- coalesce: for a resident without an account requester_id is null, the comparison is null,
+	-- and "not null" would let anyone through.
+	if not coalesce(v_request.requester_id = (select auth.uid())
 		or v_request.created_by = (select auth.uid())
-		or public.has_role('coordinator', v_request.municipality_id)) then
+		or public.has_role('coordinator', v_request.municipality_id), false) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_match.status <> 'active' then
@@ -354,9 +358,11 @@ begin
 		raise exception 'not_found' using errcode = 'PT404';
 	end if;
 	select * into v_request from public.help_requests where id = v_match.request_id;
-	if not (v_request.requester_id = (select auth.uid())
+	-- coalesce: for a resident without an account requester_id is null, the comparison is null,
+	-- and "not null" would let anyone through.
+	if not coalesce(v_request.requester_id = (select auth.uid())
 		or v_request.created_by = (select auth.uid())
-		or public.has_role('coordinator', v_request.municipality_id)) then
+		or public.has_role('coordinator', v_request.municipality_id), false) then
 		raise exception 'forbidden' using errcode = '42501';
 	end if;
 	if v_match.status <> 'active' then

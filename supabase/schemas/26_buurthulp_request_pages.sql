@@ -59,10 +59,57 @@ grant execute on function public.help_board_page(text, text, date, date, text, i
 -- One request: what this visitor may see and do
 -- ---------------------------------------------------------------------------------------------
 
+-- What the chosen volunteer sees of the requester: name, phone and the full address with postcode
+-- and town. One definition for the match page (the volunteer, while the contact window is open)
+-- and for the requester's "Dit ziet {naam} van jou" before choosing. The request's own address
+-- wins over the profile's; the profile's postcode and town go with it when it is the same street
+-- address, else the request's postcode digits and the wijk's name. Null for anyone else.
+create or replace function public.requester_contact_for_volunteer(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+	v_request public.help_requests%rowtype;
+	v_match public.matches%rowtype;
+	v_result jsonb;
+begin
+	select * into v_request from public.help_requests where id = p_request_id;
+	if not found or v_uid is null then
+		return null;
+	end if;
+	select * into v_match from public.matches where request_id = p_request_id;
+	-- coalesce: without a match (or a poster) the comparisons are null, and "not null" is no refusal.
+	if not coalesce(v_request.requester_id = v_uid
+		or v_request.created_by = v_uid
+		or public.has_role('coordinator', v_request.municipality_id)
+		or (v_match.volunteer_id = v_uid and public.contact_window_open(v_match.status, v_match.done_at)), false) then
+		return null;
+	end if;
+	select jsonb_build_object(
+		'name', coalesce(hc.resident_name, p.display_name),
+		'phone', coalesce(hc.phone, pc.phone),
+		'street_address', coalesce(hc.street_address, pc.street_address),
+		'postcode', case when x.same then pc.postcode else v_request.postcode_area end,
+		'city', coalesce(case when x.same then pc.city end, d.name)
+	)
+	into v_result
+	from (select 1) one
+	left join public.help_request_contacts hc on hc.request_id = v_request.id
+	left join public.profiles p on p.id = v_request.requester_id
+	left join public.profile_contacts pc on pc.profile_id = v_request.requester_id
+	left join public.districts d on d.id = v_request.district_id
+	cross join lateral (
+		select hc.street_address is null
+			or lower(trim(hc.street_address)) = lower(trim(coalesce(pc.street_address, ''))) as same
+	) x;
+	return v_result;
+end;
+$$;
+revoke all on function public.requester_contact_for_volunteer(uuid) from public, anon, authenticated;
+grant execute on function public.requester_contact_for_volunteer(uuid) to authenticated;
+
 -- security definer, because anonymous visitors cannot select help_requests. Explicit checks:
 -- the public fields only for open, visible requests (or for people involved in the request);
--- reactions only for whoever acts for the requester; no contact details at all (those are on
--- the match page, where RLS decides). Returns null when the visitor may not see the request.
+-- reactions only for whoever acts for the requester; no contact details (those are on the match
+-- page), except, while choosing, the requester's own as the volunteer will see them. Returns null when the visitor may not see the request.
 -- Whoever acts for the requester of a hidden request also reads the coordinator's reason.
 create or replace function public.help_request_page(p_request_id uuid) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
@@ -140,6 +187,9 @@ begin
 			where x.request_id = v_request.id and x.status <> 'withdrawn'
 		), '[]'::jsonb) else '[]'::jsonb end,
 		'match', case when v_in_match then jsonb_build_object('id', v_match.id, 'status', v_match.status) end,
+		-- "Dit ziet {naam} van jou": what choosing a volunteer shares, for whoever chooses.
+		'shared_with_volunteer', case when v_acting and v_status = 'open'
+			then public.requester_contact_for_volunteer(v_request.id) end,
 		'hidden_reason', case when v_acting and v_request.hidden_at is not null
 			then public.hidden_reason('help_request', v_request.id) end
 	);
@@ -273,20 +323,8 @@ begin
 	v_window := public.contact_window_open(v_match.status, v_match.done_at);
 
 	if v_window and v_role = 'volunteer' then
-		-- The requester's own details, and the request's private details (exact address; for a
-		-- resident without an account their name and phone).
-		select jsonb_build_object(
-			'name', coalesce(hc.resident_name, p.display_name),
-			'phone', coalesce(hc.phone, pc.phone),
-			'street_address', coalesce(hc.street_address, pc.street_address),
-			'postcode', case when hc.street_address is null then pc.postcode end,
-			'city', case when hc.street_address is null then pc.city end
-		)
-		into v_contact
-		from (select 1) one
-		left join public.help_request_contacts hc on hc.request_id = v_request.id
-		left join public.profiles p on p.id = v_match.requester_id
-		left join public.profile_contacts pc on pc.profile_id = v_match.requester_id;
+		-- The requester's name, phone and full address (the request's own, else the profile's).
+		v_contact := public.requester_contact_for_volunteer(v_request.id);
 	elsif v_window and v_role = 'requester' then
 		select jsonb_build_object(
 			'name', p.display_name, 'phone', public.matched_volunteer_phone(v_match.id),

@@ -55,3 +55,13 @@ export function formatWhen(w: When): string {
 		RECURRENCE_LABELS[w.recurrence]
 	].join(' · ');
 }
+
+/** "Zuideinde 77, 1551 AB Westzaan": the parts that are known, '' when none is. */
+export function addressLine(c: {
+	streetAddress: string | null;
+	postcode: string | null;
+	city: string | null;
+}): string {
+	const place = [c.postcode, c.city].filter(Boolean).join(' ');
+	return [c.streetAddress, place].filter(Boolean).join(', ');
+}

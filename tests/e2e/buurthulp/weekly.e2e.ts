@@ -4,52 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectAccessibleWithoutScripts } from '../../support/browser.ts';
+import { postRequestAs, reactAs } from '../../support/buurthulp-browser.ts';
 import { newPerson, type Person } from '../../support/people.ts';
 
-const ZAANSTAD_ID = '00000000-0000-4000-8000-000000000001';
 // Two people signing up and several axe runs on a busy two-core machine.
 test.describe.configure({ timeout: 180_000 });
 
 /** A weekly request of the resident, a volunteer's reaction and the match, all through the API. */
 async function weeklyMatch(resident: Person, volunteer: Person, title: string) {
-	const district = await resident.api.from('districts').select('id').eq('slug', 'westzaan');
-	const districtId = district.data?.[0]?.id as string;
-	const posted = await resident.api.rpc('post_help_request', {
-		p_district_id: districtId,
-		p_category: 'groceries',
-		p_title: title,
-		p_description: 'Elke week boodschappen bij de supermarkt om de hoek.',
-		p_postcode_area: '1551',
-		p_when_kind: 'flexible',
-		p_starts_on: null as unknown as string,
-		p_ends_on: null as unknown as string,
-		p_day_part: 'any',
-		p_duration_minutes: 60,
-		p_recurrence: 'weekly'
-	});
-	expect(posted.error).toBeNull();
-	const profile = await volunteer.api.from('volunteer_profiles').insert({
-		user_id: volunteer.id,
-		municipality_id: ZAANSTAD_ID,
-		home_district_id: districtId,
-		district_ids: [districtId],
-		categories: ['groceries']
-	});
-	expect(profile.error).toBeNull();
-	const response = await volunteer.api
-		.from('responses')
-		.insert({
-			municipality_id: ZAANSTAD_ID,
-			request_id: posted.data as string,
-			volunteer_id: volunteer.id,
-			message: 'Ik doe elke week graag je boodschappen.'
-		})
-		.select('id')
-		.single();
-	expect(response.error).toBeNull();
-	const match = await resident.api.rpc('accept_response', {
-		p_response_id: response.data?.id as string
-	});
+	const { requestId, districtId } = await postRequestAs(resident, title, 'weekly');
+	const responseId = await reactAs(volunteer, requestId, districtId);
+	const match = await resident.api.rpc('accept_response', { p_response_id: responseId });
 	expect(match.error).toBeNull();
 	return match.data as string;
 }

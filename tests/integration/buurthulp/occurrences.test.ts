@@ -4,9 +4,14 @@
 // /rest/v1 a stranger, the volunteer and another municipality's coordinator can do nothing with it.
 import { describe, expect, it } from 'vitest';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
-import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
-import { personIn } from '../../support/mantelzorg-factories.ts';
-import { createMunicipality } from '../../support/mantelzorg-factories.ts';
+import {
+	createVolunteer,
+	districtId,
+	postRequest,
+	react,
+	requestArgs
+} from '../../support/buurthulp-factories.ts';
+import { createMunicipality, personIn } from '../../support/mantelzorg-factories.ts';
 
 const todayInNl = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
@@ -141,5 +146,42 @@ describe('match_occurrences through /rest/v1 (an attacker’s view)', () => {
 			expect(deleted.data ?? []).toEqual([]);
 		}
 		expect(await occurrenceRows(matchId)).toEqual([{ occurred_on: todayInNl() }]);
+	});
+});
+
+describe('a request a coordinator posted for a resident without an account', () => {
+	// requester_id is null there: "requester_id = me" was null, and "not (null or false)" let every
+	// signed-in account through accept_response, complete_match and mark_match_occurrence_done.
+	it('cannot be chosen for, marked or stopped by a stranger', async () => {
+		const coordinator = await createUser({ label: 'coordinator' });
+		await grantRole(coordinator.id, 'coordinator');
+		const { data: requestId, error } = await coordinator.client.rpc('post_help_request', {
+			...requestArgs(await districtId('wormerveer'), {
+				p_recurrence: 'weekly',
+				p_postcode_area: '1521'
+			}),
+			p_on_behalf: true,
+			p_resident_name: 'Meneer Bakker',
+			p_resident_phone: '075 765 4321'
+		});
+		expect(error).toBeNull();
+		const volunteer = await createVolunteer();
+		const responseId = await react(volunteer, requestId as string);
+		const stranger = await createUser({ label: 'vreemde' });
+
+		const accepted = await stranger.client.rpc('accept_response', { p_response_id: responseId });
+		expect(accepted.error?.message).toBe('forbidden');
+		const { data: matchId } = await coordinator.client.rpc('accept_response', {
+			p_response_id: responseId
+		});
+		for (const fn of ['mark_match_occurrence_done', 'complete_match'] as const) {
+			const { error: refused } = await stranger.client.rpc(fn, { p_match_id: matchId as string });
+			expect(refused?.message, fn).toBe('forbidden');
+		}
+		const [match] = await sql<{ status: string }>(
+			`select status from public.matches where id = '${matchId}'`
+		);
+		expect(match?.status).toBe('active');
+		expect(await occurrenceRows(matchId as string)).toEqual([]);
 	});
 });

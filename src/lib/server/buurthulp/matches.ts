@@ -7,7 +7,7 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage, isRlsRefusal } from './errors';
-import { requestWhen } from './shapes';
+import { contactDetails, requestWhen } from './shapes';
 
 const matchPage = fromRow(
 	z.object({
@@ -23,15 +23,7 @@ const matchPage = fromRow(
 		volunteerName: z.string().nullable(),
 		requesterName: z.string(),
 		contactWindowOpen: z.boolean(),
-		contact: z
-			.object({
-				name: z.string().nullable(),
-				phone: z.string().nullable(),
-				streetAddress: z.string().nullable(),
-				postcode: z.string().nullable(),
-				city: z.string().nullable()
-			})
-			.nullable(),
+		contact: contactDetails.nullable(),
 		canComplete: z.boolean(),
 		canMessage: z.boolean(),
 		messages: z.array(

@@ -9,7 +9,14 @@ import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
 import type { RequestClient } from '../supabase';
 import { helpErrorMessage } from './errors';
-import { districtOption, helpItem, helpResponse, requestWhen, type DistrictOption } from './shapes';
+import {
+	contactDetails,
+	districtOption,
+	helpItem,
+	helpResponse,
+	requestWhen,
+	type DistrictOption
+} from './shapes';
 
 const requestPage = fromRow(
 	z.object({
@@ -37,6 +44,8 @@ const requestPage = fromRow(
 			helpResponse.extend({ volunteerName: z.string(), helpedCount: z.number().int() })
 		),
 		match: z.object({ id: z.uuid(), status: matchStatus }).nullable(),
+		/** "Dit ziet {naam} van jou": what choosing a volunteer shares; for whoever chooses. */
+		sharedWithVolunteer: contactDetails.nullable().default(null),
 		/** The coordinator's reason of the last hide; only for whoever acts for the requester. */
 		hiddenReason: z.string().nullable().default(null)
 	})
@@ -181,4 +190,20 @@ export async function cancelRequest(
 ): Promise<WriteResult> {
 	const { error } = await supabase.rpc('cancel_help_request', { p_request_id: requestId });
 	return error ? refused(helpErrorMessage(error)) : ok();
+}
+
+/** The phone number on the requester's own profile, asked for before she chooses a volunteer. */
+export async function addMyPhone(
+	supabase: RequestClient,
+	userId: string,
+	phone: string
+): Promise<WriteResult> {
+	const { data, error } = await supabase
+		.from('profile_contacts')
+		.update({ phone })
+		.eq('profile_id', userId)
+		.select('profile_id');
+	if (error || data.length !== 1)
+		return refused('Je telefoonnummer is niet opgeslagen. Probeer het opnieuw.');
+	return ok();
 }

@@ -35,6 +35,20 @@ export const helpResponse = z.object({
 	createdAt: z.string()
 });
 
+/**
+ * What the chosen volunteer sees of the requester (requester_contact_for_volunteer): on the match
+ * page, and before choosing as "Dit ziet {naam} van jou".
+ */
+export const contactDetails = z.object({
+	name: z.string().nullable(),
+	phone: z.string().nullable(),
+	streetAddress: z.string().nullable(),
+	postcode: z.string().nullable(),
+	city: z.string().nullable()
+});
+
+export type ContactDetails = z.infer<typeof contactDetails>;
+
 export const districtOption = z.object({ id: z.uuid(), name: z.string() });
 
 export type DistrictOption = z.infer<typeof districtOption>;

@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { cancelSchema } from '#lib/schemas/buurthulp/requests';
-import { acceptSchema, reactionSchema } from '#lib/schemas/buurthulp/responses';
-import { cancelRequest, loadRequestPage } from '#lib/server/buurthulp/requests';
+import { acceptSchema, phoneSchema, reactionSchema } from '#lib/schemas/buurthulp/responses';
+import { addMyPhone, cancelRequest, loadRequestPage } from '#lib/server/buurthulp/requests';
 import { acceptResponse, reactToRequest } from '#lib/server/buurthulp/responses';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,8 @@ const NOTICES: Record<string, string> = {
 		'Je hulpvraag staat nu online. Vrijwilligers kunnen hem zien. Je krijgt een e-mail als iemand reageert.',
 	gereageerd: 'Je reactie is verstuurd. Je krijgt een e-mail als je gekozen bent.',
 	geannuleerd: 'De hulpvraag is geannuleerd.',
-	gewijzigd: 'Je wijzigingen zijn opgeslagen.'
+	gewijzigd: 'Je wijzigingen zijn opgeslagen.',
+	telefoon: 'Je telefoonnummer is opgeslagen. De vrijwilliger die je kiest, kan je nu bellen.'
 };
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -30,7 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		page,
 		notice: NOTICES[url.searchParams.get('gelukt') ?? ''] ?? null,
-		reactForm: await superValidate(zod4(reactionSchema), { id: 'reageren' })
+		reactForm: await superValidate(zod4(reactionSchema), { id: 'reageren' }),
+		phoneForm: await superValidate(zod4(phoneSchema), { id: 'telefoon' })
 	};
 };
 
@@ -63,6 +65,15 @@ export const actions: Actions = {
 		const result = await acceptResponse(locals.supabase, form.data.responseId);
 		if (!result.ok) return fail(400, { problem: result.problem });
 		redirect(303, `/hulp/match/${result.value}?gelukt=gekoppeld`);
+	},
+
+	telefoon: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(phoneSchema), { id: 'telefoon' });
+		if (!form.valid) return fail(400, { phoneForm: form });
+		if (!locals.viewer) error(401, 'Log eerst in.');
+		const result = await addMyPhone(locals.supabase, locals.viewer.id, form.data.phone);
+		if (!result.ok) return message(form, { type: 'error', text: result.problem }, { status: 400 });
+		redirect(303, `/hulp/vraag/${params.id}?gelukt=telefoon#reacties`);
 	},
 
 	annuleren: async ({ request, locals, params }) => {
