@@ -4213,6 +4213,18 @@ export type Database = {
 					value: number;
 				}[];
 			};
+			monitor_buurthulp_state: {
+				Args: { p_from: string; p_municipality_id: string; p_to: string };
+				Returns: {
+					agg: string;
+					district_id: string;
+					item: string;
+					metric: string;
+					month: string;
+					subject: string;
+					value: number;
+				}[];
+			};
 			monitor_comparison: {
 				Args: { p_from: string; p_to: string };
 				Returns: Json;

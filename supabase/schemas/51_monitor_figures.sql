@@ -205,6 +205,23 @@ language sql stable set search_path = '' as $$
 $$;
 revoke all on function public.monitor_buurthulp(uuid, date, date) from public, anon, authenticated;
 
+-- Volunteers whose verification (21_buurthulp_volunteers.sql) was valid on the period's last day,
+-- or today when the period runs on: a state, not an event of a month.
+create or replace function public.monitor_buurthulp_state(p_municipality_id uuid, p_from date, p_to date)
+returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
+language sql stable set search_path = '' as $$
+	with b as (
+		select least(p_to, (now() at time zone 'Europe/Amsterdam')::date) as on_day
+	)
+	select 'bh_verified_volunteers', 'sum', v.home_district_id, null::date, '', count(*)::numeric, null::text
+	from b, public.volunteer_verifications x
+	left join public.volunteer_profiles v on v.user_id = x.volunteer_id
+	where x.municipality_id = p_municipality_id and x.verified_at is not null
+		and (x.verified_at at time zone 'Europe/Amsterdam')::date <= b.on_day and x.expires_on >= b.on_day
+	group by 3;
+$$;
+revoke all on function public.monitor_buurthulp_state(uuid, date, date) from public, anon, authenticated;
+
 -- Occurrences are generated for the weeks inside the period only (as list_activity_occurrences
 -- does), so their cost follows the period, not the years of activities. Held: took place before
 -- now, not skipped, and not after the activity was cancelled. Called off: a skipped date, or a
@@ -262,7 +279,7 @@ revoke all on function public.monitor_buurthuizen(uuid, date, date) from public,
 
 insert into public.monitor_areas (area, function_name, state_function_name, position) values
 	('mantelzorg', 'monitor_mantelzorg', 'monitor_mantelzorg_state', 1),
-	('buurthulp', 'monitor_buurthulp', null, 2),
+	('buurthulp', 'monitor_buurthulp', 'monitor_buurthulp_state', 2),
 	('buurthuizen', 'monitor_buurthuizen', null, 3);
 
 -- ---------------------------------------------------------------------------------------------

@@ -152,6 +152,12 @@ export async function monitorScenario(): Promise<MonitorScenario> {
 		`insert into public.volunteer_profiles (user_id, municipality_id, home_district_id, district_ids)
 		 values ('${v1.id}', '${m.id}', '${m.north}', '{${m.north}}'), ('${v2.id}', '${m.id}', '${m.south}', '{${m.south}}')`
 	);
+	// V1's verification is valid; V2's lapsed yesterday.
+	await sql(
+		`insert into public.volunteer_verifications (volunteer_id, municipality_id, verified_at, met_on, vog_issued_on, expires_on)
+		 values ('${v1.id}', '${m.id}', now() - interval '30 days', current_date - 30, current_date - 40, current_date + 300),
+			('${v2.id}', '${m.id}', now() - interval '400 days', current_date - 400, current_date - 410, current_date - 1)`
+	);
 	const request = async (
 		district: string,
 		o: { onBehalf?: boolean; startsOn?: string; ageHours?: number } = {}

@@ -98,6 +98,11 @@ describe('Buurthulp', () => {
 		expect([value('bh_requests_expired'), value('bh_requests_expired', south)]).toEqual([1, 1]);
 		expect(value('bh_hours_to_match')).toBeCloseTo(15, 0);
 		expect([
+			value('bh_verified_volunteers'),
+			value('bh_verified_volunteers', north),
+			value('bh_verified_volunteers', south)
+		]).toEqual([1, 1, 0]);
+		expect([
 			value('bh_active_volunteers'),
 			value('bh_active_volunteers', north),
 			value('bh_active_volunteers', south)

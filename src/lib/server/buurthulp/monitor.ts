@@ -1,4 +1,4 @@
-// Buurthulp's figures in the monitor (computed by public.monitor_buurthulp).
+// Buurthulp's figures in the monitor (computed by public.monitor_buurthulp and monitor_buurthulp_state).
 import type { MonitorArea } from '../monitor/metric';
 
 export const monitorArea: MonitorArea = {
@@ -63,6 +63,14 @@ export const monitorArea: MonitorArea = {
 			additive: false,
 			description:
 				'Vrijwilligers die in de periode op minstens één hulpvraag reageerden; in hun eigen wijk.'
+		},
+		bh_verified_volunteers: {
+			label: 'Gecontroleerde vrijwilligers',
+			layer: 'numbers',
+			unit: 'count',
+			additive: false,
+			description:
+				'Vrijwilligers met een geldige controle (kennismaking en VOG) op de laatste dag van de periode, of vandaag als die nog niet voorbij is; in hun eigen wijk.'
 		},
 		bh_requests_via_coordinator: {
 			label: 'Hulpvragen via de buurtcoördinator',
