@@ -1805,6 +1805,7 @@ export type Database = {
 					name: string;
 					slug: string;
 					updated_at: string;
+					volunteer_verification_months: number;
 				};
 				Insert: {
 					coordinator_phone?: string | null;
@@ -1815,6 +1816,7 @@ export type Database = {
 					name: string;
 					slug: string;
 					updated_at?: string;
+					volunteer_verification_months?: number;
 				};
 				Update: {
 					coordinator_phone?: string | null;
@@ -1825,6 +1827,7 @@ export type Database = {
 					name?: string;
 					slug?: string;
 					updated_at?: string;
+					volunteer_verification_months?: number;
 				};
 				Relationships: [];
 			};
@@ -3386,6 +3389,70 @@ export type Database = {
 					}
 				];
 			};
+			volunteer_verifications: {
+				Row: {
+					created_at: string;
+					expires_on: string | null;
+					met_on: string | null;
+					municipality_id: string;
+					reminder_sent_at: string | null;
+					requested_at: string | null;
+					updated_at: string;
+					verified_at: string | null;
+					verified_by: string | null;
+					vog_issued_on: string | null;
+					volunteer_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					expires_on?: string | null;
+					met_on?: string | null;
+					municipality_id: string;
+					reminder_sent_at?: string | null;
+					requested_at?: string | null;
+					updated_at?: string;
+					verified_at?: string | null;
+					verified_by?: string | null;
+					vog_issued_on?: string | null;
+					volunteer_id: string;
+				};
+				Update: {
+					created_at?: string;
+					expires_on?: string | null;
+					met_on?: string | null;
+					municipality_id?: string;
+					reminder_sent_at?: string | null;
+					requested_at?: string | null;
+					updated_at?: string;
+					verified_at?: string | null;
+					verified_by?: string | null;
+					vog_issued_on?: string | null;
+					volunteer_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'volunteer_verifications_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'volunteer_verifications_verified_by_fkey';
+						columns: ['verified_by'];
+						isOneToOne: false;
+						referencedRelation: 'profiles';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'volunteer_verifications_volunteer_id_fkey';
+						columns: ['volunteer_id'];
+						isOneToOne: true;
+						referencedRelation: 'profiles';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 		};
 		Views: {
 			[_ in never]: never;
@@ -3960,6 +4027,10 @@ export type Database = {
 				Returns: boolean;
 			};
 			is_valid_iban: { Args: { p_iban: string }; Returns: boolean };
+			is_verified_volunteer: {
+				Args: { p_volunteer_id: string };
+				Returns: boolean;
+			};
 			json_array_argument: { Args: { p_value: Json }; Returns: Json };
 			letter_queue: { Args: Record<PropertyKey, never>; Returns: Json };
 			list_activity_occurrences: {
@@ -4464,6 +4535,10 @@ export type Database = {
 				Args: { p_email: string };
 				Returns: undefined;
 			};
+			request_volunteer_verification: {
+				Args: Record<PropertyKey, never>;
+				Returns: Json;
+			};
 			requester_contact_for_volunteer: {
 				Args: { p_request_id: string };
 				Returns: Json;
@@ -4665,6 +4740,14 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			verify_volunteer: {
+				Args: {
+					p_met_on: string;
+					p_vog_issued_on: string;
+					p_volunteer_id: string;
+				};
+				Returns: Json;
+			};
 			volunteer_helped_count: {
 				Args: { p_volunteer_id: string };
 				Returns: number;
@@ -4675,6 +4758,11 @@ export type Database = {
 				Returns: Json;
 			};
 			volunteer_public_page: { Args: { p_volunteer_id: string }; Returns: Json };
+			volunteer_trust: { Args: { p_volunteer_id: string }; Returns: Json };
+			volunteer_verifications_page: {
+				Args: Record<PropertyKey, never>;
+				Returns: Json;
+			};
 			voor_jou_page: { Args: { p_limit?: number }; Returns: Json };
 			withdraw_role_invitation: {
 				Args: { p_invitation_id: string };
@@ -4683,6 +4771,10 @@ export type Database = {
 			withdraw_shop_invitation: {
 				Args: { p_invitation_id: string };
 				Returns: undefined;
+			};
+			withdraw_volunteer_verification: {
+				Args: { p_volunteer_id: string };
+				Returns: Json;
 			};
 			write_monitor_months: {
 				Args: { p_closed_before?: string; p_since?: string };

@@ -18,7 +18,10 @@ create table public.municipalities (
 	-- The sender's name on the municipality's mails ("Buurtkracht <name>" when empty).
 	mail_sender_name text check (mail_sender_name is null or char_length(mail_sender_name) between 2 and 80),
 	-- A municipality set up as demonstration data; its pages say so.
-	is_demo boolean not null default false
+	is_demo boolean not null default false,
+	-- How long a coordinator's verification of a volunteer (met in person, VOG seen) holds
+	-- (Buurthulp, issue 20): three years unless the municipality sets otherwise.
+	volunteer_verification_months integer not null default 36 check (volunteer_verification_months between 6 and 120)
 );
 
 create trigger municipalities_set_timestamps before insert or update on public.municipalities

@@ -181,3 +181,53 @@ create policy "Volunteers close their own offers" on public.help_offers
 	for update to authenticated
 	using (volunteer_id = (select auth.uid()) and hidden_at is null)
 	with check (volunteer_id = (select auth.uid()) and hidden_at is null);
+
+-- ---------------------------------------------------------------------------------------------
+-- Verified volunteers (issue 20 point 4): a coordinator met the volunteer in person and saw a
+-- VOG (certificate of conduct). Only the dates are kept; the VOG itself is never uploaded. The
+-- verification lapses on expires_on (the municipality's volunteer_verification_months after
+-- verifying). Requests for a vulnerable person are offered to and accepted for verified
+-- volunteers only. Written through the functions in 29_buurthulp_trust.sql.
+-- ---------------------------------------------------------------------------------------------
+
+create table public.volunteer_verifications (
+	volunteer_id uuid primary key references public.profiles (id) on delete cascade,
+	municipality_id uuid not null references public.municipalities (id) on delete cascade,
+	-- The volunteer asked to be verified (shown to coordinators as waiting).
+	requested_at timestamptz,
+	verified_at timestamptz,
+	verified_by uuid references public.profiles (id) on delete set null,
+	met_on date,
+	vog_issued_on date,
+	expires_on date,
+	-- The volunteer was told the verification lapses soon.
+	reminder_sent_at timestamptz,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	constraint volunteer_verifications_complete check (
+		(verified_at is null and met_on is null and vog_issued_on is null and expires_on is null)
+		or (verified_at is not null and met_on is not null and vog_issued_on is not null and expires_on is not null)
+	)
+);
+
+create trigger volunteer_verifications_set_timestamps before insert or update on public.volunteer_verifications
+	for each row execute function public.set_timestamps();
+
+create index volunteer_verifications_municipality_idx on public.volunteer_verifications (municipality_id, expires_on);
+
+alter table public.volunteer_verifications enable row level security;
+
+create policy "Volunteers see their own verification" on public.volunteer_verifications
+	for select to authenticated using (volunteer_id = (select auth.uid()));
+
+create policy "Coordinators see the verifications of their municipality" on public.volunteer_verifications
+	for select to authenticated using (public.has_role('coordinator', municipality_id));
+
+-- Verified and not lapsed. For security definer functions (pages show it as a badge).
+create or replace function public.is_verified_volunteer(p_volunteer_id uuid) returns boolean language sql stable security definer set search_path = '' as $$
+	select exists (
+		select 1 from public.volunteer_verifications v
+		where v.volunteer_id = p_volunteer_id and v.verified_at is not null and v.expires_on >= current_date
+	);
+$$;
+revoke all on function public.is_verified_volunteer(uuid) from public, anon, authenticated;

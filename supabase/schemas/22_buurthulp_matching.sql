@@ -204,6 +204,8 @@ create or replace function public.is_open_for_reactions(p_request_id uuid, p_mun
 			and r.municipality_id = p_municipality_id
 			and r.created_by <> (select auth.uid())
 			and r.requester_id is distinct from (select auth.uid())
+			-- A request for a vulnerable person takes reactions from verified volunteers only.
+			and (not r.is_vulnerable or public.is_verified_volunteer((select auth.uid())))
 	);
 $$;
 revoke all on function public.is_open_for_reactions(uuid, uuid) from public;
@@ -290,6 +292,9 @@ begin
 	end if;
 	if v_response.status <> 'pending' then
 		raise exception 'response_not_pending' using errcode = 'PT409';
+	end if;
+	if v_request.is_vulnerable and not public.is_verified_volunteer(v_response.volunteer_id) then
+		raise exception 'volunteer_not_verified' using errcode = 'PT409';
 	end if;
 	-- Lock the volunteer's row too, so two requests cannot both push them over their maximum.
 	select coalesce(max_active_matches, 3) into v_max
@@ -481,6 +486,9 @@ begin
 	end if;
 	if v_request.status <> 'open' then
 		raise exception 'request_not_open' using errcode = 'PT409';
+	end if;
+	if v_request.is_vulnerable and not public.is_verified_volunteer(p_volunteer_id) then
+		raise exception 'volunteer_not_verified' using errcode = 'PT409';
 	end if;
 	insert into public.help_invitations (municipality_id, request_id, volunteer_id, invited_by)
 	values (v_request.municipality_id, p_request_id, p_volunteer_id, (select auth.uid()))

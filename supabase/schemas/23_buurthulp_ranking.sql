@@ -126,6 +126,8 @@ declare
 	-- The score of the v_limit-th best suggestion so far; null while there are fewer.
 	v_last numeric;
 	v_items jsonb;
+	-- Requests for a vulnerable person are for verified volunteers only (issue 20).
+	v_verified boolean;
 begin
 	select * into v_me from public.volunteer_profiles where user_id = (select auth.uid());
 	if not found then
@@ -138,6 +140,7 @@ begin
 	if v_active >= v_me.max_active_matches then
 		return jsonb_build_object('status', 'at_capacity', 'active', v_active, 'max', v_me.max_active_matches, 'items', '[]'::jsonb);
 	end if;
+	v_verified := public.is_verified_volunteer(v_me.user_id);
 	select latitude, longitude into v_lat, v_lng from public.districts where id = v_me.home_district_id;
 	v_cos := cos(radians(v_lat));
 	v_dlat := v_me.radius_km / 111.2;
@@ -200,6 +203,7 @@ begin
 							and r.district_id = v_group.district_id and r.category = v_group.category
 							and r.starts_on is not null and coalesce(r.ends_on, r.starts_on) >= current_date
 							and (r.availability_mask & v_me.availability_mask) <> 0 and r.id <> all (v_skip)
+							and (v_verified or not r.is_vulnerable)
 						order by r.starts_on, r.created_at, r.id limit v_limit)
 					union all
 					(select r.id, r.starts_on, r.created_at, false from public.help_requests r
@@ -207,6 +211,7 @@ begin
 							and r.district_id = v_group.district_id and r.category = v_group.category
 							and r.starts_on is not null and coalesce(r.ends_on, r.starts_on) >= current_date
 							and (r.availability_mask & v_me.availability_mask) = 0 and r.id <> all (v_skip)
+							and (v_verified or not r.is_vulnerable)
 						order by r.starts_on, r.created_at, r.id limit v_limit)
 					union all
 					(select r.id, r.starts_on, r.created_at, true from public.help_requests r
@@ -214,6 +219,7 @@ begin
 							and r.district_id = v_group.district_id and r.category = v_group.category
 							and r.starts_on is null
 							and (r.availability_mask & v_me.availability_mask) <> 0 and r.id <> all (v_skip)
+							and (v_verified or not r.is_vulnerable)
 						order by r.created_at, r.id limit v_limit)
 					union all
 					(select r.id, r.starts_on, r.created_at, false from public.help_requests r
@@ -221,6 +227,7 @@ begin
 							and r.district_id = v_group.district_id and r.category = v_group.category
 							and r.starts_on is null
 							and (r.availability_mask & v_me.availability_mask) = 0 and r.id <> all (v_skip)
+							and (v_verified or not r.is_vulnerable)
 						order by r.created_at, r.id limit v_limit)
 				) x
 			) c
@@ -276,6 +283,7 @@ begin
 			and not exists (
 				select 1 from public.responses x where x.request_id = p_request_id and x.volunteer_id = v.user_id
 			)
+			and (not v_request.is_vulnerable or public.is_verified_volunteer(v.user_id))
 	),
 	scored as (
 		select w.*,

@@ -63,6 +63,13 @@ create or replace function public.export_buurthulp_data(p_user_id uuid) returns 
 			from public.volunteer_profiles v join public.districts d on d.id = v.home_district_id
 			where v.user_id = p_user_id
 		),
+		'verification', (
+			select jsonb_build_object(
+				'requested_at', v.requested_at, 'verified_at', v.verified_at, 'met_on', v.met_on,
+				'vog_issued_on', v.vog_issued_on, 'expires_on', v.expires_on, 'reminder_sent_at', v.reminder_sent_at
+			)
+			from public.volunteer_verifications v where v.volunteer_id = p_user_id
+		),
 		'requests', coalesce((
 			select jsonb_agg(case when r.requester_id is null then jsonb_build_object(
 					'id', r.id, 'on_behalf_of_resident', true, 'category', r.category, 'status', r.status,
@@ -188,7 +195,7 @@ insert into public.personal_data_exports (function_name, area, sort_order, table
 	('export_buurthulp_data', 'buurthulp', 20, array[
 		'volunteer_profiles', 'help_requests', 'help_request_contacts', 'help_offers', 'responses',
 		'matches', 'match_messages', 'thanks', 'followups', 'help_invitations', 'reports',
-		'moderation_actions'
+		'moderation_actions', 'volunteer_verifications'
 	]);
 
 -- ---------------------------------------------------------------------------------------------

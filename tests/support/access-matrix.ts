@@ -72,6 +72,8 @@ export const ACCESS: Record<Table, Access> = {
 	match_occurrences: COORDINATORS_READ,
 	followups: COORDINATORS_READ,
 	help_invitations: COORDINATORS_READ,
+	// Written only through verify_volunteer and its siblings (issue 20 point 4).
+	volunteer_verifications: COORDINATORS_READ,
 	reports: COORDINATORS_READ,
 	moderation_actions: COORDINATORS_READ,
 	// Buurthuizen: goals, published activities, skipped weeks and counts are public; changes go

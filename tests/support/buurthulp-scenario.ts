@@ -129,6 +129,15 @@ export async function buurthulpScenario(): Promise<Scenario> {
 	await check(
 		coordinator.client.rpc('block_account', { p_user_id: blocked.id, p_reason: 'Vraagt om geld' })
 	);
+	// The volunteer asks to be verified and the coordinator verifies them (met today, VOG of today).
+	await check(volunteer.client.rpc('request_volunteer_verification'));
+	await check(
+		coordinator.client.rpc('verify_volunteer', {
+			p_volunteer_id: volunteer.id,
+			p_met_on: isoDate(0),
+			p_vog_issued_on: isoDate(0)
+		})
+	);
 	const [notification] = await sql<{ id: string }>(
 		`select id from public.notification_outbox where recipient_id = '${resident.id}' limit 1`
 	);
@@ -161,6 +170,12 @@ export async function buurthulpScenario(): Promise<Scenario> {
 			key: 'id',
 			id: action?.id as string,
 			reader: coordinator.client
+		},
+		{
+			table: 'volunteer_verifications',
+			key: 'volunteer_id',
+			id: volunteer.id,
+			reader: volunteer.client
 		},
 		{ table: 'account_blocks', key: 'user_id', id: blocked.id, reader: blocked.client },
 		{

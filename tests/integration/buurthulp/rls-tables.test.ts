@@ -29,6 +29,7 @@ const HULP_TABLES: Table[] = [
 	'help_invitations',
 	'reports',
 	'moderation_actions',
+	'volunteer_verifications',
 	'account_blocks',
 	'notification_outbox'
 ];
