@@ -20,7 +20,8 @@ export const actions: Actions = {
 	ongedaan: async ({ request, locals, url }) => {
 		shopOf(locals, url);
 		const parsed = undoSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { problem: 'Deze betaling met een cheque bestaat niet (meer).' });
+		if (!parsed.success)
+			return fail(400, { problem: 'Deze betaling met een cheque bestaat niet (meer).' });
 		const result = await undoRedemption(locals.supabase, parsed.data.redemptionId);
 		if (!result.ok) return fail(400, { problem: result.problem });
 		return { undone: result.value.remainingCents };
