@@ -26,6 +26,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.
 import {
 	seedDemoAccounts,
 	seedDemoContent,
+	seedDemoMunicipalities,
 	seedReferenceData
 } from '../../src/lib/server/embedded/seed.ts';
 import { execOver } from './sql-exec.ts';
@@ -246,6 +247,8 @@ export async function startHostedStack(opts: {
 		} as unknown as Lite;
 		await seedDemoAccounts(demo);
 		await seedDemoContent(demo, root);
+		// Dordrecht and Zwolle, as `npm start` seeds them (issue 18's demo data).
+		await seedDemoMunicipalities(demo, root);
 
 		// 4. Two app servers from the production build, behind the proxy.
 		const appEnv = {
