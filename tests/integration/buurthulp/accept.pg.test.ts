@@ -30,7 +30,10 @@ describe('simultaneous accepts on PostgreSQL', () => {
 			const outcomes = await Promise.allSettled(
 				Array.from({ length: 12 }, (_, i) =>
 					db.begin(async (tx) => {
-						await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true)`;
+						// Both settings: lite's auth.uid() reads request.jwt.claim.sub, hosted Supabase's
+						// request.jwt.claims. With only the latter the caller was nobody here, and the
+						// test passed only through a null check in accept_response that let anyone in.
+						await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true), set_config('request.jwt.claim.sub', ${resident.id}, true)`;
 						// Hold the transaction open a moment so the attempts really overlap.
 						await tx`select pg_sleep(0.05)`;
 						return tx`select public.accept_response(${responseIds[i % responseIds.length] as string}::uuid)`;

@@ -62,7 +62,7 @@ describe('help requests hold more than the board shows', () => {
 		expect(await res.json()).toEqual([]);
 	});
 
-	it('the stranger still finds the request on the board, without those fields, and can react and report it', async () => {
+	it('the stranger still finds the request on the board, without those fields, reacts once verified and reports it', async () => {
 		const { requestId } = await vulnerableOpenRequest();
 		const stranger = await createVolunteer({ label: 'vreemde' });
 		const board = await stranger.client.rpc('search_help_requests', { p_limit: 100 });
@@ -73,6 +73,12 @@ describe('help requests hold more than the board shows', () => {
 		expect(item).toBeDefined();
 		expect(item).not.toHaveProperty('is_vulnerable');
 		expect(item).not.toHaveProperty('requester_id');
+		// A request for a vulnerable person takes reactions from verified volunteers only (issue 20).
+		await expect(react(stranger, requestId)).rejects.toThrow();
+		await sql(
+			`insert into public.volunteer_verifications (volunteer_id, municipality_id, verified_at, met_on, vog_issued_on, expires_on)
+			 values ('${stranger.id}', '${ZAANSTAD_ID}', now(), current_date, current_date, current_date + 365)`
+		);
 		await expect(react(stranger, requestId)).resolves.toBeTruthy();
 		const report = await stranger.client.rpc('report_content', {
 			p_target_type: 'help_request',

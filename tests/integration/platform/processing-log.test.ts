@@ -127,21 +127,26 @@ describe('what a page logs', () => {
 	});
 
 	it('a read page commits without waiting for the disk only when nothing was written before it', async () => {
+		// Each statement starts from 'on' for its own transaction: the test run's PostgreSQL
+		// database itself commits without waiting (tests/support/harness.ts).
+		const waiting = `set_config('synchronous_commit', 'on', true) as waiting`;
 		const [alone] = await sql<{ setting: string }>(
-			`select public.log_reads_without_waiting() is null as called, current_setting('synchronous_commit') as setting`
+			`select ${waiting}, public.log_reads_without_waiting() is null as called,
+				current_setting('synchronous_commit') as setting`
 		);
 		expect(alone?.setting).toBe('off');
 		// pg_current_xact_id() gives the transaction an id, as any write does (draw_callback_sample
 		// writes, then returns callback_checks_page): the commit keeps waiting.
 		const [afterWrite] = await sql<{ setting: string }>(
-			`select pg_current_xact_id() is not null as wrote, public.log_reads_without_waiting() is null as called,
-				current_setting('synchronous_commit') as setting`
+			`select ${waiting}, pg_current_xact_id() is not null as wrote,
+				public.log_reads_without_waiting() is null as called, current_setting('synchronous_commit') as setting`
 		);
 		expect(afterWrite?.setting).toBe('on');
-		const [next] = await sql<{ setting: string }>(
-			`select current_setting('synchronous_commit') as setting`
+		// The change ends with its transaction: the next one has the connection's own setting.
+		const [next] = await sql<{ setting: string; reset_val: string }>(
+			`select setting, reset_val from pg_settings where name = 'synchronous_commit'`
 		);
-		expect(next?.setting).toBe('on');
+		expect(next?.setting).toBe(next?.reset_val);
 	});
 });
 
