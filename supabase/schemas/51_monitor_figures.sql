@@ -225,7 +225,8 @@ revoke all on function public.monitor_buurthulp_state(uuid, date, date) from pub
 -- Occurrences are generated for the weeks inside the period only (as list_activity_occurrences
 -- does), so their cost follows the period, not the years of activities. Held: took place before
 -- now, not skipped, and not after the activity was cancelled. Called off: a skipped date, or a
--- date on or after the cancellation.
+-- date on or after the cancellation. A week moved to another date or time (an exception with
+-- moved_to) is neither: the one-off activity that took it over is counted in its place.
 create or replace function public.monitor_buurthuizen(p_municipality_id uuid, p_from date, p_to date)
 returns table (metric text, agg text, district_id uuid, month date, subject text, value numeric, item text)
 language sql stable set search_path = '' as $$
@@ -236,8 +237,13 @@ language sql stable set search_path = '' as $$
 		select a.district_id, a.community_centre_id, a.social_goal_id, o.occurs_on,
 			date_trunc('month', o.occurs_on)::date as month,
 			exists (
-				select 1 from public.activity_exceptions e where e.activity_id = a.id and e.occurs_on = o.occurs_on offset 0
+				select 1 from public.activity_exceptions e
+				where e.activity_id = a.id and e.occurs_on = o.occurs_on and e.moved_to is null offset 0
 			) as skipped,
+			exists (
+				select 1 from public.activity_exceptions e
+				where e.activity_id = a.id and e.occurs_on = o.occurs_on and e.moved_to is not null offset 0
+			) as moved,
 			a.cancelled_at is not null and o.starts_at >= a.cancelled_at as called_off,
 			o.starts_at < now() as past
 		from b, public.activities a
@@ -256,12 +262,12 @@ language sql stable set search_path = '' as $$
 			and tstzrange(a.starts_at, a.series_ends_at, '[)') && tstzrange(b.t0, b.t1, '[)')
 			and o.occurs_on between p_from and p_to
 	), held as (
-		select * from occurrences o where o.past and not o.skipped and not o.called_off
+		select * from occurrences o where o.past and not o.skipped and not o.moved and not o.called_off
 	)
 	select 'bz_occurrences_held', 'sum', h.district_id, h.month, '', count(*), null::text from held h group by 3, 4
 	union all
 	select 'bz_occurrences_cancelled', 'sum', o.district_id, o.month, '', count(*), null from occurrences o
-	where o.skipped or o.called_off group by 3, 4
+	where not o.moved and (o.skipped or o.called_off) group by 3, 4
 	union all
 	select 'bz_points', 'sum', h.district_id, h.month, h.community_centre_id::text, sum(g.points), null
 	from held h join public.social_goals g on g.id = h.social_goal_id group by 3, 4, 5

@@ -374,3 +374,50 @@ describe('retention', () => {
 		}
 	});
 });
+
+describe('a week moved to another date', () => {
+	it('counts as held once, on its new date, and not as called off', async () => {
+		const figures = async () => {
+			const { data, error } = await s.admin.client.rpc('monitor_page', {
+				p_from: s.from,
+				p_to: s.to
+			});
+			expect(error).toBeNull();
+			return (data as unknown as Page).figures;
+		};
+		const count = (f: Figure[]) => [
+			value('bz_occurrences_held', s.m.north, '', f),
+			value('bz_occurrences_cancelled', s.m.north, '', f)
+		];
+		const before = count(await figures());
+
+		// A weekly activity on five dates from 30 days ago, whose second week the board moved one
+		// day later (as move_activity_date leaves it: an exception pointing at a
+		// one-off activity that took over the week).
+		const day = (offset: number) =>
+			`(((now() at time zone 'Europe/Amsterdam')::date + ${offset})::timestamp + time '14:00') at time zone 'Europe/Amsterdam'`;
+		const insertActivity = async (recurrence: string, start: number, until: string) => {
+			const [row] = await sql<{ id: string }>(
+				`insert into public.activities (municipality_id, community_centre_id, district_id, title, category,
+					recurrence, starts_at, ends_at, repeat_until, series_ends_at, social_goal_id)
+				 values ('${s.m.id}', '${s.centreNorth}', '${s.m.north}', 'Breien', 'koffieochtend', '${recurrence}',
+					${day(start)}, ${day(start)} + interval '1 hour', ${until}, ${day(start)}, '${s.goalId}')
+				 returning id`
+			);
+			return row?.id as string;
+		};
+		const weekly = await insertActivity(
+			'weekly',
+			-30,
+			`((now() at time zone 'Europe/Amsterdam')::date - 2)`
+		);
+		const moved = await insertActivity('once', -22, 'null');
+		await sql(
+			`insert into public.activity_exceptions (municipality_id, activity_id, occurs_on, moved_to)
+			 values ('${s.m.id}', '${weekly}', (now() at time zone 'Europe/Amsterdam')::date - 23, '${moved}')`
+		);
+
+		// Four weeks held where they were planned, one on its new date; nothing called off.
+		expect(count(await figures())).toEqual([(before[0] ?? 0) + 5, before[1]]);
+	});
+});

@@ -19,14 +19,14 @@ const ACTIVITY_ERRORS: Record<string, string> = {
 	invalid_cost: 'Vul een bedrag in tussen € 0 en € 1000.',
 	invalid_max_participants: 'Vul een maximum aantal deelnemers in tussen 1 en 1000.',
 	max_below_registered: 'Er zijn al meer mensen aangemeld dan dit maximum. Kies een hoger aantal.',
-	social_goal_not_found: 'Kies een maatschappelijke opgave van de wijk van dit buurthuis.',
+	social_goal_not_found: 'Kies een doel van de wijk van dit buurthuis.',
 	invalid_category: 'Kies een soort activiteit uit de lijst.',
 	invalid_audience: 'Kies voor wie de activiteit is.',
 	invalid_recurrence: 'Kies of de activiteit één keer is of elke week.',
 	title_too_short: 'Geef de activiteit een naam van minstens 3 tekens.',
 	period_too_long: 'Kies een kortere periode (hoogstens een jaar).',
 	rate_limited: 'Je hebt je in korte tijd heel vaak aangemeld. Probeer het later opnieuw.',
-	goal_not_found: 'Deze maatschappelijke opgave bestaat niet (meer).',
+	goal_not_found: 'Dit doel van de wijk bestaat niet (meer).',
 	starts_in_past:
 		'Kies een datum vanaf vandaag. Een activiteit in het verleden kun je niet plaatsen.',
 	series_started:
