@@ -74,7 +74,8 @@ export async function smallTargets(page: Page): Promise<string[]> {
 /** Which forms of address the page's text uses: "je" (je, jij, jou, jouw) and/or "u" (u, uw). */
 export async function formsOfAddress(page: Page): Promise<{ je: string[]; u: string[] }> {
 	const text = await page.locator('body').innerText();
-	const words = text.split(/[^\p{L}]+/u);
+	// Digits belong to the word: a generated name such as "Wijk-g362u" must not read as "u".
+	const words = text.split(/[^\p{L}\p{N}]+/u);
 	const je = words.filter((w) => /^(je|jij|jou|jouw|jezelf)$/i.test(w));
 	const u = words.filter((w) => /^(u|uw|uzelf)$/i.test(w));
 	return { je: [...new Set(je)], u: [...new Set(u)] };
