@@ -1,5 +1,6 @@
 // The counter: look a cheque up, redeem it, undo a redemption, and the shop's own list. A refusal
 // (unknown code, used, expired…) is an answer from redeem_cheque, not an error.
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ok, refused, type WriteResult } from '../result';
 import { fromRow } from '../rows';
@@ -186,4 +187,11 @@ export function counterShopId(
 		.filter((r) => r.role === 'shop_staff' && r.shopId)
 		.map((r) => r.shopId as string);
 	return wanted && shops.includes(wanted) ? wanted : (shops[0] ?? null);
+}
+
+/** counterShopId for a page or action: a 403 when the viewer works for no shop (any more). */
+export function counterShopOrForbidden(viewer: Pick<Viewer, 'roles'> | null, url: URL): string {
+	const shopId = counterShopId(viewer, url.searchParams.get('winkel'));
+	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
+	return shopId;
 }

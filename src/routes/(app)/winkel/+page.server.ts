@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { isValid } from '#lib/mantelzorg/cheque-code';
 import { lookupSchema, redeemSchema, undoSchema } from '#lib/schemas/mantelzorg/shop';
 import {
-	counterShopId,
+	counterShopOrForbidden,
 	lookupCheque,
 	redeemCheque,
 	undoRedemption
 } from '#lib/server/mantelzorg/redemptions';
 import type { Actions, PageServerLoad } from './$types';
 
-const shopOf = (locals: App.Locals, url: URL) => {
-	const shopId = counterShopId(locals.viewer, url.searchParams.get('winkel'));
-	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
-	return shopId;
-};
+const shopOf = (locals: App.Locals, url: URL) => counterShopOrForbidden(locals.viewer, url);
 
 /** Refusals about the amount typed: shown next to the amount, the cheque stays on screen. */
 const AMOUNT_REFUSALS = new Set(['insufficient_balance', 'invalid_amount']);

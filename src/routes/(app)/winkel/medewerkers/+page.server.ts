@@ -6,7 +6,7 @@ import {
 	invitationIdSchema,
 	membershipIdSchema
 } from '#lib/schemas/mantelzorg/shop';
-import { counterShopId } from '#lib/server/mantelzorg/redemptions';
+import { counterShopOrForbidden } from '#lib/server/mantelzorg/redemptions';
 import {
 	inviteShopStaff,
 	loadShopStaffPage,
@@ -15,11 +15,7 @@ import {
 } from '#lib/server/mantelzorg/shops';
 import type { Actions, PageServerLoad } from './$types';
 
-const shopOf = (locals: App.Locals, url: URL) => {
-	const shopId = counterShopId(locals.viewer, url.searchParams.get('winkel'));
-	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
-	return shopId;
-};
+const shopOf = (locals: App.Locals, url: URL) => counterShopOrForbidden(locals.viewer, url);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = await loadShopStaffPage(locals.supabase, shopOf(locals, url));

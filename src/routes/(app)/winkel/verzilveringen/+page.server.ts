@@ -1,17 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { undoSchema } from '#lib/schemas/mantelzorg/shop';
 import {
-	counterShopId,
+	counterShopOrForbidden,
 	loadShopRedemptions,
 	undoRedemption
 } from '#lib/server/mantelzorg/redemptions';
 import type { Actions, PageServerLoad } from './$types';
 
-const shopOf = (locals: App.Locals, url: URL) => {
-	const shopId = counterShopId(locals.viewer, url.searchParams.get('winkel'));
-	if (!shopId) error(403, 'Je werkt niet (meer) voor een winkel.');
-	return shopId;
-};
+const shopOf = (locals: App.Locals, url: URL) => counterShopOrForbidden(locals.viewer, url);
 
 export const load: PageServerLoad = async ({ locals, url }) =>
 	loadShopRedemptions(locals.supabase, shopOf(locals, url));
