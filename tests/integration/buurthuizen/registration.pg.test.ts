@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from '../../support/factories.ts';
+import { asUserInTransaction } from '../../support/postgres-as-user.ts';
 import {
 	centre,
 	createBoardMember,
@@ -34,9 +35,7 @@ describe('simultaneous registrations on PostgreSQL', () => {
 		try {
 			const outcomes = await Promise.allSettled(
 				ids.map((id) =>
-					db.begin(async (tx) => {
-						const claims = JSON.stringify({ sub: id, role: 'authenticated' });
-						await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true), set_config('request.jwt.claim.sub', ${id}, true)`;
+					asUserInTransaction(db, id, async (tx) => {
 						await tx`select pg_sleep(0.02)`;
 						return tx`select public.register_for_activity(${activityId}::uuid, ${on}::date)`;
 					})

@@ -3,6 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import postgres from 'postgres';
 import { createUser, sql } from '../../support/factories.ts';
+import { asUserInTransaction } from '../../support/postgres-as-user.ts';
 import { createVolunteer, postRequest, react } from '../../support/buurthulp-factories.ts';
 
 async function matchCount(requestId: string) {
@@ -25,15 +26,10 @@ describe('simultaneous accepts on PostgreSQL', () => {
 		for (const v of volunteers) responseIds.push(await react(v, requestId));
 
 		const db = postgres(databaseUrl as string, { max: 12, onnotice: () => {} });
-		const claims = JSON.stringify({ sub: resident.id, role: 'authenticated' });
 		try {
 			const outcomes = await Promise.allSettled(
 				Array.from({ length: 12 }, (_, i) =>
-					db.begin(async (tx) => {
-						// Both settings: lite's auth.uid() reads request.jwt.claim.sub, hosted Supabase's
-						// request.jwt.claims. With only the latter the caller was nobody here, and the
-						// test passed only through a null check in accept_response that let anyone in.
-						await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true), set_config('request.jwt.claim.sub', ${resident.id}, true)`;
+					asUserInTransaction(db, resident.id, async (tx) => {
 						// Hold the transaction open a moment so the attempts really overlap.
 						await tx`select pg_sleep(0.05)`;
 						return tx`select public.accept_response(${responseIds[i % responseIds.length] as string}::uuid)`;

@@ -6,27 +6,13 @@ import postgres from 'postgres';
 import { sql } from '../../support/factories.ts';
 import { createShop, createStaff, shopAdmin } from '../../support/mantelzorg-shop-factories.ts';
 import { createCheque, newKey, remainingOf } from '../../support/mantelzorg-counter-factories.ts';
+import { asUserInTransaction } from '../../support/postgres-as-user.ts';
 
 type Answer = { ok: boolean; reason?: string; redemption_id?: string };
-
-const asUser = (id: string) => JSON.stringify({ sub: id, role: 'authenticated' });
 
 function database() {
 	const url = inject('databaseUrl');
 	return url ? postgres(url, { max: 40, onnotice: () => {} }) : null;
-}
-
-async function call<T>(
-	db: postgres.Sql,
-	userId: string,
-	query: (tx: postgres.TransactionSql) => Promise<T>
-) {
-	return db.begin(async (tx) => {
-		// lite's auth.uid() reads request.jwt.claim.sub; request.jwt.claims is set as PostgREST does.
-		await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${asUser(userId)}, true),
-			set_config('request.jwt.claim.sub', ${userId}, true), set_config('request.jwt.claim.role', 'authenticated', true)`;
-		return query(tx);
-	}) as Promise<T>;
 }
 
 const redeem = (
@@ -37,7 +23,7 @@ const redeem = (
 	amount: number,
 	key = newKey()
 ) =>
-	call(db, staffId, async (tx) => {
+	asUserInTransaction(db, staffId, async (tx) => {
 		const [row] =
 			await tx`select public.redeem_cheque(${shopId}::uuid, ${code}, ${amount}::integer, ${key}::uuid, true) as r`;
 		return row?.r as Answer;
@@ -115,12 +101,16 @@ describe('redeem_cheque under load on PostgreSQL', () => {
 					ids.push(a.redemption_id as string);
 				}
 				const undos = ids.map((id) =>
-					call(db, staff.id, (tx) => tx`select public.undo_redemption(${id}::uuid)`).then(
+					asUserInTransaction(
+						db,
+						staff.id,
+						(tx) => tx`select public.undo_redemption(${id}::uuid)`
+					).then(
 						() => 'undone',
 						(e: Error) => e.message
 					)
 				);
-				const batch = call(db, admin.id, async (tx) => {
+				const batch = asUserInTransaction(db, admin.id, async (tx) => {
 					const [row] =
 						await tx`select public.create_reimbursement_batch(${shop.id}::uuid, ${today}::date, ${today}::date) as id`;
 					return row?.id as string;
