@@ -24,13 +24,25 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'buurtkracht-e2e-')
 // Everything the app server prints, checked for personal data after the run.
 process.env.E2E_LOG_FILE ??= path.join(process.env.E2E_DATA_DIR, 'app.log');
 
+/** Tests that must run with no other test beside them (see the quiet project). */
+const QUIET = ['**/platform/public-cache.e2e.ts'];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
-	workers: 1,
+	// Two: while one test waits on the server, the other drives its browser (13.2 → 6.9 min for
+	// the whole set). Each test makes its own people and rows; crash.e2e starts its own servers.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
+	projects: [
+		// The longest test (every page at 320 px) first, so it does not end the run alone.
+		{ name: 'walk', testMatch: '**/platform/layout.e2e.ts' },
+		{ name: 'browser', testIgnore: ['**/platform/layout.e2e.ts', ...QUIET] },
+		// Tests that need no other test writing meanwhile: any write drops the public cache.
+		{ name: 'quiet', testMatch: QUIET, dependencies: ['walk', 'browser'] }
+	],
 	retries: process.env.CI ? 1 : 0,
 	globalTeardown: './tests/support/log-check-teardown.ts',
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -27,6 +27,10 @@ export default defineConfig({
 		/@hosted/
 	],
 	retries: 0,
+	// One at a time, as the several-servers tests count what both servers did; and none of the
+	// main run's projects, whose file patterns would replace the list above.
+	workers: 1,
+	projects: undefined,
 	// Every page crosses the proxy, one of two app servers and the API's own process, while the
 	// rest of the suite runs beside it: the board journey took 23 s on a quiet machine and over
 	// 60 s on a busy one.
