@@ -21,8 +21,9 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
+			// Parsed as TypeScript without a type-checked program: no rule here needs types (svelte-check
+			// checks them), and building the program took 40 of lint's 50 CPU seconds.
 			parserOptions: {
-				projectService: true,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser
 			}
