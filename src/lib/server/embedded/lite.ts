@@ -11,6 +11,7 @@ import { htmlToText } from './mail-text.ts';
 import { recipientSiteSql, withMunicipalityLinks, type RecipientSite } from './mail-links.ts';
 import { printDatabaseError, routeDatabaseErrors } from './db-error-log.ts';
 import type { DatabaseErrorSummary } from './db-error-log.ts';
+import { asCaller, gateTransactions, type GatedDatabase } from './transaction-gate.ts';
 
 export interface LiteOptions {
 	/** Project root holding supabase/; defaults to the working directory. */
@@ -89,6 +90,7 @@ async function connect(config: Toml, options: LiteOptions, root: string) {
 	const configured = String((config.db as Toml | undefined)?.url ?? './supabase/.temp/pglite');
 	const dataDir = options.dataDir ?? path.resolve(root, configured);
 	const connection = await createPgliteConnection({ url: dataDir });
+	gateTransactions((connection as unknown as { driver: GatedDatabase }).driver);
 	return { connection, driver: 'pglite' as const };
 }
 
@@ -183,8 +185,9 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 	return {
 		app,
 		driver,
-		fetch: (request, context) => app.fetch(request, context),
-		exec,
+		// Each call is one caller of the transaction gate (transaction-gate.ts).
+		fetch: (request, context) => asCaller(async () => app.fetch(request, context)),
+		exec: (sql) => asCaller(() => exec(sql)),
 		...(driver === 'pglite'
 			? {
 					dumpDataDir: async () => {
