@@ -181,7 +181,9 @@ begin
 			select jsonb_agg(jsonb_build_object(
 				'id', x.id, 'status', x.status, 'message', x.message, 'created_at', x.created_at,
 				'volunteer_name', p.display_name,
-				'helped_count', public.volunteer_helped_count(x.volunteer_id)
+				'helped_count', public.volunteer_helped_count(x.volunteer_id),
+				-- Since when, completed matches, verified until: what to trust before choosing.
+				'trust', public.volunteer_trust(x.volunteer_id)
 			) order by x.created_at)
 			from public.responses x join public.profiles p on p.id = x.volunteer_id
 			where x.request_id = v_request.id and x.status <> 'withdrawn'

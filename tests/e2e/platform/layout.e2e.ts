@@ -173,6 +173,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 		await visit(volunteer, [
 			'/',
 			'/hulp/vrijwilliger',
+			'/hulp/vrijwilliger/controle',
 			'/hulp/voor-jou',
 			'/hulp/aanbod',
 			'/hulp/mijn'
@@ -220,7 +221,11 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 		const coordinator = await pageAs(browser, 'coordinator@buurtkracht.example');
 		await coordinator.goto('/hulp');
 		const requestId = await firstId(coordinator, '/hulp/vraag/');
-		await visit(coordinator, ['/hulp/coordinatie', `/hulp/coordinatie/vraag/${requestId}`]);
+		await visit(coordinator, [
+			'/hulp/coordinatie',
+			`/hulp/coordinatie/vraag/${requestId}`,
+			'/hulp/coordinatie/vrijwilligers'
+		]);
 		const caseworker = await pageAs(browser, 'consulent@buurtkracht.example');
 		await caseworker.goto('/mantelzorg/consulent');
 		const applicationId = await firstId(caseworker, '/mantelzorg/consulent/');

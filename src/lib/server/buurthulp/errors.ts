@@ -23,7 +23,9 @@ const HELP_ERRORS: Record<string, string> = {
 	not_signed_in: 'Log eerst in.',
 	postcode_not_in_district:
 		'Deze postcode hoort niet bij de wijk die je koos. Controleer je postcode en je wijk.',
-	date_too_far: 'Kies een datum binnen een jaar vanaf vandaag.'
+	date_too_far: 'Kies een datum binnen een jaar vanaf vandaag.',
+	volunteer_not_verified:
+		'Deze hulpvraag is voor een inwoner die extra kwetsbaar is. Daarbij kan alleen een vrijwilliger helpen die de buurtcoördinator heeft gecontroleerd. Kies een gecontroleerde vrijwilliger.'
 };
 
 const RATE_LIMITED: Record<string, string> = {

@@ -41,7 +41,20 @@ const requestPage = fromRow(
 		myResponse: helpResponse.nullable(),
 		onBehalfName: z.string().nullable(),
 		responses: z.array(
-			helpResponse.extend({ volunteerName: z.string(), helpedCount: z.number().int() })
+			helpResponse.extend({
+				volunteerName: z.string(),
+				helpedCount: z.number().int(),
+				/** What a resident can go on before choosing (volunteer_trust in SQL). */
+				trust: z
+					.object({
+						volunteerSince: z.string().nullable(),
+						completedMatches: z.number().int(),
+						verified: z.boolean(),
+						verifiedUntil: z.string().nullable()
+					})
+					.nullable()
+					.default(null)
+			})
 		),
 		match: z.object({ id: z.uuid(), status: matchStatus }).nullable(),
 		/** "Dit ziet {naam} van jou": what choosing a volunteer shares; for whoever chooses. */

@@ -20,7 +20,7 @@ export async function reactToRequest(
 	// The insert policy refuses blocked accounts, closed requests and one's own request alike.
 	if (isRlsRefusal(error)) {
 		return refused(
-			'Je kunt (nu) niet reageren op deze hulpvraag. Misschien staat de vraag niet meer open, of is je account geblokkeerd.'
+			'Je kunt (nu) niet reageren op deze hulpvraag. Misschien staat de vraag niet meer open, of is je account geblokkeerd. Of de vraag is voor een kwetsbare inwoner: daarbij kunnen alleen gecontroleerde vrijwilligers helpen (zie "Laat je controleren" op je vrijwilligersprofiel).'
 		);
 	}
 	return refused(helpErrorMessage(error, 'responses'));
