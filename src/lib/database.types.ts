@@ -4523,6 +4523,10 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: number;
 			};
+			remind_lapsing_verifications: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			remove_shop_staff: {
 				Args: { p_membership_id: string };
 				Returns: undefined;
@@ -4633,6 +4637,10 @@ export type Database = {
 					p_municipality_id: string;
 				};
 				Returns: undefined;
+			};
+			set_volunteer_verification_months: {
+				Args: { p_months: number };
+				Returns: Json;
 			};
 			shop_admin_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			shop_invitation_page: { Args: { p_invitation_id: string }; Returns: Json };

@@ -16,6 +16,10 @@ insert into public.processing_activities (
 		'Zolang je account bestaat; na de einddatum geldt de controle niet meer.',
 		null, 135);
 
+insert into public.notification_kinds (kind, area) values
+	('volunteer_verified', 'buurthulp'),
+	('verification_lapsing', 'buurthulp');
+
 -- The volunteer asks to be verified; the coordinators see them as waiting. Answers {ok, reason?}.
 create or replace function public.request_volunteer_verification() returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
@@ -64,8 +68,12 @@ begin
 	) values (p_volunteer_id, v_me.municipality_id, now(), (select auth.uid()), p_met_on, p_vog_issued_on, v_expires)
 	on conflict (volunteer_id) do update set
 		verified_at = excluded.verified_at, verified_by = excluded.verified_by, met_on = excluded.met_on,
-		vog_issued_on = excluded.vog_issued_on, expires_on = excluded.expires_on, reminder_sent_at = null;
+		vog_issued_on = excluded.vog_issued_on, expires_on = excluded.expires_on, reminder_sent_at = null,
+		-- The question is answered: after a lapse the volunteer asks anew.
+		requested_at = null;
 	perform public.log_audit(v_me.municipality_id, 'buurthulp.volunteer_verified', 'volunteer', p_volunteer_id,
+		jsonb_build_object('expires_on', v_expires));
+	perform public.notify(v_me.municipality_id, p_volunteer_id, 'volunteer_verified',
 		jsonb_build_object('expires_on', v_expires));
 	perform public.log_processing(
 		v_me.municipality_id, 'buurthulp.volunteer_verification', 'change', 'volunteer.verified',
@@ -156,3 +164,51 @@ create or replace function public.volunteer_trust(p_volunteer_id uuid) returns j
 	);
 $$;
 revoke all on function public.volunteer_trust(uuid) from public, anon, authenticated;
+
+-- Scheduled: a volunteer whose verification lapses within 30 days is told once, with the date, so
+-- they can ask for a new check in time. Returns how many were told.
+create or replace function public.remind_lapsing_verifications() returns integer language plpgsql security definer set search_path = '' as $$
+declare
+	v_row record;
+	v_told integer := 0;
+begin
+	for v_row in
+		update public.volunteer_verifications v set reminder_sent_at = now()
+		where v.verified_at is not null and v.reminder_sent_at is null
+			and v.expires_on between current_date and current_date + 30
+		returning v.volunteer_id, v.municipality_id, v.expires_on
+	loop
+		perform public.notify(v_row.municipality_id, v_row.volunteer_id, 'verification_lapsing',
+			jsonb_build_object('expires_on', v_row.expires_on));
+		v_told := v_told + 1;
+	end loop;
+	return v_told;
+end;
+$$;
+revoke all on function public.remind_lapsing_verifications() from public, anon, authenticated;
+grant execute on function public.remind_lapsing_verifications() to service_role;
+
+-- Registered with the platform scheduler (06_platform_scheduler.sql).
+insert into public.scheduled_jobs (name, area, every) values
+	('remind_lapsing_verifications', 'buurthulp', interval '1 day');
+
+-- The municipality admin sets how long a verification holds (6 to 120 months). Verifications
+-- already made keep their end date. Answers {ok, reason?}.
+create or replace function public.set_volunteer_verification_months(p_months integer) returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+	v_municipality uuid := public.my_municipality_id();
+begin
+	if v_municipality is null or not public.has_role('municipality_admin', v_municipality) then
+		raise exception 'forbidden' using errcode = '42501';
+	end if;
+	if p_months is null or p_months not between 6 and 120 then
+		return jsonb_build_object('ok', false, 'reason', 'months_out_of_range');
+	end if;
+	update public.municipalities set volunteer_verification_months = p_months where id = v_municipality;
+	perform public.log_audit(v_municipality, 'buurthulp.verification_months_set', 'municipality', v_municipality,
+		jsonb_build_object('months', p_months));
+	return jsonb_build_object('ok', true);
+end;
+$$;
+revoke all on function public.set_volunteer_verification_months(integer) from public, anon, authenticated;
+grant execute on function public.set_volunteer_verification_months(integer) to authenticated;

@@ -63,3 +63,23 @@ test('a volunteer asks, the coordinator checks, the resident sees it on the reac
 	const refused = await resident.page.goto('/hulp/coordinatie/vrijwilligers');
 	expect(refused?.status()).toBe(403);
 });
+
+test('the admin sets how long a check holds; a wrong number is explained at the field', async ({
+	browser
+}) => {
+	const admin = await demoPerson(browser, 'beheer@buurtkracht.example');
+	await admin.goto('/beheer');
+	await admin.getByRole('link', { name: /hoe lang een controle van vrijwilligers geldt/ }).click();
+	const months = admin.getByLabel('Een controle geldt (maanden)');
+	const before = await months.inputValue();
+	await months.fill('200');
+	await admin.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(months).toHaveAccessibleDescription(/hoogstens 120 maanden/);
+	await expect(months).toHaveValue('200');
+	await expectAccessible(admin);
+	// Saved as it was: the demo's other tests keep their period.
+	await months.fill(before);
+	await admin.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(admin.getByRole('status')).toContainText('De periode is opgeslagen.');
+	await expectAccessible(admin);
+});

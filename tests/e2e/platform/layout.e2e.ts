@@ -243,6 +243,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 		await visit(admin, [
 			'/beheer',
 			'/beheer/rollen',
+			'/beheer/vrijwilligers',
 			'/beheer/regeling',
 			'/beheer/winkels',
 			'/beheer/uitbetalingen',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createVolunteer, isoDate, postRequest, react } from '../../support/buurthulp-factories.ts';
 import { createUser, grantRole, sql } from '../../support/factories.ts';
 import { createMunicipality, personIn } from '../../support/mantelzorg-factories.ts';
+import { serviceClient } from '../../support/background.ts';
 
 async function coordinator() {
 	const c = await createUser({ label: 'coordinator' });
@@ -155,5 +156,80 @@ describe('a request for a vulnerable person', () => {
 		});
 		const accepted = await resident.client.rpc('accept_response', { p_response_id: responseId });
 		expect(accepted.error).toBeNull();
+	});
+});
+
+describe('the verification’s mails and period', () => {
+	const outbox = (volunteerId: string, kind: string) =>
+		sql<{ n: number }>(
+			`select count(*)::int as n from public.notification_outbox
+			 where recipient_id = '${volunteerId}' and kind = '${kind}'`
+		).then((rows) => rows[0]?.n);
+
+	it('tells the volunteer once when verified and once a month before it lapses', async () => {
+		const volunteer = await createVolunteer();
+		const coord = await coordinator();
+		const verified = await coord.client.rpc('verify_volunteer', {
+			p_volunteer_id: volunteer.id,
+			p_met_on: isoDate(0),
+			p_vog_issued_on: isoDate(-10)
+		});
+		expect(verified.data).toMatchObject({ ok: true });
+		expect(await outbox(volunteer.id, 'volunteer_verified')).toBe(1);
+
+		// Not yet due: nothing. Twenty days before the end: told once, however often the job runs.
+		const service = serviceClient();
+		await service.rpc('remind_lapsing_verifications');
+		expect(await outbox(volunteer.id, 'verification_lapsing')).toBe(0);
+		await sql(
+			`update public.volunteer_verifications set expires_on = current_date + 20
+			 where volunteer_id = '${volunteer.id}'`
+		);
+		const first = await service.rpc('remind_lapsing_verifications');
+		expect(first.data).toBeGreaterThanOrEqual(1);
+		await service.rpc('remind_lapsing_verifications');
+		expect(await outbox(volunteer.id, 'verification_lapsing')).toBe(1);
+
+		// Only the scheduler runs the job.
+		const asVolunteer = await volunteer.client.rpc('remind_lapsing_verifications');
+		expect(asVolunteer.error).not.toBeNull();
+	});
+
+	it('lasts as long as the admin of the municipality sets, 6 to 120 months, and no one else can', async () => {
+		const elsewhere = await createMunicipality();
+		const admin = await personIn(elsewhere.id, 'beheer-controle', 'municipality_admin');
+		const coord = await personIn(elsewhere.id, 'coord-controle', 'coordinator');
+		const months = () =>
+			sql<{ m: number }>(
+				`select volunteer_verification_months as m from public.municipalities where id = '${elsewhere.id}'`
+			).then((rows) => rows[0]?.m);
+
+		expect(
+			(await admin.client.rpc('set_volunteer_verification_months', { p_months: 5 })).data
+		).toEqual({ ok: false, reason: 'months_out_of_range' });
+		expect(
+			(await admin.client.rpc('set_volunteer_verification_months', { p_months: 24 })).data
+		).toEqual({ ok: true });
+		expect(await months()).toBe(24);
+
+		const refused = await coord.client.rpc('set_volunteer_verification_months', { p_months: 12 });
+		expect(refused.error?.code).toBe('42501');
+		// A Zaanstad admin changes Zaanstad's period only, never this municipality's.
+		const zaanstadAdmin = await createUser({ label: 'beheer-zaanstad' });
+		await grantRole(zaanstadAdmin.id, 'municipality_admin');
+		const before = await sql<{ m: number }>(
+			`select volunteer_verification_months as m from public.municipalities where slug = 'zaanstad'`
+		);
+		await zaanstadAdmin.client.rpc('set_volunteer_verification_months', {
+			p_months: before[0]!.m
+		});
+		expect(await months()).toBe(24);
+		const direct = await admin.client
+			.from('municipalities')
+			.update({ volunteer_verification_months: 6 })
+			.eq('id', elsewhere.id)
+			.select('id');
+		expect(direct.data ?? []).toEqual([]);
+		expect(await months()).toBe(24);
 	});
 });

@@ -15,3 +15,12 @@ export const verificationSchema = z.object({
 });
 
 export type VerificationForm = z.infer<typeof verificationSchema>;
+
+/** The admin's setting: how long a verification holds. */
+export const verificationMonthsSchema = z.object({
+	months: z.coerce
+		.number({ error: 'Vul een aantal maanden in.' })
+		.int('Vul een heel aantal maanden in.')
+		.min(6, 'Kies minstens 6 maanden.')
+		.max(120, 'Kies hoogstens 120 maanden (10 jaar).')
+});

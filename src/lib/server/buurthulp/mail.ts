@@ -6,6 +6,11 @@ import { mailKind, type MailKind } from '../notifications/mail-kind';
 const requestPayload = z.object({ request_id: z.uuid(), title: z.string().max(200).optional() });
 const matchPayload = z.object({ match_id: z.uuid() });
 
+const dutchDate = (iso: string) =>
+	new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+		new Date(`${iso}T00:00:00Z`)
+	);
+
 const quoted = (title: string | undefined) => (title ? `“${title}”` : 'je hulpvraag');
 
 export const mailKinds: Record<string, MailKind> = {
@@ -117,6 +122,28 @@ export const mailKinds: Record<string, MailKind> = {
 				'Neem contact op en kijk wat er nodig is.'
 			],
 			action: { label: 'Naar coördinatie', path: '/hulp/coordinatie' }
+		})
+	}),
+	volunteer_verified: mailKind({
+		payload: z.object({ expires_on: z.string().max(10) }),
+		content: (p) => ({
+			subject: 'Je bent gecontroleerd',
+			paragraphs: [
+				`De buurtcoördinator heeft je gecontroleerd. Dat geldt tot en met ${dutchDate(p.expires_on)}.`,
+				'Je kunt nu ook helpen bij hulpvragen voor inwoners die extra kwetsbaar zijn. Inwoners zien bij je reactie dat je gecontroleerd bent.'
+			],
+			action: { label: 'Bekijk hulpvragen voor jou', path: '/hulp/voor-jou' }
+		})
+	}),
+	verification_lapsing: mailKind({
+		payload: z.object({ expires_on: z.string().max(10) }),
+		content: (p) => ({
+			subject: 'Je controle loopt bijna af',
+			paragraphs: [
+				`Je controle als vrijwilliger loopt af op ${dutchDate(p.expires_on)}.`,
+				'Wil je blijven helpen bij hulpvragen voor kwetsbare inwoners? Vraag dan om een nieuwe controle. Neem een nieuwe VOG mee naar het gesprek.'
+			],
+			action: { label: 'Vraag om een nieuwe controle', path: '/hulp/vrijwilliger/controle' }
 		})
 	}),
 	// The requester deleted their account (delete_my_account): the request is withdrawn.

@@ -110,3 +110,30 @@ export async function askForVerification(supabase: RequestClient): Promise<Write
 /** Verified and not lapsed on `today` (YYYY-MM-DD). */
 export const isVerified = (v: OwnVerification, today: string) =>
 	!!v?.verifiedAt && !!v.expiresOn && v.expiresOn >= today;
+
+/** The municipality's period, read by its admin (RLS: the municipality's own row). */
+export async function loadVerificationMonths(
+	supabase: RequestClient,
+	municipalityId: string
+): Promise<number> {
+	const { data, error } = await supabase
+		.from('municipalities')
+		.select('volunteer_verification_months')
+		.eq('id', municipalityId)
+		.single();
+	if (error) throw new Error(`municipalities: ${error.code}`);
+	return data.volunteer_verification_months;
+}
+
+export async function setVerificationMonths(
+	supabase: RequestClient,
+	months: number
+): Promise<WriteResult> {
+	const { data, error } = await supabase.rpc('set_volunteer_verification_months', {
+		p_months: months
+	});
+	if (error) return refused(helpErrorMessage(error));
+	return answer.parse(data).ok
+		? ok()
+		: refused('Kies een periode van 6 tot 120 maanden.', 'months');
+}
