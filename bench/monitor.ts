@@ -140,7 +140,9 @@ try {
 			);
 			m.csv = await samplePage(
 				app.origin,
-				() => `/open-data/cijfers-${YEAR}.csv`,
+				// A query of its own per request: the public page cache keys on the full URL, so
+				// each sample computes the file (a cached hit makes no database call to time).
+				(i) => `/open-data/cijfers-${YEAR}.csv?proef=${i}-${Date.now()}`,
 				null,
 				SAMPLES,
 				5
@@ -217,6 +219,7 @@ try {
 
 	const first = stages[0] as Stage;
 	const last = stages.at(-1) as Stage;
+	const compared = (stages[1] ?? first) as Stage;
 	const skip = (p?: PageSampled) => p?.skipped ?? '';
 	console.log(
 		`\nMonitor of ${YEAR} for Zaanstad, ${SAMPLES} samples each (p50 / p95 in ms), computed from the tables:`
@@ -306,11 +309,13 @@ try {
 			`< ${TARGET.csv} ms`,
 			csvP95 < TARGET.csv
 		],
+		// With one year of data the page has no year before to compare with, so it reads half;
+		// from two years on it reads what every later year reads (1 → 5 is printed above).
 		[
-			'growth 1 → 5 years, page buffers',
-			`${fmt(growth(first.pageBuffers, last.pageBuffers), 2)}×`,
+			`growth ${compared.years} → 5 years, page buffers (1 year: nothing to compare)`,
+			`${fmt(growth(compared.pageBuffers, last.pageBuffers), 2)}×`,
 			`≤ ${TARGET.growth}×`,
-			growth(first.pageBuffers, last.pageBuffers) <= TARGET.growth
+			growth(compared.pageBuffers, last.pageBuffers) <= TARGET.growth
 		],
 		[
 			'growth 1 → 5 years, CSV buffers',
