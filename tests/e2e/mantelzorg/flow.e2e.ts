@@ -114,6 +114,10 @@ async function apply(page: Page, lastName: string, checkA11y: boolean) {
 	await expect(page.getByRole('status')).toContainText('Je aanvraag is verstuurd');
 }
 
+// Two people signing up, a question, an approval and a PDF letter, with axe on every page: near
+// a minute on a busy two-core machine (ci22 and ci23 each timed out once at the default 60 s).
+test.describe.configure({ timeout: 180_000 });
+
 for (const javaScriptEnabled of [true, false]) {
 	test(`a carer applies, answers a question and gets the cheque with its letter (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
 		browser
