@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { ensureEnvFile } from './scripts/lib/env.ts';
+import { budget } from './tests/support/budget.ts';
 
 // Ports can be moved (E2E_PORT, E2E_SMTP_PORT, E2E_MAILBOX_PORT) so two checkouts can run their
 // browser tests side by side.
@@ -30,8 +31,8 @@ const QUIET = ['**/platform/public-cache.e2e.ts'];
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	timeout: budget(60_000),
+	expect: { timeout: budget(10_000) },
 	fullyParallel: false,
 	// Two: while one test waits on the server, the other drives its browser (13.2 → 6.9 min for
 	// the whole set). Each test makes its own people and rows; crash.e2e starts its own servers.

@@ -4,6 +4,7 @@
 // only make sense with several servers (tests/hosted/).
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config.ts';
+import { budget } from './tests/support/budget.ts';
 
 if (!process.env.E2E_ORIGIN) throw new Error('Run this through `npm run test:hosted`.');
 
@@ -34,7 +35,7 @@ export default defineConfig({
 	// Every page crosses the proxy, one of two app servers and the API's own process, while the
 	// rest of the suite runs beside it: the board journey took 23 s on a quiet machine and over
 	// 60 s on a busy one.
-	timeout: 120_000,
+	timeout: budget(120_000),
 	// Its own folder: Playwright empties its output folder when it starts, and npm test runs this
 	// beside the main browser tests, whose traces vanished from the shared one (ENOENT failures).
 	outputDir: 'test-results-hosted',

@@ -6,9 +6,10 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../support/browser.ts';
 import { issueCheques } from '../support/mantelzorg-counter-e2e.ts';
 import { database, startApp, STACK, stopApp } from '../support/hosted.ts';
+import { budget } from '../support/budget.ts';
 
 test('@hosted SIGTERM during redemptions loses none and duplicates none', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(budget(180_000));
 	const codes = await issueCheques(4);
 	const context = await browser.newContext();
 	const page = await context.newPage();

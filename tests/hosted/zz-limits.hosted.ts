@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newEmail, waitForMail } from '../support/browser.ts';
 import { STACK } from '../support/hosted.ts';
+import { budget } from '../support/budget.ts';
 
 /** Posts the code form (no page load in between, so the proxy alternates the servers). */
 async function postCode(page: Page, email: string, code: string) {
@@ -19,7 +20,7 @@ async function postCode(page: Page, email: string, code: string) {
 test('@hosted 20 wrong sign-in codes over two servers lock the client address', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(budget(120_000));
 	// A real account with a real code, asked for first (asking is not a guess).
 	const email = 'vrijwilliger@buurtkracht.example';
 	await page.goto('/inloggen');

@@ -7,9 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectAccessibleWithoutScripts } from '../../support/browser.ts';
 import { postRequestAs, reactAs } from '../../support/buurthulp-browser.ts';
 import { newPerson } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 // Two people signing up and several axe runs on a busy two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 for (const javaScriptEnabled of [true, false]) {
 	test(`"Dit ziet Vera van jou" before choosing, and a phone number asked for (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({

@@ -5,10 +5,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, expectAccessibleWithoutScripts, signIn } from '../../support/browser.ts';
 import { isoDate } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 const PHONE = { width: 375, height: 740 };
 // Signing in and several axe runs on a busy two-core machine: more than the default minute.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: budget(120_000) });
 
 async function signedIn(browser: Browser, email: string, javaScriptEnabled: boolean) {
 	const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled });

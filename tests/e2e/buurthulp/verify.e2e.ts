@@ -7,8 +7,9 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../../support/browser.ts';
 import { postRequestAs, reactAs } from '../../support/buurthulp-browser.ts';
 import { demoPerson, isoDate, newPerson } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 test('a volunteer asks, the coordinator checks, the resident sees it on the reaction', async ({
 	browser

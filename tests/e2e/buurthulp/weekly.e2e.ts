@@ -6,9 +6,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectAccessibleWithoutScripts } from '../../support/browser.ts';
 import { postRequestAs, reactAs } from '../../support/buurthulp-browser.ts';
 import { newPerson, type Person } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 // Two people signing up and several axe runs on a busy two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 /** A weekly request of the resident, a volunteer's reaction and the match, all through the API. */
 async function weeklyMatch(resident: Person, volunteer: Person, title: string) {

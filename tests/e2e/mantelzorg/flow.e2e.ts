@@ -10,6 +10,7 @@ import { ensureEnvFile } from '../../../scripts/lib/env.ts';
 import { E2E_ORIGIN } from '../../../playwright.config.ts';
 import { DEMO_PASSWORD, expectAccessible } from '../../support/browser.ts';
 import { demoPerson, newPerson } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
 
@@ -116,7 +117,7 @@ async function apply(page: Page, lastName: string, checkA11y: boolean) {
 
 // Two people signing up, a question, an approval and a PDF letter, with axe on every page: near
 // a minute on a busy two-core machine (ci22 and ci23 each timed out once at the default 60 s).
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 for (const javaScriptEnabled of [true, false]) {
 	test(`a carer applies, answers a question and gets the cheque with its letter (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({

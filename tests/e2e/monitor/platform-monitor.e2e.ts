@@ -4,9 +4,10 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScroll, signIn } from '../../support/browser.ts';
 import { signUpOperator } from '../../support/e2e-operator.ts';
+import { budget } from '../../support/budget.ts';
 
 test('the operator compares the municipalities, per 10,000 inhabitants', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(budget(180_000));
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await signUpOperator(page, 'monitor-operator');

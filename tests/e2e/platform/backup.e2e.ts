@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { ensureEnvFile } from '../../../scripts/lib/env.ts';
 import { E2E_ORIGIN } from '../../../playwright.config.ts';
+import { budget } from '../../support/budget.ts';
 
 const run = promisify(execFile);
 
@@ -23,7 +24,7 @@ test('the backup endpoint answers only to the secret key', async ({ request }) =
 });
 
 test('db:backup copies the running app, db:restore brings it back', async () => {
-	test.setTimeout(180_000);
+	test.setTimeout(budget(180_000));
 	const work = await mkdtemp(path.join(tmpdir(), 'buurtkracht-e2e-backup-'));
 	try {
 		const env = { ...process.env, ...ensureEnvFile(), DATABASE_URL: '' };

@@ -16,6 +16,7 @@ import { ensureEnvFile } from '../../../scripts/lib/env.ts';
 import { freshDatabase } from '../../../scripts/lib/fresh-database.ts';
 import { DEMO_SHOP_ID } from '../../../src/lib/server/embedded/seed.ts';
 import { demoApi, issueCheques } from '../../support/mantelzorg-counter-e2e.ts';
+import { budget } from '../../support/budget.ts';
 
 const keys = ensureEnvFile();
 
@@ -164,7 +165,7 @@ async function crashDrill(database: { dataDir?: string; databaseUrl?: string }) 
 }
 
 test('kill -9 on PGlite: every write answered "ok" survives, none twice', async () => {
-	test.setTimeout(420_000);
+	test.setTimeout(budget(420_000));
 	const dir = await mkdtemp(path.join(tmpdir(), 'buurtkracht-crash-'));
 	try {
 		const result = await crashDrill({ dataDir: path.join(dir, 'pglite') });
@@ -178,7 +179,7 @@ test('kill -9 on PGlite: every write answered "ok" survives, none twice', async 
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
 	test('kill -9 on PostgreSQL: every write answered "ok" survives, none twice', async () => {
-		test.setTimeout(420_000);
+		test.setTimeout(budget(420_000));
 		const db = await freshDatabase(databaseUrl, 'crash');
 		try {
 			const result = await crashDrill({ databaseUrl: db.url });

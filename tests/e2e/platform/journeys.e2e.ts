@@ -14,11 +14,12 @@ import {
 	waitForMail
 } from '../../support/browser.ts';
 import { isoDate, newPerson } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 const PHONE = { width: 375, height: 740 };
 // Each walk signs in, several wait for a mail and run axe on a few pages: more than the default
 // minute on a busy two-core machine (measured: up to two minutes for a sign-up walk).
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: budget(180_000) });
 
 /** One person's walk: every tap is counted and must be a good target. */
 class Walk {

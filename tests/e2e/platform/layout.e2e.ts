@@ -12,6 +12,7 @@ import {
 } from '../../support/browser.ts';
 import { expectLayoutRules } from '../../support/layout-rules.ts';
 import { newPerson, type Person } from '../../support/people.ts';
+import { budget } from '../../support/budget.ts';
 
 const PHONE = { width: 320, height: 640 };
 test.use({ viewport: PHONE });
@@ -110,7 +111,7 @@ async function matchWithLongWord(browser: Browser): Promise<{
 }
 
 test('every page keeps the layout rules at 320 px and passes axe', async ({ browser, page }) => {
-	test.setTimeout(600_000);
+	test.setTimeout(budget(600_000));
 
 	await test.step('signed out', async () => {
 		await page.goto('/hulp');

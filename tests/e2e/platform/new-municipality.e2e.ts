@@ -14,6 +14,7 @@ import {
 	waitForMail
 } from '../../support/browser.ts';
 import { signUpOperator } from '../../support/e2e-operator.ts';
+import { budget } from '../../support/budget.ts';
 
 const id = randomUUID().slice(0, 6);
 const slug = `demo-${id}`;
@@ -57,7 +58,7 @@ test('an operator sets up Demogemeente, its admin sets it up, and its host shows
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(300_000);
+	test.setTimeout(budget(300_000));
 	const base = new URL(baseURL!);
 	const demoOrigin = `${base.protocol}//${host}:${base.port}`;
 
