@@ -15,6 +15,7 @@ import { appLimiters } from '#lib/server/limits';
 import { health } from '#lib/server/platform/health';
 import { backupEndpoint } from '#lib/server/platform/backup-endpoint';
 import { requestLog } from '#lib/server/platform/request-log';
+import { crossSitePosts } from '#lib/server/platform/csrf';
 import { dropPublicCache, publicCache } from '#lib/server/platform/public-cache';
 import { installShutdown } from '#lib/server/platform/shutdown';
 import { tenant } from '#lib/server/tenancy/handle';
@@ -104,6 +105,7 @@ const guard: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	crossSitePosts,
 	health,
 	backupEndpoint,
 	requestLog,

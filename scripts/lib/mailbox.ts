@@ -12,6 +12,8 @@ export interface StoredMail {
 	subject: string;
 	text: string;
 	html: string;
+	/** The List-* headers (List-Unsubscribe, List-Unsubscribe-Post), as sent. */
+	listHeaders: Record<string, string>;
 	receivedAt: string;
 }
 
@@ -77,6 +79,11 @@ export async function startMailbox(opts: MailboxOptions = {}) {
 						subject: parsed.subject ?? '',
 						text: parsed.text ?? '',
 						html: typeof parsed.html === 'string' ? parsed.html : '',
+						listHeaders: Object.fromEntries(
+							parsed.headerLines
+								.filter((h) => h.key.startsWith('list-'))
+								.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])
+						),
 						receivedAt: new Date().toISOString()
 					});
 					callback();

@@ -2714,6 +2714,86 @@ export type Database = {
 					}
 				];
 			};
+			request_alert_deliveries: {
+				Row: {
+					kind: string;
+					municipality_id: string;
+					request_id: string;
+					sent_at: string;
+					user_id: string;
+				};
+				Insert: {
+					kind: string;
+					municipality_id: string;
+					request_id: string;
+					sent_at?: string;
+					user_id: string;
+				};
+				Update: {
+					kind?: string;
+					municipality_id?: string;
+					request_id?: string;
+					sent_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'request_alert_deliveries_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'request_alert_deliveries_request_id_fkey';
+						columns: ['request_id'];
+						isOneToOne: false;
+						referencedRelation: 'help_requests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			request_alerts: {
+				Row: {
+					created_at: string;
+					digest: string;
+					digest_since: string;
+					municipality_id: string;
+					unsubscribe_token: string;
+					updated_at: string;
+					urgent: boolean;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					digest?: string;
+					digest_since?: string;
+					municipality_id: string;
+					unsubscribe_token?: string;
+					updated_at?: string;
+					urgent?: boolean;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					digest?: string;
+					digest_since?: string;
+					municipality_id?: string;
+					unsubscribe_token?: string;
+					updated_at?: string;
+					urgent?: boolean;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'request_alerts_municipality_id_fkey';
+						columns: ['municipality_id'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			responses: {
 				Row: {
 					created_at: string;
@@ -4300,6 +4380,7 @@ export type Database = {
 			my_offers_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_processing_log: { Args: { p_limit?: number }; Returns: Json };
 			my_profile_page: { Args: Record<PropertyKey, never>; Returns: Json };
+			my_request_alerts: { Args: Record<PropertyKey, never>; Returns: Json };
 			nearest_community_centres: {
 				Args: { p_latitude: number; p_limit?: number; p_longitude: number };
 				Returns: {
@@ -4551,6 +4632,8 @@ export type Database = {
 				Args: { p_email: string };
 				Returns: undefined;
 			};
+			request_alert_item: { Args: { p_request_id: string }; Returns: Json };
+			request_digest_items: { Args: { p_user_id: string }; Returns: Json };
 			request_volunteer_verification: {
 				Args: Record<PropertyKey, never>;
 				Returns: Json;
@@ -4626,6 +4709,14 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			send_request_digests: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
+			send_urgent_request_alerts: {
+				Args: Record<PropertyKey, never>;
+				Returns: number;
+			};
 			set_municipality_hosts: {
 				Args: { p_hosts: string[]; p_municipality_id: string };
 				Returns: undefined;
@@ -4637,6 +4728,10 @@ export type Database = {
 					p_municipality_id: string;
 				};
 				Returns: undefined;
+			};
+			set_request_alerts: {
+				Args: { p_digest: string; p_urgent: boolean };
+				Returns: Json;
 			};
 			set_volunteer_verification_months: {
 				Args: { p_months: number };
@@ -4681,6 +4776,10 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			suggest_requests_for: {
+				Args: { p_limit?: number; p_user_id: string };
+				Returns: Json;
+			};
 			suggest_requests_for_me: { Args: { p_limit?: number }; Returns: Json };
 			suggest_volunteers_for_request: {
 				Args: { p_limit?: number; p_request_id: string };
@@ -4700,6 +4799,7 @@ export type Database = {
 				Returns: string;
 			};
 			undo_redemption: { Args: { p_redemption_id: string }; Returns: Json };
+			unsubscribe_request_alerts: { Args: { p_token: string }; Returns: Json };
 			update_activity: {
 				Args: {
 					p_activity_id: string;

@@ -107,7 +107,10 @@ $$;
 revoke all on function public.search_help_requests(uuid, text, date, date, text, integer, integer) from public;
 grant execute on function public.search_help_requests(uuid, text, date, date, text, integer, integer) to anon, authenticated;
 
-create or replace function public.suggest_requests_for_me(p_limit integer default 20) returns jsonb language plpgsql stable security definer set search_path = '' as $$
+-- "Voor jou" for one volunteer: the page (suggest_requests_for_me) and the request alert mails
+-- (29_buurthulp_alerts.sql) rank with this one function, so a mail never suggests what
+-- the page would not. Not callable through the API: it takes anyone's id.
+create or replace function public.suggest_requests_for(p_user_id uuid, p_limit integer default 20) returns jsonb language plpgsql stable security definer set search_path = '' as $$
 declare
 	v_all_categories constant text[] := array[
 		'groceries', 'transport', 'odd_jobs', 'garden', 'company', 'computer_help', 'paperwork', 'other'
@@ -129,7 +132,7 @@ declare
 	-- Requests for a vulnerable person are for verified volunteers only (issue 20).
 	v_verified boolean;
 begin
-	select * into v_me from public.volunteer_profiles where user_id = (select auth.uid());
+	select * into v_me from public.volunteer_profiles where user_id = p_user_id;
 	if not found then
 		return jsonb_build_object('status', 'no_profile', 'items', '[]'::jsonb);
 	end if;
@@ -253,6 +256,11 @@ begin
 
 	return jsonb_build_object('status', 'ok', 'active', v_active, 'max', v_me.max_active_matches, 'items', v_items);
 end;
+$$;
+revoke all on function public.suggest_requests_for(uuid, integer) from public, anon, authenticated;
+
+create or replace function public.suggest_requests_for_me(p_limit integer default 20) returns jsonb language sql stable security definer set search_path = '' as $$
+	select public.suggest_requests_for((select auth.uid()), p_limit);
 $$;
 revoke all on function public.suggest_requests_for_me(integer) from public;
 grant execute on function public.suggest_requests_for_me(integer) to authenticated;

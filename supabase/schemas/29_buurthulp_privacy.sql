@@ -70,6 +70,19 @@ create or replace function public.export_buurthulp_data(p_user_id uuid) returns 
 			)
 			from public.volunteer_verifications v where v.volunteer_id = p_user_id
 		),
+		-- The mails about new requests (29_buurthulp_alerts.sql); not the unsubscribe token, a secret.
+		'request_alerts', (
+			select jsonb_build_object(
+				'urgent', a.urgent, 'digest', a.digest, 'digest_since', a.digest_since,
+				'created_at', a.created_at, 'updated_at', a.updated_at
+			)
+			from public.request_alerts a where a.user_id = p_user_id
+		),
+		'requests_mailed', coalesce((
+			select jsonb_agg(jsonb_build_object('request_id', x.request_id, 'kind', x.kind, 'sent_at', x.sent_at)
+				order by x.sent_at, x.request_id)
+			from public.request_alert_deliveries x where x.user_id = p_user_id
+		), '[]'::jsonb),
 		'requests', coalesce((
 			select jsonb_agg(case when r.requester_id is null then jsonb_build_object(
 					'id', r.id, 'on_behalf_of_resident', true, 'category', r.category, 'status', r.status,
@@ -195,7 +208,7 @@ insert into public.personal_data_exports (function_name, area, sort_order, table
 	('export_buurthulp_data', 'buurthulp', 20, array[
 		'volunteer_profiles', 'help_requests', 'help_request_contacts', 'help_offers', 'responses',
 		'matches', 'match_messages', 'thanks', 'followups', 'help_invitations', 'reports',
-		'moderation_actions', 'volunteer_verifications'
+		'moderation_actions', 'volunteer_verifications', 'request_alerts', 'request_alert_deliveries'
 	]);
 
 -- ---------------------------------------------------------------------------------------------

@@ -74,6 +74,10 @@ export const ACCESS: Record<Table, Access> = {
 	help_invitations: COORDINATORS_READ,
 	// Written only through verify_volunteer and its siblings (issue 20 point 4).
 	volunteer_verifications: COORDINATORS_READ,
+	// A volunteer's choice of mails and what was mailed to them: their own business only; the
+	// scheduler writes the deliveries, the volunteer the choice through set_request_alerts.
+	request_alerts: NOBODY,
+	request_alert_deliveries: NOBODY,
 	reports: COORDINATORS_READ,
 	moderation_actions: COORDINATORS_READ,
 	// Buurthuizen: goals, published activities, skipped weeks and counts are public; changes go

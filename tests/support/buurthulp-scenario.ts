@@ -138,6 +138,13 @@ export async function buurthulpScenario(): Promise<Scenario> {
 			p_vog_issued_on: isoDate(0)
 		})
 	);
+	// The volunteer asks for mails about new requests; the invited request was mailed to them (as
+	// the scheduler's send_request_digests records it).
+	await check(volunteer.client.rpc('set_request_alerts', { p_urgent: true, p_digest: 'daily' }));
+	await sql(
+		`insert into public.request_alert_deliveries (user_id, request_id, municipality_id, kind)
+		 values ('${volunteer.id}', '${invitedRequestId}', '${ZAANSTAD_ID}', 'digest')`
+	);
 	const [notification] = await sql<{ id: string }>(
 		`select id from public.notification_outbox where recipient_id = '${resident.id}' limit 1`
 	);
@@ -174,6 +181,13 @@ export async function buurthulpScenario(): Promise<Scenario> {
 		{
 			table: 'volunteer_verifications',
 			key: 'volunteer_id',
+			id: volunteer.id,
+			reader: volunteer.client
+		},
+		{ table: 'request_alerts', key: 'user_id', id: volunteer.id, reader: volunteer.client },
+		{
+			table: 'request_alert_deliveries',
+			key: 'user_id',
 			id: volunteer.id,
 			reader: volunteer.client
 		},

@@ -65,6 +65,8 @@ export interface StoredMail {
 	subject: string;
 	text: string;
 	html: string;
+	/** The List-* headers by lower-case name (scripts/lib/mailbox.ts). */
+	listHeaders: Record<string, string>;
 }
 
 /** Waits for a mail to arrive in the harness mailbox. */

@@ -130,6 +130,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			'/hulp/aanbod-overzicht',
 			'/hulp/prikbord',
 			'/hulp/prikbord?wijk=zaandam-oost',
+			'/hulp/meldingen/afmelden/00000000-0000-4000-8000-000000000000',
 			'/h?code=onbekend',
 			`/hulp/vraag/${requestId}`,
 			'/inloggen',
@@ -175,6 +176,7 @@ test('every page keeps the layout rules at 320 px and passes axe', async ({ brow
 			'/',
 			'/hulp/vrijwilliger',
 			'/hulp/vrijwilliger/controle',
+			'/hulp/vrijwilliger/meldingen',
 			'/hulp/voor-jou',
 			'/hulp/aanbod',
 			'/hulp/mijn'

@@ -30,6 +30,8 @@ const HULP_TABLES: Table[] = [
 	'reports',
 	'moderation_actions',
 	'volunteer_verifications',
+	'request_alerts',
+	'request_alert_deliveries',
 	'account_blocks',
 	'notification_outbox'
 ];

@@ -1,6 +1,7 @@
 // Buurthulp's notification mails, one per kind registered in supabase/migrations/*_buurthulp.sql
 // (notification_kinds). The platform adds the greeting, the link button and the footer.
 import { z } from 'zod';
+import { categoryLabel } from '#lib/buurthulp/labels';
 import { mailKind, type MailKind } from '../notifications/mail-kind';
 
 const requestPayload = z.object({ request_id: z.uuid(), title: z.string().max(200).optional() });
@@ -13,7 +14,65 @@ const dutchDate = (iso: string) =>
 
 const quoted = (title: string | undefined) => (title ? `“${title}”` : 'je hulpvraag');
 
+/** A request as the alert mails name it: what, where and when; never an address. */
+const alertItem = z.object({
+	title: z.string().max(200),
+	category: z.string().max(40),
+	district_name: z.string().max(200),
+	when_kind: z.string().max(20),
+	starts_on: z.string().max(10).nullable()
+});
+const alertWhen = (i: z.infer<typeof alertItem>) =>
+	!i.starts_on
+		? 'wanneer het jou uitkomt'
+		: `${i.when_kind === 'range' ? 'vanaf' : 'op'} ${dutchDate(i.starts_on)}`;
+const alertLine = (i: z.infer<typeof alertItem>) =>
+	`“${i.title}”: ${categoryLabel(i.category).toLowerCase()} in ${i.district_name}, ${alertWhen(i)}.`;
+/** The path of the one-click unsubscribe page for this volunteer's token. */
+export const unsubscribePath = (token: string) => `/hulp/meldingen/afmelden/${token}`;
+
 export const mailKinds: Record<string, MailKind> = {
+	// The volunteer asked for a mail at once when a request is needed today or tomorrow
+	// (send_urgent_request_alerts).
+	request_urgent: mailKind({
+		payload: alertItem.extend({ request_id: z.uuid(), unsubscribe: z.uuid() }),
+		content: (p) => ({
+			subject: `Snel hulp nodig in ${p.district_name}`,
+			paragraphs: [
+				'Er is een nieuwe hulpvraag die bij je past, en de hulp is snel nodig:',
+				alertLine(p),
+				'Kun je helpen? Reageer dan op de hulpvraag.'
+			],
+			action: { label: 'Bekijk de hulpvraag', path: `/hulp/vraag/${p.request_id}` },
+			unsubscribe: unsubscribePath(p.unsubscribe)
+		})
+	}),
+	// The volunteer's daily or weekly digest of new "Voor jou" requests (send_request_digests).
+	request_digest: mailKind({
+		payload: z.object({
+			digest: z.enum(['daily', 'weekly']),
+			items: z
+				.array(alertItem.extend({ id: z.uuid() }))
+				.min(1)
+				.max(5),
+			unsubscribe: z.uuid()
+		}),
+		content: (p) => ({
+			subject:
+				p.items.length === 1
+					? 'Een nieuwe hulpvraag voor jou'
+					: `${p.items.length} nieuwe hulpvragen voor jou`,
+			paragraphs: [
+				`Sinds ${p.digest === 'daily' ? 'gisteren' : 'vorige week'} ${
+					p.items.length === 1 ? 'is er een nieuwe hulpvraag' : 'zijn er nieuwe hulpvragen'
+				} die bij je ${p.items.length === 1 ? 'past' : 'passen'}:`,
+				...p.items.map(alertLine),
+				'Bij Voor jou zie je ze allemaal, met waarom ze bij je passen.'
+			],
+			action: { label: 'Bekijk Voor jou', path: '/hulp/voor-jou' },
+			unsubscribe: unsubscribePath(p.unsubscribe)
+		})
+	}),
 	response_received: mailKind({
 		payload: requestPayload,
 		content: (p) => ({

@@ -12,6 +12,13 @@ export interface MailContent {
 	 * page shows all that matters without signing in (a buurthuis activity).
 	 */
 	action: { label: string; path: string; public?: boolean };
+	/**
+	 * For a mail the recipient asked for and may stop (new requests): the path that switches it
+	 * off with one click, signed in or not. It becomes a line in the footer and the
+	 * `List-Unsubscribe` and `List-Unsubscribe-Post` headers (RFC 8058), so a mail program can
+	 * offer "Afmelden" itself.
+	 */
+	unsubscribe?: string;
 }
 
 export interface MailKind<Payload = unknown> {

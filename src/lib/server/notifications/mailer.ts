@@ -12,6 +12,7 @@ export interface OutgoingMail {
 	subject: string;
 	text: string;
 	html: string;
+	headers?: Record<string, string>;
 }
 
 /** What the worker needs from a transport; a nodemailer transporter fits. */

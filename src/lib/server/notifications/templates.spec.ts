@@ -23,6 +23,23 @@ const ids = {
 	year: 2026,
 	has_account: true,
 	entered_by_caseworker: false,
+	// Buurthulp's mails about new requests
+	category: 'groceries',
+	district_name: 'Rosmolenwijk',
+	when_kind: 'date',
+	starts_on: '2027-03-30',
+	unsubscribe: '77777777-7777-4777-8777-777777777777',
+	digest: 'weekly',
+	items: [
+		{
+			id: '88888888-8888-4888-8888-888888888888',
+			title: 'Boodschappen',
+			category: 'groceries',
+			district_name: 'Rosmolenwijk',
+			when_kind: 'flexible',
+			starts_on: null
+		}
+	],
 	// Platform
 	role: 'municipality_admin',
 	municipality_name: 'Zaanstad'
@@ -44,6 +61,29 @@ describe('renderNotification', () => {
 			expect(mail?.html).toMatch(new RegExp(`href="${ORIGIN}/[a-z]`));
 		}
 	);
+
+	it('gives the mails about new requests a one-click unsubscribe, and no other mail', () => {
+		for (const kind of ['request_urgent', 'request_digest']) {
+			const mail = renderNotification(
+				{ kind, payload: { ...ids, title: 'Boodschappen' }, displayName: 'Greet' },
+				ORIGIN
+			);
+			const link = `${ORIGIN}/hulp/meldingen/afmelden/${ids.unsubscribe}`;
+			expect(mail?.headers).toEqual({
+				'List-Unsubscribe': `<${link}>`,
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+			});
+			expect(mail?.text).toContain(`Meld je af: ${link}`);
+			expect(mail?.html).toContain(`href="${link}"`);
+			expect(mail?.text).toContain('Rosmolenwijk');
+		}
+		const other = renderNotification(
+			{ kind: 'response_received', payload: ids, displayName: 'Greet' },
+			ORIGIN
+		);
+		expect(other?.headers).toBeUndefined();
+		expect(other?.text).not.toContain('afmelden');
+	});
 
 	it('escapes the title in the HTML', () => {
 		const mail = renderNotification(

@@ -10,6 +10,8 @@ export interface RenderedMail {
 	subject: string;
 	text: string;
 	html: string;
+	/** Extra mail headers: the one-click unsubscribe of a mail the recipient asked for. */
+	headers?: Record<string, string>;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -29,12 +31,16 @@ function layout(
 	const link = new URL(content.action.path, origin);
 	if (!content.action.public) link.searchParams.set(FROM_MAIL.param, FROM_MAIL.value);
 	const url = link.toString();
+	const unsubscribe = content.unsubscribe ? new URL(content.unsubscribe, origin).toString() : null;
+	const STOP = unsubscribe
+		? `Wil je deze e-mails niet meer krijgen? Meld je af: ${unsubscribe}`
+		: null;
 	const text = [
 		greeting,
 		...content.paragraphs,
 		`${content.action.label}: ${url}`,
 		`Groet,\n${site}`,
-		`--\n${FOOTER}`
+		`--\n${FOOTER}${STOP ? `\n${STOP}` : ''}`
 	].join('\n\n');
 	const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
 	const html = `<!doctype html>
@@ -45,8 +51,17 @@ ${content.paragraphs.map(p).join('\n')}
 <p style="margin:24px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#00529c;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px">${escapeHtml(content.action.label)}</a></p>
 ${p('Groet,')}${p(site)}
 <p style="margin:32px 0 0;font-size:14px;color:#4d4d4d">${escapeHtml(FOOTER)}</p>
-</body></html>`;
-	return { subject: content.subject, text, html };
+${unsubscribe ? `<p style="margin:8px 0 0;font-size:14px;color:#4d4d4d">Wil je deze e-mails niet meer krijgen? <a href="${escapeHtml(unsubscribe)}" style="color:#00529c">Meld je af</a>.</p>\n` : ''}</body></html>`;
+	if (!unsubscribe) return { subject: content.subject, text, html };
+	return {
+		subject: content.subject,
+		text,
+		html,
+		headers: {
+			'List-Unsubscribe': `<${unsubscribe}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		}
+	};
 }
 
 /** Null when the kind is unknown or the payload lacks what the mail needs. */
