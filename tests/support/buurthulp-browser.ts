@@ -31,8 +31,8 @@ export async function postRequestAs(
 	return { requestId: posted.data as string, districtId };
 }
 
-/** Makes the person a volunteer in the wijk and reacts to the request; returns the reaction's id. */
-export async function reactAs(volunteer: Person, requestId: string, districtId: string) {
+/** Makes the person a volunteer for groceries in the wijk (Zaanstad's, by its id). */
+export async function becomeVolunteer(volunteer: Person, districtId: string) {
 	const profile = await volunteer.api.from('volunteer_profiles').insert({
 		user_id: volunteer.id,
 		municipality_id: ZAANSTAD_ID,
@@ -41,6 +41,11 @@ export async function reactAs(volunteer: Person, requestId: string, districtId: 
 		categories: ['groceries']
 	});
 	expect(profile.error).toBeNull();
+}
+
+/** Makes the person a volunteer in the wijk and reacts to the request; returns the reaction's id. */
+export async function reactAs(volunteer: Person, requestId: string, districtId: string) {
+	await becomeVolunteer(volunteer, districtId);
 	const response = await volunteer.api
 		.from('responses')
 		.insert({

@@ -6,34 +6,20 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ORIGIN } from '../../../playwright.config.ts';
 import { expectAccessible } from '../../support/browser.ts';
+import { becomeVolunteer } from '../../support/buurthulp-browser.ts';
 import { newPerson } from '../../support/people.ts';
 import { budget } from '../../support/budget.ts';
 
 test.describe.configure({ timeout: budget(120_000) });
 
 const form = 'application/x-www-form-urlencoded';
-const ZAANSTAD_ID = '00000000-0000-4000-8000-000000000001';
 
 test('a volunteer chooses mails about new requests and stops them with one click', async ({
 	browser
 }) => {
 	const volunteer = await newPerson(browser, 'meldingen', 'Mila Meldingen');
-	const [district] =
-		(
-			await volunteer.api
-				.from('districts')
-				.select('id')
-				.eq('municipality_id', ZAANSTAD_ID)
-				.eq('slug', 'wormerveer')
-		).data ?? [];
-	const profile = await volunteer.api.from('volunteer_profiles').insert({
-		user_id: volunteer.id,
-		municipality_id: ZAANSTAD_ID,
-		home_district_id: district?.id as string,
-		district_ids: [district?.id as string],
-		categories: ['groceries']
-	});
-	expect(profile.error).toBeNull();
+	const district = await volunteer.api.from('districts').select('id').eq('slug', 'westzaan');
+	await becomeVolunteer(volunteer, district.data?.[0]?.id as string);
 
 	const page = volunteer.page;
 	await page.goto('/hulp/vrijwilliger');
