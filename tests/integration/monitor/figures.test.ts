@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createUser, grantRole, sql } from '../../support/factories.ts';
 import { personIn } from '../../support/mantelzorg-factories.ts';
 import { monitorScenario, type MonitorScenario } from '../../support/monitor-scenario.ts';
+import { budget } from '../../support/budget.ts';
 
 type Figure = [
 	metric: string,
@@ -33,7 +34,7 @@ beforeAll(async () => {
 	const { data, error } = await s.admin.client.rpc('monitor_page', { p_from: s.from, p_to: s.to });
 	expect(error).toBeNull();
 	page = data as unknown as Page;
-}, 120_000);
+}, budget(120_000));
 
 describe('Mantelzorgwaardering', () => {
 	it('counts carers once (a reissued cheque is the same appreciation), young carers, and the money', () => {

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, sql } from '../../support/factories.ts';
 import { monitorScenario, type MonitorScenario } from '../../support/monitor-scenario.ts';
+import { budget } from '../../support/budget.ts';
 
 /**
  * The values each '<5' cell of one published group can take, given everything published: the
@@ -126,7 +127,7 @@ describe('the published figures', () => {
 		});
 		expect(error).toBeNull();
 		published = data as unknown as typeof published;
-	}, 120_000);
+	}, budget(120_000));
 
 	it('are suppressed safely in every (metric, month) group, and add up to the totals', () => {
 		const groups = new Map<string, [string | null, string][]>();

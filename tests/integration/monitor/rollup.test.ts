@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createUser, sql } from '../../support/factories.ts';
 import { monitorScenario, type MonitorScenario } from '../../support/monitor-scenario.ts';
+import { budget } from '../../support/budget.ts';
 
 type Figure = [string, string | null, string | null, string, number];
 
@@ -51,34 +52,38 @@ const months = async () =>
 beforeAll(async () => {
 	s = await monitorScenario();
 	year = Number(s.to.slice(0, 4));
-}, 120_000);
+}, budget(120_000));
 
 describe('the rollup of closed months', () => {
-	it('gives the same figures as computing them, for closed months and with the open month rolled up too', async () => {
-		const live = await snapshot();
-		expect(live.period.figures.length).toBeGreaterThan(20);
+	it(
+		'gives the same figures as computing them, for closed months and with the open month rolled up too',
+		async () => {
+			const live = await snapshot();
+			expect(live.period.figures.length).toBeGreaterThan(20);
 
-		// The job as the scheduler runs it: the months that ended 8 days ago or earlier.
-		const [first] = await sql<{ n: number }>(
-			`select public.write_monitor_months(p_since => '${s.from}'::date - 400) as n`
-		);
-		expect(first?.n).toBeGreaterThan(0);
-		const closed = await months();
-		// The month of the period's first day is always over 8 days later than 40 days ago.
-		expect(closed.map((m) => m.month)).toContain(s.from.slice(0, 7));
-		expect(await snapshot()).toEqual(live);
+			// The job as the scheduler runs it: the months that ended 8 days ago or earlier.
+			const [first] = await sql<{ n: number }>(
+				`select public.write_monitor_months(p_since => '${s.from}'::date - 400) as n`
+			);
+			expect(first?.n).toBeGreaterThan(0);
+			const closed = await months();
+			// The month of the period's first day is always over 8 days later than 40 days ago.
+			expect(closed.map((m) => m.month)).toContain(s.from.slice(0, 7));
+			expect(await snapshot()).toEqual(live);
 
-		// Every month up to and including this one (only a test closes a month early).
-		await sql(
-			`select public.write_monitor_months(p_since => '${s.from}'::date - 400,
+			// Every month up to and including this one (only a test closes a month early).
+			await sql(
+				`select public.write_monitor_months(p_since => '${s.from}'::date - 400,
 				p_closed_before => (date_trunc('month', current_date) + interval '1 month')::date)`
-		);
-		const all = await months();
-		expect(all.map((m) => m.month)).toContain(s.to.slice(0, 7));
-		expect(all.reduce((n, m) => n + m.events, 0)).toBeGreaterThan(20);
-		expect(await snapshot()).toEqual(live);
-		// Three snapshots of six readers each and two runs of the job: ~10 s alone, 30 s at load 30.
-	}, 120_000);
+			);
+			const all = await months();
+			expect(all.map((m) => m.month)).toContain(s.to.slice(0, 7));
+			expect(all.reduce((n, m) => n + m.events, 0)).toBeGreaterThan(20);
+			expect(await snapshot()).toEqual(live);
+			// Three snapshots of six readers each and two runs of the job: ~10 s alone, 30 s at load 30.
+		},
+		budget(120_000)
+	);
 
 	it('writes a month once (running the job again writes nothing)', async () => {
 		const before = await months();

@@ -17,6 +17,7 @@ import {
 	writeSome
 } from '../../support/backup-drill.ts';
 import { startHarness } from '../../support/harness.ts';
+import { budget } from '../../support/budget.ts';
 
 const base = process.env.DATABASE_URL as string;
 const made: FreshDatabase[] = [];
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('npm run db:backup on PostgreSQL', () => {
-	it('restores every table as it was at backup time', { timeout: 480_000 }, async () => {
+	it('restores every table as it was at backup time', { timeout: budget(480_000) }, async () => {
 		work = await mkdtemp(path.join(tmpdir(), 'buurtkracht-backup-'));
 		const file = path.join(work, 'backup.dump');
 		const harness = await startHarness({ driver: 'postgres' });

@@ -16,6 +16,7 @@ import {
 	writeSome
 } from '../../support/backup-drill.ts';
 import { startHarness } from '../../support/harness.ts';
+import { budget } from '../../support/budget.ts';
 
 const dirs: string[] = [];
 const tempDir = async () => {
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('npm run db:backup on PGlite', () => {
-	it('restores every table as it was at backup time', { timeout: 480_000 }, async () => {
+	it('restores every table as it was at backup time', { timeout: budget(480_000) }, async () => {
 		const work = await tempDir();
 		const harness = await startHarness({ driver: 'pglite' });
 		const lite = harness.lite;

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../../../scripts/lib/fresh-database.ts';
 import { open } from '../../support/backup-drill.ts';
 import { sql } from '../../support/factories.ts';
+import { budget } from '../../support/budget.ts';
 
 let db: FreshDatabase | undefined;
 afterAll(async () => {
@@ -32,7 +33,7 @@ const CALLABLE = `
 describe('functions under hosted Supabase’s default privileges', () => {
 	it(
 		'are callable by exactly the roles they are callable by without them',
-		{ timeout: 240_000 },
+		{ timeout: budget(240_000) },
 		async () => {
 			db = await freshDatabase(process.env.DATABASE_URL as string, 'hosted_grants');
 			const owner = postgres(db.url, { max: 1, onnotice: () => {} });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogFunctions } from '../../support/catalog-functions.ts';
 import { createUser } from '../../support/factories.ts';
+import { budget } from '../../support/budget.ts';
 
 const fns = (await catalogFunctions()).filter((f) => !f.returnsTrigger);
 
@@ -98,7 +99,7 @@ describe('every rpc function with oversized arguments', () => {
 		expect(fns.map((f) => f.name)).toContain('search_help_requests');
 	});
 
-	it.for(fns)('$name($signature)', { timeout: 180_000 }, async (fn) => {
+	it.for(fns)('$name($signature)', { timeout: budget(180_000) }, async (fn) => {
 		const ordinaryArgs = Object.fromEntries(fn.params.map((p) => [p.name, ordinary(p.type)]));
 
 		// A 1 MB string in each parameter in turn: refused before the database.

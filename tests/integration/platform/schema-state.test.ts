@@ -22,12 +22,13 @@ import {
 } from '../../../scripts/lib/schema-build.ts';
 import { flattenBooleans } from '../../../scripts/lib/schema-dump.ts';
 import { sql } from '../../support/factories.ts';
+import { budget } from '../../support/budget.ts';
 
 const SCHEMAS = 'supabase/schemas';
 const MAX_LINES = 600;
 
 describe('supabase/schemas', () => {
-	it('builds exactly the database the migrations build', { timeout: 240_000 }, async () => {
+	it('builds exactly the database the migrations build', { timeout: budget(240_000) }, async () => {
 		const options = {
 			databaseUrl: process.env.TEST_DB === 'postgres' ? process.env.DATABASE_URL : undefined
 		};

@@ -3,9 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generateDatabaseTypes, TYPES_FILE } from '../../../scripts/lib/typegen.ts';
+import { budget } from '../../support/budget.ts';
 
 describe('src/lib/database.types.ts', () => {
-	it('matches the migrated schema', { timeout: 120_000 }, async () => {
+	it('matches the migrated schema', { timeout: budget(120_000) }, async () => {
 		const generated = await generateDatabaseTypes({
 			// Same generator, other engine: with TEST_DB=postgres the committed file is checked there too.
 			databaseUrl: process.env.TEST_DB === 'postgres' ? process.env.DATABASE_URL : undefined

@@ -14,6 +14,7 @@ import {
 	demoAccountsOf,
 	seedIfEmpty
 } from '../../../src/lib/server/embedded/seed.ts';
+import { budget } from '../../support/budget.ts';
 
 let lite: Lite;
 let dir: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 	dir = await mkdtemp(path.join(tmpdir(), 'buurtkracht-demo-'));
 	lite = await open({ dataDir: dir });
 	await seedIfEmpty(lite);
-}, 240_000);
+}, budget(240_000));
 
 afterAll(async () => {
 	await lite?.close();

@@ -15,6 +15,7 @@ import { catalogFunctions, type CatalogParam } from '../../support/catalog-funct
 import { sql, ZAANSTAD_ID } from '../../support/factories.ts';
 import { OTHER_ROLES, otherMunicipality, type OtherRole } from '../../support/tenancy.ts';
 import { ACCESS } from '../../support/access-matrix.ts';
+import { budget } from '../../support/budget.ts';
 
 // Helpers with polymorphic parameters (assert_max_items) cannot be called with JSON.
 const fns = (await catalogFunctions()).filter(
@@ -228,7 +229,7 @@ beforeAll(async () => {
 			centreId: other.centreId
 		};
 	}
-}, 300_000);
+}, budget(300_000));
 
 describe('every function an account can call, from another municipality', () => {
 	it('lists the functions from the catalog', () => {
@@ -253,7 +254,7 @@ describe('every function an account can call, from another municipality', () => 
 		expect(after.help_requests).not.toBe(before.help_requests);
 	});
 
-	it.for(fns)('$name($signature)', { timeout: 240_000 }, async (fn) => {
+	it.for(fns)('$name($signature)', { timeout: budget(240_000) }, async (fn) => {
 		const problems: string[] = [];
 		// One call's "after" is the next call's "before": nothing else writes in between (the
 		// integration files run one at a time), except a visitor's call, which re-reads it.
@@ -311,7 +312,7 @@ describe('every public function, on another municipality’s site', () => {
 		expect(zaanstadPublic.length).toBeGreaterThan(20);
 	});
 
-	it.for(publicFns)('$name($signature)', { timeout: 120_000 }, async (fn) => {
+	it.for(publicFns)('$name($signature)', { timeout: budget(120_000) }, async (fn) => {
 		// A page of the other site passes its own municipality where a function asks for one.
 		const body = Object.fromEntries(
 			fn.params.map((p) => [
