@@ -26,13 +26,12 @@ import { sample, type Call, type Sampled } from './lib/hulp-sql.ts';
 import { signInCookie } from './lib/profile-page.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
-import { startStack } from './lib/stack.ts';
+import { PASSWORD, startStack } from './lib/stack.ts';
 
 process.env.LITE_TELEMETRY = '0';
 process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 40);
 const PORT = Number(process.env.BENCH_PORT || 4271);
-const PASSWORD = 'Bench-wachtwoord-123';
 const TARGET = { page: 300, csv: 1000, growth: 1.5 };
 /** The newest complete year: its months are all published in the open data. */
 const YEAR = new Date().getFullYear() - 1;

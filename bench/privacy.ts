@@ -4,14 +4,18 @@
 //   - export_my_data('json') for a heavy user (200 hulpvragen with their matches, 500 messages,
 //     3 applications with cheques, 50 activity registrations): server time, target under 1 s;
 //   - the processing log's cost on the pages that write it (the consulent's application file, the
-//     coordinator's request page, the board's page of an activity with who registered on its next
-//     16 dates): p95 of the page's one database
-//     call with logging on and off, in alternating blocks of one run; target at most 15% more.
+//     coordinator's request page, the board's page of an activity with 72 people registered on its
+//     next 16 dates): p95 of the whole page (GET through the production server, signed in as the staff
+//     member) with logging on and off, in alternating blocks of one run; target at most 15% more.
+//     Beside it, for the cause, the same for the page's one database call alone (BEGIN to COMMIT).
 //     "Off" replaces log_processing_many (every log write goes through it) by a function that
 //     writes nothing, in this throwaway database only.
 //   DATABASE_URL=...     PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
 //                        a fresh database is created and dropped
 //   BENCH_SAMPLES=40     measured calls per measurement (after warm-up calls)
+//   BENCH_PAGE_SAMPLES=400 measured page requests per side (on, off) and page
+//   BENCH_PORT=4281      port of the production server (built first when src/ is newer)
+//   BENCH_SKIP_PAGES=1   only the database calls
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
@@ -20,11 +24,15 @@ import { timeCall, type Call, type Sampled } from './lib/hulp-sql.ts';
 import { percentile } from './lib/load.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
-import { startStack } from './lib/stack.ts';
+import { ensureBuild, samplePage, startApp, type App } from './lib/hulp-app.ts';
+import { signInCookie } from './lib/profile-page.ts';
+import { addAccount, PASSWORD, startStack } from './lib/stack.ts';
 
 process.env.LITE_TELEMETRY = '0';
 process.env.DATABASE_URL ||= 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 40);
+const PAGE_SAMPLES = Number(process.env.BENCH_PAGE_SAMPLES || 400);
+const PORT = Number(process.env.BENCH_PORT || 4281);
 const TARGET = { exportMs: 1000, overhead: 0.15 };
 const YEAR = new Date().getFullYear() - 1;
 const Z = dataset.ZAANSTAD;
@@ -37,10 +45,17 @@ const dbUrl = new URL(process.env.DATABASE_URL);
 dbUrl.pathname = `/${dbName}`;
 const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
 const heavy = stack.userId;
+// Accounts that sign in to the app for the page measurement.
+const accounts = await quietly(async () => ({
+	caseworker: await addAccount(stack, 'Bench consulent'),
+	coordinator: await addAccount(stack, 'Bench coördinator'),
+	board: await addAccount(stack, 'Bench bestuur')
+}));
+type StaffRole = keyof typeof accounts;
 const staff = {
-	caseworker: crypto.randomUUID(),
-	coordinator: crypto.randomUUID(),
-	board: crypto.randomUUID()
+	caseworker: accounts.caseworker.userId,
+	coordinator: accounts.coordinator.userId,
+	board: accounts.board.userId
 };
 
 /** The heavy user's rows, and the staff who read other people's data. */
@@ -125,9 +140,6 @@ async function addHeavyUser() {
 			on conflict do nothing;
 
 			-- Staff: a consulent for every wijk, a coordinator, the board of that buurthuis.
-			insert into public.profiles (id, municipality_id, display_name)
-			values ('${staff.caseworker}', '${Z}', 'Bench consulent'), ('${staff.coordinator}', '${Z}', 'Bench coördinator'),
-				('${staff.board}', '${Z}', 'Bench bestuur');
 			insert into public.memberships (user_id, municipality_id, role, community_centre_id)
 			values ('${staff.caseworker}', '${Z}', 'caseworker', null), ('${staff.coordinator}', '${Z}', 'coordinator', null),
 				('${staff.board}', '${Z}', 'board_member', (select community_centre_id from bench_activity));
@@ -195,13 +207,90 @@ async function setLogging(on: boolean) {
 const logLines = async () =>
 	(await sql<{ n: number }[]>`select count(*)::int as n from public.processing_log`)[0]!.n;
 
-interface PageCase {
-	name: string;
-	next: () => Call;
+interface Side {
 	on: number[];
 	off: number[];
+	flushes: { on: number; off: number };
+}
+
+interface PageCase {
+	name: string;
+	role: StaffRole;
+	/** The page's one database call, as the app makes it. */
+	next: () => Call;
+	/** The page itself. */
+	path: () => string;
+	sql: Side;
+	page: Side;
+	pageSkipped?: string;
 	lines: number;
 }
+
+const side = (): Side => ({ on: [], off: [], flushes: { on: 0, off: 0 } });
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const p50 = (xs: number[]) => percentile(sorted(xs), 50);
+const p95 = (xs: number[]) => percentile(sorted(xs), 95);
+/** WAL flushes so far, server-wide: a commit that waits for the disk is one. */
+const walSyncs = async () =>
+	Number((await sql<{ n: string }[]>`select wal_sync::text as n from pg_stat_wal`)[0]!.n);
+// Small blocks in the order on, off, off, on, repeated (after an unmeasured warm-up block), so that
+// drift in machine load, a page still warming up and the app's garbage collection pauses hit both
+// sides alike.
+const BLOCK = 20;
+
+/** Runs `measure` in blocks with logging on and off; returns the log lines the measured blocks wrote. */
+async function alternate(
+	into: Side,
+	measure: (n: number) => Promise<number[]>,
+	perSide: number
+): Promise<number> {
+	let lines = 0;
+	await measure(BLOCK);
+	const order = Array.from({ length: Math.max(1, Math.ceil(perSide / (2 * BLOCK))) }, () => [
+		true,
+		false,
+		false,
+		true
+	]).flat();
+	for (const on of order) {
+		await setLogging(on);
+		const before = await logLines();
+		const syncs = await walSyncs();
+		(on ? into.on : into.off).push(...(await measure(BLOCK)));
+		into.flushes[on ? 'on' : 'off'] += (await walSyncs()) - syncs;
+		if (on) lines += (await logLines()) - before;
+	}
+	await setLogging(true);
+	return lines;
+}
+
+function sideRow(name: string, s: Side, extra: (string | number)[]) {
+	const overhead = p95(s.on) / p95(s.off) - 1;
+	return [
+		name,
+		`${s.on.length}/${s.off.length}`,
+		fmt(p50(s.on)),
+		fmt(p50(s.off)),
+		fmt(p95(s.on)),
+		fmt(p95(s.off)),
+		`${fmt(overhead * 100)}%`,
+		...extra,
+		overhead <= TARGET.overhead ? 'yes' : 'NO'
+	];
+}
+
+const SIDE_HEADER = [
+	'page',
+	'samples on/off',
+	'p50 on',
+	'p50 off',
+	'p95 on',
+	'p95 off',
+	'overhead p95'
+];
+
+let app: App | undefined;
+let buildNote = 'skipped (BENCH_SKIP_PAGES)';
 
 try {
 	await quietly(async () => {
@@ -232,69 +321,76 @@ try {
 	const [activity] = await sql<{ id: string }[]>`
 		select activity_id as id from public.activity_registrations where user_id = ${heavy} limit 1`;
 	let i = 0;
+	const next = <T>(xs: T[]) => xs[i++ % xs.length]!;
 	const cases: PageCase[] = [
 		{
-			name: 'consulent: application_file',
+			name: 'consulent: application file',
+			role: 'caseworker',
 			next: () =>
-				call(staff.caseworker, `select public.application_file($1) as result`, [
-					apps[i++ % apps.length]!.id
-				]),
-			on: [],
-			off: [],
+				call(staff.caseworker, `select public.application_file($1) as result`, [next(apps).id]),
+			path: () => `/mantelzorg/consulent/${next(apps).id}`,
+			sql: side(),
+			page: side(),
 			lines: 0
 		},
 		{
-			name: 'coordinator: coordination_request_page',
+			name: 'coordinator: request page',
+			role: 'coordinator',
 			next: () =>
 				call(staff.coordinator, `select public.coordination_request_page($1) as result`, [
-					requests[i++ % requests.length]!.id
+					next(requests).id
 				]),
-			on: [],
-			off: [],
+			path: () => `/hulp/coordinatie/vraag/${next(requests).id}`,
+			sql: side(),
+			page: side(),
 			lines: 0
 		},
 		{
-			name: 'board: activity_board_page',
+			name: 'board: activity page',
+			role: 'board',
 			next: () =>
 				call(staff.board, `select public.activity_board_page($1) as result`, [activity!.id]),
-			on: [],
-			off: [],
+			path: () => `/buurthuizen/bestuur/activiteit/${activity!.id}`,
+			sql: side(),
+			page: side(),
 			lines: 0
 		}
 	];
 	const failures: string[] = [];
-	// Alternating blocks (on, off, on, off) so a drift in machine load hits both sides alike.
-	const BLOCKS = 4;
-	const perBlock = Math.max(5, Math.ceil(SAMPLES / (BLOCKS / 2)));
 	for (const c of cases) {
-		for (let b = 0; b < BLOCKS; b++) {
-			const on = b % 2 === 0;
-			await setLogging(on);
-			const before = await logLines();
-			const times: number[] = [];
-			for (let k = 0; k < perBlock + 3; k++) {
-				const r = await timeCall(sql, c.next()).catch((e: unknown) => {
-					failures.push(`${c.name}: ${String(e)}`);
-					return null;
-				});
-				if (r && k >= 3) times.push(r.ms);
-			}
-			(on ? c.on : c.off).push(...times);
-			const after = await logLines();
-			if (on) c.lines += after - before;
+		c.lines = await alternate(
+			c.sql,
+			async (n) => {
+				const times: number[] = [];
+				for (let k = 0; k < n; k++) {
+					const r = await timeCall(sql, c.next()).catch((e: unknown) => {
+						failures.push(`${c.name}: ${String(e)}`);
+						return null;
+					});
+					if (r) times.push(r.ms);
+				}
+				return times;
+			},
+			SAMPLES
+		);
+	}
+
+	if (!process.env.BENCH_SKIP_PAGES) {
+		buildNote = ensureBuild();
+		app = await startApp(dbUrl.toString(), PORT);
+		for (const c of cases) {
+			const cookie = await signInCookie(app.origin, accounts[c.role].email, PASSWORD);
+			await alternate(
+				c.page,
+				async (n) => {
+					const r = await samplePage(app!.origin, c.path, cookie, n, 0);
+					c.pageSkipped ??= r.skipped;
+					return r.times ?? [];
+				},
+				PAGE_SAMPLES
+			);
 		}
 	}
-	await setLogging(true);
-	const p95 = (xs: number[]) =>
-		percentile(
-			[...xs].sort((a, b) => a - b),
-			95
-		);
-	const p50 = (xs: number[]) =>
-		percentile(
-			[...xs].sort((a, b) => a - b),
-			50
-		);
 
 	console.log(`bench:privacy on PostgreSQL (${dbName}), set-up ${fmt(setupSeconds, 0)} s`);
 	console.log(
@@ -326,34 +422,30 @@ try {
 		)
 	);
 	if (exported.failure) console.log(`  first failure: ${exported.failure}`);
-	console.log('\nProcessing log: p95 of each page’s database call with logging on and off');
+	console.log(
+		'\nProcessing log: p95 of each page with logging on and off (GET through the production server)'
+	);
+	console.log(`  production build: ${buildNote}`);
 	console.log(
 		table(
-			[
-				'page',
-				'samples on/off',
-				'p50 on',
-				'p50 off',
-				'p95 on',
-				'p95 off',
-				'overhead p95',
-				'log lines per call',
-				'target ≤ 15%'
-			],
-			cases.map((c) => {
-				const overhead = p95(c.on) / p95(c.off) - 1;
-				return [
-					c.name,
-					`${c.on.length}/${c.off.length}`,
-					fmt(p50(c.on)),
-					fmt(p50(c.off)),
-					fmt(p95(c.on)),
-					fmt(p95(c.off)),
-					`${fmt(overhead * 100)}%`,
-					fmt(c.lines / Math.max(1, c.on.length + 6), 1),
-					overhead <= TARGET.overhead ? 'yes' : 'NO'
-				];
-			})
+			[...SIDE_HEADER, 'log lines per view', 'WAL flushes per view on/off', 'target ≤ 15%'],
+			cases.map((c) =>
+				c.pageSkipped
+					? [c.name, `skipped: ${c.pageSkipped}`]
+					: sideRow(c.name, c.page, [
+							fmt(c.lines / Math.max(1, c.sql.on.length), 1),
+							`${fmt(c.page.flushes.on / c.page.on.length, 2)}/${fmt(c.page.flushes.off / c.page.off.length, 2)}`
+						])
+			)
+		)
+	);
+	console.log(
+		"\nThe same pages' one database call alone (BEGIN to COMMIT): where the log's cost lies"
+	);
+	console.log(
+		table(
+			[...SIDE_HEADER, 'ms added p50', 'within 15%'],
+			cases.map((c) => sideRow(c.name, c.sql, [fmt(p50(c.sql.on) - p50(c.sql.off))]))
 		)
 	);
 	if (failures.length) console.log(`\n${failures.length} failed calls; first: ${failures[0]}`);
@@ -363,6 +455,7 @@ try {
 			.join(' ')}`
 	);
 } finally {
+	await app?.stop();
 	await sql.end();
 	await stack.close();
 }

@@ -99,6 +99,8 @@ export interface PageSampled {
 	/** Most Supabase calls any request of this page made (Server-Timing). */
 	calls: number;
 	supabaseMsP50: number;
+	/** Every measured response time, sorted (for pooling blocks of one run). */
+	times?: number[];
 	/** Set when the page could not be measured, e.g. 'HTTP 404' while it is being written. */
 	skipped?: string;
 }
@@ -161,6 +163,7 @@ export async function samplePage(
 		p50: percentile(totals, 50),
 		p95: percentile(totals, 95),
 		calls,
-		supabaseMsP50: percentile(dbTimes, 50)
+		supabaseMsP50: percentile(dbTimes, 50),
+		times: totals
 	};
 }

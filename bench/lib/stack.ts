@@ -31,7 +31,7 @@ export interface Stack {
 }
 
 const ZAANSTAD = '00000000-0000-4000-8000-000000000001';
-const PASSWORD = 'Bench-wachtwoord-123';
+export const PASSWORD = 'Bench-wachtwoord-123';
 
 interface PgliteTx {
 	exec(sql: string): Promise<unknown>;
@@ -79,29 +79,37 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 	return data;
 }
 
-async function signedInUser(lite: Lite, origin: string, publishableKey: string) {
-	const email = `bench-${Date.now()}@buurtkracht.example`;
-	const headers = { apikey: publishableKey, 'content-type': 'application/json' };
+/** A confirmed account with the bench password (sign-up through /auth/v1, confirmed in SQL). */
+export async function addAccount(
+	stack: Pick<Stack, 'lite' | 'url' | 'publishableKey'>,
+	displayName: string
+): Promise<{ userId: string; email: string }> {
+	const email = `bench-${Date.now()}-${crypto.randomUUID().slice(0, 8)}@buurtkracht.example`;
 	const signUp = await json(
-		await lite.fetch(
-			new Request(`${origin}/auth/v1/signup`, {
+		await stack.lite.fetch(
+			new Request(`${stack.url}/auth/v1/signup`, {
 				method: 'POST',
-				headers,
-				body: JSON.stringify({ email, password: PASSWORD, data: { display_name: 'Bea Bench' } })
+				headers: { apikey: stack.publishableKey, 'content-type': 'application/json' },
+				body: JSON.stringify({ email, password: PASSWORD, data: { display_name: displayName } })
 			})
 		)
 	);
 	const userId = String((signUp.user as { id?: string } | undefined)?.id ?? signUp.id);
-	await lite.exec(`update auth.users set email_confirmed_at = now() where id = '${userId}'`);
+	await stack.lite.exec(`update auth.users set email_confirmed_at = now() where id = '${userId}'`);
+	return { userId, email };
+}
+
+async function signedInUser(lite: Lite, url: string, publishableKey: string) {
+	const { userId, email } = await addAccount({ lite, url, publishableKey }, 'Bea Bench');
 	// A role, so has_role and the viewer's memberships have a row to find.
 	await lite.exec(
 		`insert into public.memberships (user_id, municipality_id, role) values ('${userId}', '${ZAANSTAD}', 'coordinator')`
 	);
 	const token = await json(
 		await lite.fetch(
-			new Request(`${origin}/auth/v1/token?grant_type=password`, {
+			new Request(`${url}/auth/v1/token?grant_type=password`, {
 				method: 'POST',
-				headers,
+				headers: { apikey: publishableKey, 'content-type': 'application/json' },
 				body: JSON.stringify({ email, password: PASSWORD })
 			})
 		)
