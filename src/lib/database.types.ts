@@ -2391,22 +2391,7 @@ export type Database = {
 					trace_id?: string;
 					updated_at?: string;
 				};
-				Relationships: [
-					{
-						foreignKeyName: 'processing_log_municipality_id_fkey';
-						columns: ['municipality_id'];
-						isOneToOne: false;
-						referencedRelation: 'municipalities';
-						referencedColumns: ['id'];
-					},
-					{
-						foreignKeyName: 'processing_log_processing_activity_id_fkey';
-						columns: ['processing_activity_id'];
-						isOneToOne: false;
-						referencedRelation: 'processing_activities';
-						referencedColumns: ['code'];
-					}
-				];
+				Relationships: [];
 			};
 			profile_contacts: {
 				Row: {
@@ -3549,7 +3534,10 @@ export type Database = {
 			};
 			account_deletion_page: { Args: Record<PropertyKey, never>; Returns: Json };
 			active_match_count: { Args: { p_volunteer_id: string }; Returns: number };
-			activity_board_page: { Args: { p_activity_id: string }; Returns: Json };
+			activity_board_page: {
+				Args: { p_activity_id: string; p_names_on?: string };
+				Returns: Json;
+			};
 			activity_feed: {
 				Args: { p_centre_slug?: string; p_district_slug?: string };
 				Returns: Json;

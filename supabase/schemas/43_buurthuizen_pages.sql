@@ -171,13 +171,18 @@ $$;
 revoke all on function public.activity_registrations_page(uuid) from public, anon;
 grant execute on function public.activity_registrations_page(uuid) to authenticated;
 
--- The board's page of one activity: what activity_page shows, who registered on the dates it
--- shows (only those people are logged as read), and the social goals of the centre's wijk for the
--- form. Null for anyone not on the centre's board.
-create or replace function public.activity_board_page(p_activity_id uuid) returns jsonb language plpgsql volatile security definer set search_path = '' as $$
+-- The board's page of one activity: what activity_page shows, its next 16 dates with how many
+-- registered, the names of who registered on one of them (p_names_on, the page of that week; else
+-- the next date that is not skipped), and the social goals of the centre's wijk for the form. Names
+-- on one date only: the board needs them for the coming meeting, and each name shown is a line in
+-- the processing log (a weekly activity can have 70 people on 16 dates). Null for anyone not on
+-- the centre's board.
+create or replace function public.activity_board_page(p_activity_id uuid, p_names_on date default null)
+returns jsonb language plpgsql volatile security definer set search_path = '' as $$
 declare
 	v_activity public.activities%rowtype;
 	v_dates date[];
+	v_names_on date;
 begin
 	perform public.log_reads_without_waiting();
 	select * into v_activity from public.activities where id = p_activity_id;
@@ -197,12 +202,21 @@ begin
 		order by 1
 		limit 16
 	) x;
+	select d into v_names_on
+	from unnest(v_dates) as x (d)
+	where case when p_names_on is null
+		then not exists (select 1 from public.activity_exceptions e where e.activity_id = v_activity.id and e.occurs_on = x.d)
+		else x.d = p_names_on end
+	order by d
+	limit 1;
 	return jsonb_build_object(
 		'activity', public.activity_page(p_activity_id),
 		'centre_archived', exists (
 			select 1 from public.community_centres c where c.id = v_activity.community_centre_id and c.archived_at is not null
 		),
-		'registrations', public.activity_registrations_shown(v_activity, v_dates, 'board_member'),
+		'names_on', v_names_on,
+		'registrations', case when v_names_on is null then '[]'::jsonb
+			else public.activity_registrations_shown(v_activity, array[v_names_on], 'board_member') end,
 		'dates', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'occurs_on', x.d,
@@ -227,8 +241,8 @@ begin
 	);
 end;
 $$;
-revoke all on function public.activity_board_page(uuid) from public, anon;
-grant execute on function public.activity_board_page(uuid) to authenticated;
+revoke all on function public.activity_board_page(uuid, date) from public, anon;
+grant execute on function public.activity_board_page(uuid, date) to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
 -- iCalendar feeds: the published series themselves (the feed writes RRULE and EXDATE), for the

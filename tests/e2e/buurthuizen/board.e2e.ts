@@ -70,6 +70,11 @@ test('a board member posts a weekly activity and a resident registers', async ({
 	await board.goto(`/buurthuizen/bestuur/activiteit/${activityId}`);
 	await expect(board.getByRole('cell', { name: /2 van 2/ })).toContainText('Dirk Deelnemer');
 	await expect(board.getByRole('cell', { name: /2 van 2/ })).toContainText('(vol)');
+	// Names on the next date only; the other weeks name who comes on their own page.
+	await expect(
+		board.getByText(/De namen staan alleen bij .*, de eerstvolgende keer/)
+	).toBeVisible();
+	await expectAccessible(board);
 
 	const forbidden = await resident.page.goto('/buurthuizen/bestuur');
 	expect(forbidden?.status()).toBe(403);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { serviceClient } from '../../support/background.ts';
 import { anonClient, createUser, sql } from '../../support/factories.ts';
 import { personIn } from '../../support/mantelzorg-factories.ts';
+import { fromAmsterdam } from '../../../src/lib/buurthuizen/dates.ts';
 import { privacyWorld } from '../../support/privacy-factories.ts';
 
 interface Line {
@@ -124,6 +125,83 @@ describe('what a page logs', () => {
 		});
 		expect(all.error).toBeNull();
 		expect(await viewed(w.volunteer.id)).toBe(1);
+	});
+
+	it('the board’s page names who comes on one date only, and logs only them', async () => {
+		const w = await privacyWorld();
+		const day = (days: number) =>
+			new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+		const [first, second, third] = [day(4), day(11), day(18)];
+		const created = await w.board.client.rpc('create_activity', {
+			p_centre_id: w.centreId,
+			p_title: 'Breiclub',
+			p_description: 'Samen breien.',
+			p_category: 'cursus',
+			p_audience: 'everyone',
+			p_starts_at: fromAmsterdam(first, '14:00').toISOString(),
+			p_ends_at: fromAmsterdam(first, '16:00').toISOString(),
+			p_recurrence: 'weekly',
+			p_repeat_until: day(4 + 28),
+			p_needs_registration: true,
+			p_max_participants: 10
+		});
+		expect(created.error).toBeNull();
+		const activityId = created.data as string;
+		for (const [who, date] of [
+			[w.person, first],
+			[w.volunteer, third]
+		] as const) {
+			const r = await who.client.rpc('register_for_activity', {
+				p_activity_id: activityId,
+				p_occurs_on: date
+			});
+			expect(r.error).toBeNull();
+		}
+		const [volunteerName] = await sql<{ name: string }>(
+			`select display_name as name from public.profiles where id = '${w.volunteer.id}'`
+		);
+		const viewed = async (subject: string) =>
+			(await linesAbout(subject)).filter(
+				(l) => l.name === 'registrations.viewed' && l.actor_id === w.board.id
+			).length;
+
+		// The page itself: every coming date with its count, names on the next date only.
+		const page = await w.board.client.rpc('activity_board_page', { p_activity_id: activityId });
+		expect(page.error).toBeNull();
+		const board = page.data as {
+			names_on: string;
+			registrations: { occurs_on: string; names: string[] }[];
+			dates: { occurs_on: string; registered_count: number }[];
+		};
+		expect(board.names_on).toBe(first);
+		expect(board.registrations.map((r) => r.occurs_on)).toEqual([first]);
+		expect(board.dates.find((d) => d.occurs_on === third)?.registered_count).toBe(1);
+		expect(JSON.stringify(board)).not.toContain(volunteerName!.name);
+		expect(await viewed(w.person.id)).toBe(1);
+		expect(await viewed(w.volunteer.id)).toBe(0);
+
+		// The page of the third week names (and logs) who comes then, and nobody else.
+		const week = await w.board.client.rpc('activity_board_page', {
+			p_activity_id: activityId,
+			p_names_on: third
+		});
+		expect(week.error).toBeNull();
+		expect((week.data as typeof board).registrations).toEqual([
+			{ occurs_on: third, count: 1, names: [volunteerName!.name] }
+		]);
+		expect(await viewed(w.volunteer.id)).toBe(1);
+		expect(await viewed(w.person.id)).toBe(1);
+
+		// A skipped first week: the names move to the next date that takes place.
+		const skipped = await w.board.client.rpc('skip_activity_date', {
+			p_activity_id: activityId,
+			p_occurs_on: first,
+			p_skip: true,
+			p_reason: ''
+		});
+		expect(skipped.error).toBeNull();
+		const after = await w.board.client.rpc('activity_board_page', { p_activity_id: activityId });
+		expect((after.data as typeof board).names_on).toBe(second);
 	});
 
 	it('a read page commits without waiting for the disk only when nothing was written before it', async () => {

@@ -62,6 +62,7 @@ const activityBoard = fromRow(
 	z.object({
 		activity: z.unknown(),
 		centreArchived: z.boolean(),
+		namesOn: z.string().nullable(),
 		registrations: z.array(
 			z.object({ occursOn: z.string(), count: z.number().int(), names: z.array(z.string()) })
 		),
@@ -81,19 +82,24 @@ export interface ActivityBoard {
 	activity: ActivityPage;
 	/** The buurthuis is archived: the page shows the activity without its forms. */
 	centreArchived: boolean;
+	/** The one date whose names the page shows (see activity_board_page), or null. */
+	namesOn: string | null;
 	registrations: { occursOn: string; count: number; names: string[] }[];
 	/** The next dates from today, skipped ones marked, moved ones with their one-off. */
 	dates: { occursOn: string; skipped: boolean; registeredCount: number; movedTo: MovedTo | null }[];
 	socialGoals: SocialGoalOption[];
 }
 
-/** Null for anyone not on the activity's board. */
+/** Null for anyone not on the activity's board. Names of who registered on `namesOn` (a week's
+ * page), else on the next date that is not skipped. */
 export async function loadActivityBoard(
 	supabase: RequestClient,
-	activityId: string
+	activityId: string,
+	namesOn?: string
 ): Promise<ActivityBoard | null> {
 	const { data, error } = await supabase.rpc('activity_board_page', {
-		p_activity_id: activityId
+		p_activity_id: activityId,
+		...(namesOn ? { p_names_on: namesOn } : {})
 	});
 	if (error) throw new Error(`activity_board_page: ${error.code} ${error.message}`);
 	if (data === null) return null;

@@ -17,7 +17,7 @@ const back = (id: string, what: string) =>
 
 async function weekOf(locals: App.Locals, params: { id: string; datum: string }) {
 	const board = ISO_DATE.test(params.datum)
-		? await loadActivityBoard(locals.supabase, params.id)
+		? await loadActivityBoard(locals.supabase, params.id, params.datum)
 		: null;
 	if (!board)
 		error(404, 'Deze activiteit bestaat niet, of je zit niet in het bestuur van dit buurthuis.');
