@@ -51,13 +51,18 @@ async function startApp(database: { dataDir?: string; databaseUrl?: string }, po
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	const deadline = Date.now() + 150_000;
+	// What /readyz said while the app was starting: the port is taken first (scripts/serve.ts).
+	const whileStarting: string[] = [];
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`app exited ${child.exitCode}: ${stderr}`);
 		const ready = await fetch(`${origin}/readyz`).then(
-			(r) => r.status === 200,
+			async (r) => {
+				if (r.status !== 200) whileStarting.push(`${r.status} ${(await r.text()).trim()}`);
+				return r.status === 200;
+			},
 			() => false
 		);
-		if (ready) return { child, origin };
+		if (ready) return { child, origin, whileStarting };
 		if (Date.now() > deadline) throw new Error(`app not ready: ${stderr}`);
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -72,6 +77,8 @@ const killed = (child: ChildProcess) =>
 async function crashDrill(database: { dataDir?: string; databaseUrl?: string }) {
 	const port = await freePort();
 	let app = await startApp(database, port);
+	// Starting (and seeding) takes seconds, and a balancer asking meanwhile hears "not yet".
+	expect(app.whileStarting).toContain('503 starting');
 	const at = { url: app.origin, key: keys.PUBLIC_SUPABASE_PUBLISHABLE_KEY! };
 	const codes = await issueCheques(4, at);
 	const shop = await demoApi('winkel@buurtkracht.example', at);
