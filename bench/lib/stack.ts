@@ -79,6 +79,11 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 	return data;
 }
 
+const apiHeaders = (publishableKey: string) => ({
+	apikey: publishableKey,
+	'content-type': 'application/json'
+});
+
 /** A confirmed account with the bench password (sign-up through /auth/v1, confirmed in SQL). */
 export async function addAccount(
 	stack: Pick<Stack, 'lite' | 'url' | 'publishableKey'>,
@@ -89,7 +94,7 @@ export async function addAccount(
 		await stack.lite.fetch(
 			new Request(`${stack.url}/auth/v1/signup`, {
 				method: 'POST',
-				headers: { apikey: stack.publishableKey, 'content-type': 'application/json' },
+				headers: apiHeaders(stack.publishableKey),
 				body: JSON.stringify({ email, password: PASSWORD, data: { display_name: displayName } })
 			})
 		)
@@ -109,7 +114,7 @@ async function signedInUser(lite: Lite, url: string, publishableKey: string) {
 		await lite.fetch(
 			new Request(`${url}/auth/v1/token?grant_type=password`, {
 				method: 'POST',
-				headers: { apikey: publishableKey, 'content-type': 'application/json' },
+				headers: apiHeaders(publishableKey),
 				body: JSON.stringify({ email, password: PASSWORD })
 			})
 		)
