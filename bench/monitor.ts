@@ -8,7 +8,9 @@
 //   - open_data_figures as anon, SQL alone, and /open-data/cijfers-….csv as a full request
 //     (target: under 1 s);
 // and the growth from 1 to 5 years of data (target: at most 1.5×, a year's page should not read
-// five years). Each measure is taken twice in the same run: computed from the operational tables
+// five years). For the growth in time, the database as it was after 1 year is kept as a copy and
+// measured side by side with the 5-year one, blocks of calls alternating (lib/interleave.ts): the
+// stages' own times are minutes apart and move with the machine's load. Each measure is taken twice in the same run: computed from the operational tables
 // (no month rolled up) and with the closed months rolled up (close_monitor_months, the scheduled
 // job), with the ratio between them; the verdicts are for the rollup, as the app runs.
 //   DATABASE_URL=...        PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
@@ -23,6 +25,8 @@ import postgres from 'postgres';
 import * as dataset from './lib/monitor-dataset.ts';
 import { ensureBuild, samplePage, startApp, type App, type PageSampled } from './lib/hulp-app.ts';
 import { sample, type Call, type Sampled } from './lib/hulp-sql.ts';
+import { interleave, sqlBlock, type Block, type Compared } from './lib/interleave.ts';
+import { copyDatabase, type DatabaseCopy } from './lib/pg-copy.ts';
 import { signInCookie } from './lib/profile-page.ts';
 import { quietly } from './lib/quiet.ts';
 import { fmt, table } from './lib/report.ts';
@@ -66,6 +70,10 @@ const stages: Stage[] = [];
 let app: App | undefined;
 let cookie: string | null = null;
 let buildNote = 'skipped (BENCH_SKIP_PAGES)';
+/** The database after 1 year, rolled up: the baseline of the side-by-side growth. */
+let oneYear: DatabaseCopy | undefined;
+let oneYearApp: App | undefined;
+const sideBySide: { label: string; compared: Compared }[] = [];
 
 const pageCall: Call = {
 	role: 'authenticated',
@@ -207,6 +215,12 @@ try {
 			...(await measure())
 		};
 		stages.push(stage);
+		if (years === 1) {
+			// Nothing may be connected to a database while it is copied; the app starts again after.
+			await app?.stop();
+			oneYear = await copyDatabase(dbUrl.toString(), `${dbName}_1y`);
+			if (app) app = await startApp(dbUrl.toString(), PORT);
+		}
 		console.log(
 			`${years} year(s) loaded in ${fmt(loadSeconds)} s, rolled up in ${fmt(rollupSeconds)} s: ${Object.entries(
 				stage.rows
@@ -214,6 +228,49 @@ try {
 				.map(([k, v]) => `${v} ${k}`)
 				.join(', ')}`
 		);
+	}
+
+	// 1 year against 5, side by side: the same calls on the copy and on the full database.
+	const blocks = { blocks: 16, perBlock: Math.max(3, Math.round(SAMPLES / 8)) };
+	const oneYearUrl = (oneYear as DatabaseCopy).url;
+	for (const [label, call] of [
+		['page SQL', pageCall],
+		['CSV SQL', csvCall]
+	] as const)
+		sideBySide.push({
+			label,
+			compared: await interleave(
+				sqlBlock(oneYearUrl, call),
+				sqlBlock(dbUrl.toString(), call),
+				blocks
+			)
+		});
+	if (app && cookie) {
+		oneYearApp = await startApp(oneYearUrl, PORT + 1);
+		const pageOn =
+			(origin: string, path: (i: number) => string, withCookie: boolean): Block =>
+			async (n) => {
+				const s = await samplePage(origin, path, withCookie ? cookie : null, n, 0);
+				return { times: s.times ?? [], cpuMs: null, errors: s.skipped ? n : 0 };
+			};
+		const monitorPath = () => `/beheer/monitor?jaar=${YEAR}`;
+		const csvPath = (i: number) => `/open-data/cijfers-${YEAR}.csv?proef=${i}-${Date.now()}`;
+		sideBySide.push({
+			label: 'full page',
+			compared: await interleave(
+				pageOn(oneYearApp.origin, monitorPath, true),
+				pageOn(app.origin, monitorPath, true),
+				blocks
+			)
+		});
+		sideBySide.push({
+			label: 'full CSV request',
+			compared: await interleave(
+				pageOn(oneYearApp.origin, csvPath, false),
+				pageOn(app.origin, csvPath, false),
+				blocks
+			)
+		});
 	}
 
 	const first = stages[0] as Stage;
@@ -282,11 +339,48 @@ try {
 			])
 		)
 	);
-	const errors = stages.flatMap((s) =>
-		[s.pageSql, s.csvSql, s.computed.pageSql, s.computed.csvSql]
-			.filter((x) => x.errors > 0)
-			.map((x) => `${s.years}y: ${x.failure}`)
+	console.log(
+		`\n1 year against 5, side by side (${blocks.blocks} alternating blocks of ${blocks.perBlock} calls each; ms, CPU = the database backend's per call):`
 	);
+	console.log(
+		table(
+			[
+				'measure',
+				'1 year p50',
+				'5 years p50',
+				'ratio',
+				'1 year p95',
+				'5 years p95',
+				'1 year CPU',
+				'5 years CPU',
+				'CPU ratio'
+			],
+			sideBySide.map(({ label, compared: c }) => [
+				label,
+				fmt(c.a.p50),
+				fmt(c.b.p50),
+				`${fmt(c.p50Ratio, 2)}×`,
+				fmt(c.a.p95),
+				fmt(c.b.p95),
+				fmt(c.a.cpuPerCall),
+				fmt(c.b.cpuPerCall),
+				Number.isFinite(c.cpuRatio) ? `${fmt(c.cpuRatio, 2)}×` : '-'
+			])
+		)
+	);
+	const errors = [
+		...stages.flatMap((s) =>
+			[s.pageSql, s.csvSql, s.computed.pageSql, s.computed.csvSql]
+				.filter((x) => x.errors > 0)
+				.map((x) => `${s.years}y: ${x.failure}`)
+		),
+		...sideBySide
+			.filter(({ compared: c }) => c.a.errors + c.b.errors > 0)
+			.map(
+				({ label, compared: c }) =>
+					`side by side, ${label}: ${c.a.errors + c.b.errors} wrong answers`
+			)
+	];
 	for (const e of errors) console.log(`  wrong answer: ${e}`);
 	for (const s of stages)
 		for (const p of [s.page, s.csv, s.computed.page, s.computed.csv])
@@ -322,28 +416,12 @@ try {
 			`≤ ${TARGET.growth}×`,
 			growth(first.csvBuffers, last.csvBuffers) <= TARGET.growth
 		],
-		[
-			'growth 1 → 5 years, page SQL p50',
-			`${fmt(growth(first.pageSql.p50, last.pageSql.p50), 2)}×`,
+		...sideBySide.map(({ label, compared }) => [
+			`growth 1 → 5 years, ${label} p50 (side by side)`,
+			`${fmt(compared.p50Ratio, 2)}×`,
 			`≤ ${TARGET.growth}×`,
-			growth(first.pageSql.p50, last.pageSql.p50) <= TARGET.growth
-		],
-		[
-			'growth 1 → 5 years, CSV SQL p50',
-			`${fmt(growth(first.csvSql.p50, last.csvSql.p50), 2)}×`,
-			`≤ ${TARGET.growth}×`,
-			growth(first.csvSql.p50, last.csvSql.p50) <= TARGET.growth
-		],
-		...(first.page && last.page && !first.page.skipped && !last.page.skipped
-			? [
-					[
-						'growth 1 → 5 years, full page p50',
-						`${fmt(growth(first.page.p50, last.page.p50), 2)}×`,
-						`≤ ${TARGET.growth}×`,
-						growth(first.page.p50, last.page.p50) <= TARGET.growth
-					]
-				]
-			: [])
+			compared.p50Ratio <= TARGET.growth
+		])
 	] as [string, string, string, boolean][];
 	console.log('\nAgainst the issue:');
 	console.log(
@@ -364,10 +442,12 @@ try {
 	if (errors.length > 0 || verdicts.some(([, , , ok]) => !ok)) process.exitCode = 1;
 } finally {
 	await app?.stop();
+	await oneYearApp?.stop();
 	await sql.end();
 	if (process.env.BENCH_KEEP_DB) {
-		console.log(`Kept the database: ${dbUrl}`);
+		console.log(`Kept the databases: ${dbUrl}${oneYear ? ` and ${oneYear.url} (1 year)` : ''}`);
 		process.exit();
 	}
+	await oneYear?.drop();
 	await stack.close();
 }
