@@ -75,6 +75,11 @@ let oneYear: DatabaseCopy | undefined;
 let oneYearApp: App | undefined;
 const sideBySide: { label: string; compared: Compared }[] = [];
 
+const monitorPath = () => `/beheer/monitor?jaar=${YEAR}`;
+// A query of its own per request: the public page cache keys on the full URL, so each sample
+// computes the file (a cached hit makes no database call to time).
+const csvPath = (i: number) => `/open-data/cijfers-${YEAR}.csv?proef=${i}-${Date.now()}`;
+
 const pageCall: Call = {
 	role: 'authenticated',
 	userId: uid,
@@ -138,22 +143,8 @@ try {
 			csvBuffers: await buffers(csvCall)
 		};
 		if (app && cookie) {
-			m.page = await samplePage(
-				app.origin,
-				() => `/beheer/monitor?jaar=${YEAR}`,
-				cookie,
-				SAMPLES,
-				5
-			);
-			m.csv = await samplePage(
-				app.origin,
-				// A query of its own per request: the public page cache keys on the full URL, so
-				// each sample computes the file (a cached hit makes no database call to time).
-				(i) => `/open-data/cijfers-${YEAR}.csv?proef=${i}-${Date.now()}`,
-				null,
-				SAMPLES,
-				5
-			);
+			m.page = await samplePage(app.origin, monitorPath, cookie, SAMPLES, 5);
+			m.csv = await samplePage(app.origin, csvPath, null, SAMPLES, 5);
 		}
 		return m;
 	};
@@ -253,24 +244,19 @@ try {
 				const s = await samplePage(origin, path, withCookie ? cookie : null, n, 0);
 				return { times: s.times ?? [], cpuMs: null, errors: s.skipped ? n : 0 };
 			};
-		const monitorPath = () => `/beheer/monitor?jaar=${YEAR}`;
-		const csvPath = (i: number) => `/open-data/cijfers-${YEAR}.csv?proef=${i}-${Date.now()}`;
-		sideBySide.push({
-			label: 'full page',
-			compared: await interleave(
-				pageOn(oneYearApp.origin, monitorPath, true),
-				pageOn(app.origin, monitorPath, true),
-				blocks
-			)
-		});
-		sideBySide.push({
-			label: 'full CSV request',
-			compared: await interleave(
-				pageOn(oneYearApp.origin, csvPath, false),
-				pageOn(app.origin, csvPath, false),
-				blocks
-			)
-		});
+		const origins = { one: oneYearApp.origin, five: app.origin };
+		for (const [label, path, withCookie] of [
+			['full page', monitorPath, true],
+			['full CSV request', csvPath, false]
+		] as const)
+			sideBySide.push({
+				label,
+				compared: await interleave(
+					pageOn(origins.one, path, withCookie),
+					pageOn(origins.five, path, withCookie),
+					blocks
+				)
+			});
 	}
 
 	const first = stages[0] as Stage;
