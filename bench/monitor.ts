@@ -8,11 +8,13 @@
 //   - open_data_figures as anon, SQL alone, and /open-data/cijfers-….csv as a full request
 //     (target: under 1 s);
 // and the growth from 1 to 5 years of data (target: at most 1.5×, a year's page should not read
-// five years). For the growth in time, the database as it was after 1 year is kept as a copy and
-// measured side by side with the 5-year one, blocks of calls alternating (lib/interleave.ts): the
-// stages' own times are minutes apart and move with the machine's load. Each measure is taken twice in the same run: computed from the operational tables
-// (no month rolled up) and with the closed months rolled up (close_monitor_months, the scheduled
-// job), with the ratio between them; the verdicts are for the rollup, as the app runs.
+// five years). For the growth in time, the database as it was after 1 year (and after 2, when
+// the page first has a year before to compare with) is kept as a copy and measured side by side
+// with the 5-year one, blocks of calls alternating (lib/interleave.ts): the stages' own times are
+// minutes apart and move with the machine's load. Each measure is taken twice in the same run:
+// computed from the operational tables (no month rolled up) and with the closed months rolled up
+// (close_monitor_months, the scheduled job), with the ratio between them; the verdicts are for the
+// rollup, as the app runs.
 //   DATABASE_URL=...        PostgreSQL server (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
 //                           a fresh database is created and dropped
 //   BENCH_SAMPLES=40        measured calls per query and per page (after 5 warm-up calls)
@@ -70,10 +72,13 @@ const stages: Stage[] = [];
 let app: App | undefined;
 let cookie: string | null = null;
 let buildNote = 'skipped (BENCH_SKIP_PAGES)';
-/** The database after 1 year, rolled up: the baseline of the side-by-side growth. */
-let oneYear: DatabaseCopy | undefined;
+/**
+ * The database after 1 and after 2 years, rolled up: the baselines of the side-by-side growth
+ * (the issue's is 1 year; from 2 years on the page also has a year before to compare with).
+ */
+const baselines = new Map<number, DatabaseCopy>();
 let oneYearApp: App | undefined;
-const sideBySide: { label: string; compared: Compared }[] = [];
+const sideBySide: { from: number; label: string; compared: Compared }[] = [];
 
 const monitorPath = () => `/beheer/monitor?jaar=${YEAR}`;
 // A query of its own per request: the public page cache keys on the full URL, so each sample
@@ -206,10 +211,10 @@ try {
 			...(await measure())
 		};
 		stages.push(stage);
-		if (years === 1) {
+		if (years <= 2) {
 			// Nothing may be connected to a database while it is copied; the app starts again after.
 			await app?.stop();
-			oneYear = await copyDatabase(dbUrl.toString(), `${dbName}_1y`);
+			baselines.set(years, await copyDatabase(dbUrl.toString(), `${dbName}_${years}y`));
 			if (app) app = await startApp(dbUrl.toString(), PORT);
 		}
 		console.log(
@@ -221,21 +226,23 @@ try {
 		);
 	}
 
-	// 1 year against 5, side by side: the same calls on the copy and on the full database.
+	// 1 (and 2) years against 5, side by side: the same calls on a copy and on the full database.
 	const blocks = { blocks: 16, perBlock: Math.max(3, Math.round(SAMPLES / 8)) };
-	const oneYearUrl = (oneYear as DatabaseCopy).url;
-	for (const [label, call] of [
-		['page SQL', pageCall],
-		['CSV SQL', csvCall]
-	] as const)
-		sideBySide.push({
-			label,
-			compared: await interleave(
-				sqlBlock(oneYearUrl, call),
-				sqlBlock(dbUrl.toString(), call),
-				blocks
-			)
-		});
+	const oneYearUrl = (baselines.get(1) as DatabaseCopy).url;
+	for (const [from, copy] of baselines)
+		for (const [label, call] of [
+			['page SQL', pageCall],
+			['CSV SQL', csvCall]
+		] as const)
+			sideBySide.push({
+				from,
+				label,
+				compared: await interleave(
+					sqlBlock(copy.url, call),
+					sqlBlock(dbUrl.toString(), call),
+					blocks
+				)
+			});
 	if (app && cookie) {
 		oneYearApp = await startApp(oneYearUrl, PORT + 1);
 		const pageOn =
@@ -250,6 +257,7 @@ try {
 			['full CSV request', csvPath, false]
 		] as const)
 			sideBySide.push({
+				from: 1,
 				label,
 				compared: await interleave(
 					pageOn(origins.one, path, withCookie),
@@ -326,23 +334,25 @@ try {
 		)
 	);
 	console.log(
-		`\n1 year against 5, side by side (${blocks.blocks} alternating blocks of ${blocks.perBlock} calls each; ms, CPU = the database backend's per call):`
+		`\n1 and 2 years against 5, side by side (${blocks.blocks} alternating blocks of ${blocks.perBlock} calls each; ms, CPU = the database backend's per call):`
 	);
 	console.log(
 		table(
 			[
 				'measure',
-				'1 year p50',
+				'years',
+				'N years p50',
 				'5 years p50',
 				'ratio',
-				'1 year p95',
+				'N years p95',
 				'5 years p95',
-				'1 year CPU',
+				'N years CPU',
 				'5 years CPU',
 				'CPU ratio'
 			],
-			sideBySide.map(({ label, compared: c }) => [
+			sideBySide.map(({ from, label, compared: c }) => [
 				label,
+				`${from} → 5`,
 				fmt(c.a.p50),
 				fmt(c.b.p50),
 				`${fmt(c.p50Ratio, 2)}×`,
@@ -363,8 +373,8 @@ try {
 		...sideBySide
 			.filter(({ compared: c }) => c.a.errors + c.b.errors > 0)
 			.map(
-				({ label, compared: c }) =>
-					`side by side, ${label}: ${c.a.errors + c.b.errors} wrong answers`
+				({ from, label, compared: c }) =>
+					`side by side from ${from} year(s), ${label}: ${c.a.errors + c.b.errors} wrong answers`
 			)
 	];
 	for (const e of errors) console.log(`  wrong answer: ${e}`);
@@ -402,8 +412,8 @@ try {
 			`≤ ${TARGET.growth}×`,
 			growth(first.csvBuffers, last.csvBuffers) <= TARGET.growth
 		],
-		...sideBySide.map(({ label, compared }) => [
-			`growth 1 → 5 years, ${label} p50 (side by side)`,
+		...sideBySide.map(({ from, label, compared }) => [
+			`growth ${from} → 5 years, ${label} p50 (side by side)`,
 			`${fmt(compared.p50Ratio, 2)}×`,
 			`≤ ${TARGET.growth}×`,
 			compared.p50Ratio <= TARGET.growth
@@ -431,9 +441,11 @@ try {
 	await oneYearApp?.stop();
 	await sql.end();
 	if (process.env.BENCH_KEEP_DB) {
-		console.log(`Kept the databases: ${dbUrl}${oneYear ? ` and ${oneYear.url} (1 year)` : ''}`);
+		console.log(
+			`Kept the databases: ${[dbUrl, ...[...baselines].map(([y, c]) => `${c.url} (${y} year)`)].join(', ')}`
+		);
 		process.exit();
 	}
-	await oneYear?.drop();
+	for (const copy of baselines.values()) await copy.drop();
 	await stack.close();
 }
