@@ -246,22 +246,22 @@ try {
 	if (app && cookie) {
 		oneYearApp = await startApp(oneYearUrl, PORT + 1);
 		const pageOn =
-			(origin: string, path: (i: number) => string, withCookie: boolean): Block =>
+			(origin: string, path: (i: number) => string, asUser: string | null): Block =>
 			async (n) => {
-				const s = await samplePage(origin, path, withCookie ? cookie : null, n, 0);
+				const s = await samplePage(origin, path, asUser, n, 0);
 				return { times: s.times ?? [], cpuMs: null, errors: s.skipped ? n : 0 };
 			};
 		const origins = { one: oneYearApp.origin, five: app.origin };
-		for (const [label, path, withCookie] of [
-			['full page', monitorPath, true],
-			['full CSV request', csvPath, false]
+		for (const [label, path, asUser] of [
+			['full page', monitorPath, cookie],
+			['full CSV request', csvPath, null]
 		] as const)
 			sideBySide.push({
 				from: 1,
 				label,
 				compared: await interleave(
-					pageOn(origins.one, path, withCookie),
-					pageOn(origins.five, path, withCookie),
+					pageOn(origins.one, path, asUser),
+					pageOn(origins.five, path, asUser),
 					blocks
 				)
 			});

@@ -23,6 +23,8 @@ export interface Sampled {
 	p95: number;
 	/** The first wrong answer, so an error rate comes with its reason. */
 	failure?: string;
+	/** Every measured time, sorted (for pooling blocks of one run). */
+	times?: number[];
 }
 
 const SETUP = `select set_config('role', $1, true), set_config('request.jwt.claim.sub', $2, true),
@@ -81,7 +83,8 @@ export async function sample(
 		errors,
 		p50: percentile(times, 50),
 		p95: percentile(times, 95),
-		failure
+		failure,
+		times
 	};
 }
 

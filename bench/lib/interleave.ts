@@ -2,7 +2,7 @@
 // machine's drift, load spikes and GC pauses fall on both alike, and their ratio is what is left.
 // (Measured one after the other, minutes apart, the same page moved ±50% between runs.)
 import postgres from 'postgres';
-import { timeCall, type Call } from './hulp-sql.ts';
+import { sample, type Call } from './hulp-sql.ts';
 import { percentile } from './load.ts';
 import { cpuMsOf } from './proc-cpu.ts';
 
@@ -91,22 +91,16 @@ export function sqlBlock(url: string, call: Call): Block {
 	return async (n) => {
 		const sql = postgres(url, { max: 1, onnotice: () => {} });
 		try {
-			for (let i = 0; i < WARM_CALLS; i++) await timeCall(sql, call);
+			await sample(sql, () => call, 0, WARM_CALLS);
 			const pid = Number((await sql`select pg_backend_pid() as pid`)[0]?.pid);
 			const cpu0 = cpuMsOf(pid);
-			const times: number[] = [];
-			let errors = 0;
-			for (let i = 0; i < n; i++) {
-				try {
-					const r = await timeCall(sql, call);
-					times.push(r.ms);
-					if (call.valid && !call.valid(r.result)) errors++;
-				} catch {
-					errors++;
-				}
-			}
+			const measured = await sample(sql, () => call, n, 0);
 			const cpu1 = cpuMsOf(pid);
-			return { times, errors, cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null };
+			return {
+				times: measured.times ?? [],
+				errors: measured.errors,
+				cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null
+			};
 		} finally {
 			await sql.end();
 		}

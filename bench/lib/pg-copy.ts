@@ -11,9 +11,8 @@ export interface DatabaseCopy {
 }
 
 export async function copyDatabase(url: string, name: string): Promise<DatabaseCopy> {
-	const source = new URL(url);
-	const from = source.pathname.slice(1);
-	const admin = postgres({ ...adminOptions(source) });
+	const from = new URL(url).pathname.slice(1);
+	const admin = maintenance(url);
 	try {
 		for (let attempt = 1; ; attempt++) {
 			await admin`select pg_terminate_backend(pid) from pg_stat_activity
@@ -35,7 +34,7 @@ export async function copyDatabase(url: string, name: string): Promise<DatabaseC
 	return {
 		url: copy.toString(),
 		drop: async () => {
-			const dropper = postgres({ ...adminOptions(source) });
+			const dropper = maintenance(url);
 			await dropper.unsafe(`drop database if exists ${name} with (force)`);
 			await dropper.end();
 		}
@@ -43,14 +42,8 @@ export async function copyDatabase(url: string, name: string): Promise<DatabaseC
 }
 
 /** The same server and credentials, connected to the maintenance database. */
-function adminOptions(u: URL) {
-	return {
-		host: u.hostname,
-		port: Number(u.port || 5432),
-		user: decodeURIComponent(u.username),
-		pass: decodeURIComponent(u.password),
-		database: 'postgres',
-		max: 1,
-		onnotice: () => {}
-	};
+function maintenance(url: string) {
+	const u = new URL(url);
+	u.pathname = '/postgres';
+	return postgres(u.toString(), { max: 1, onnotice: () => {} });
 }
