@@ -13,24 +13,27 @@ const latestMigration = readdirSync('supabase/migrations')
 	.at(-1)
 	?.slice(0, 14);
 
-// The sweeps that try every table and every function with every role were a third of each
-// integration pass. What they check (grants, policies, the checks inside the functions) is the same
-// SQL on both engines, so `npm test` runs each of them once (scripts/test.sh sets SWEEPS_ONCE when a
-// DATABASE_URL is given): the access matrix on PostgreSQL, production's engine, the calls from
-// another municipality and the oversized arguments on PGlite, which balances the two passes' time
-// (ci19: PostgreSQL 770 s, unit + PGlite 683 s; the calls from another municipality take ~35 s).
-// Run by name, they run on either.
-const sweepsOn = {
+// Files that would check the same thing in both integration passes run in one of them when
+// `npm test` runs both (scripts/test.sh sets BOTH_PASSES when a DATABASE_URL is given); run by
+// name, they run in either.
+// - The sweeps that try every table and every function with every role were a third of each
+//   pass. What they check (grants, policies, the checks inside the functions) is the same SQL on
+//   both engines: the access matrix runs on PostgreSQL, production's engine, the calls from
+//   another municipality and the oversized arguments on PGlite, which balances the two passes.
+// - The backup drill and the demo data open a PGlite database of their own in either pass.
+const onePassOnly = {
 	postgres: ['tests/integration/platform/access-matrix.test.ts'],
 	pglite: [
 		'tests/integration/platform/resilience-rpc-sweep.test.ts',
-		'tests/integration/tenancy/functions-elsewhere.test.ts'
+		'tests/integration/tenancy/functions-elsewhere.test.ts',
+		'tests/integration/platform/backup.test.ts',
+		'tests/integration/tenancy/demo.test.ts'
 	]
 };
 const onPostgres = process.env.TEST_DB === 'postgres';
 const integrationExclude = [
 	...(onPostgres ? [] : ['tests/integration/**/*.pg.test.ts']),
-	...(process.env.SWEEPS_ONCE ? sweepsOn[onPostgres ? 'pglite' : 'postgres'] : [])
+	...(process.env.BOTH_PASSES ? onePassOnly[onPostgres ? 'pglite' : 'postgres'] : [])
 ];
 
 export default defineConfig({

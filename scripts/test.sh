@@ -53,9 +53,9 @@ phase() {
 }
 
 # The integration project's exit code is reliable (scripts/lib/exit-code-reporter.ts).
-# With both passes, each sweep over every table and function runs in one of them (vite.config.ts).
+# With both passes, a file that would check the same in each runs in one of them (vite.config.ts).
 integration() {
-	if [ -n "${DATABASE_URL:-}" ]; then export SWEEPS_ONCE=1; fi
+	if [ -n "${DATABASE_URL:-}" ]; then export BOTH_PASSES=1; fi
 	TEST_DB=$1 npx vitest run --project integration
 }
 
