@@ -8,6 +8,8 @@ declare module 'vitest' {
 		publishableKey: string;
 		/** The sb_secret_… key, for tests of background jobs that run as service_role. */
 		secretKey: string;
+		/** The auth server's JWT secret, for the test that signs tokens itself (expired ones). */
+		jwtSecret: string;
 		mailboxUrl: string;
 		smtpPort: number;
 		driver: 'pglite' | 'postgres';
@@ -20,6 +22,10 @@ export default async function setup(project: TestProject) {
 	project.provide('supabaseUrl', harness.url);
 	project.provide('publishableKey', harness.publishableKey);
 	project.provide('secretKey', harness.secretKey);
+	project.provide(
+		'jwtSecret',
+		(harness.lite.app.config as unknown as { auth: { jwt_secret: string } }).auth.jwt_secret
+	);
 	project.provide('mailboxUrl', harness.mailboxUrl);
 	project.provide('smtpPort', harness.smtpPort);
 	project.provide('driver', harness.driver);

@@ -2,18 +2,18 @@
 // e-mail confirmation, password and e-mail-link sign-in, refresh, sign-out, and the tokens the
 // server must refuse (wrong password, unconfirmed account, tampered or expired JWT).
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import {
 	anonClient,
 	createUser,
+	sql,
 	TEST_PASSWORD,
 	tokenHashFrom,
 	uniqueEmail,
 	waitForMail,
 	type StoredMail
 } from '../../support/factories.ts';
-import { startHarness, type Harness } from '../../support/harness.ts';
 import { budget } from '../../support/budget.ts';
 
 const CONFIRM_SUBJECT = 'Bevestig je e-mailadres';
@@ -320,33 +320,21 @@ describe('forged access tokens', () => {
 	});
 });
 
-// Signing a token ourselves needs the JWT secret, which the shared harness keeps to itself; this
-// block starts its own embedded Supabase (same driver as the run) and reads the secret from it.
+// Signing a token ourselves needs the auth server's JWT secret (global-setup.ts provides it).
 describe('expired access tokens', () => {
-	let harness: Harness;
-	let jwtSecret: string;
-
-	beforeAll(async () => {
-		harness = await startHarness();
-		jwtSecret = (harness.lite.app.config as unknown as { auth: { jwt_secret: string } }).auth
-			.jwt_secret;
-	});
-	afterAll(async () => {
-		await harness?.stop();
-	});
-
 	it('a correctly signed but expired JWT is refused; the same token unexpired is accepted', async () => {
+		const jwtSecret = inject('jwtSecret');
+		const url = inject('supabaseUrl');
+		const key = inject('publishableKey');
 		expect(jwtSecret.length).toBeGreaterThan(20);
 		const email = uniqueEmail('verlopen');
-		const plain = createClient(harness.url, harness.publishableKey, {
+		const plain = createClient(url, key, {
 			auth: { persistSession: false, autoRefreshToken: false }
 		});
 		const signUp = await plain.auth.signUp({ email, password: TEST_PASSWORD });
 		expect(signUp.error).toBeNull();
 		const userId = signUp.data.user?.id as string;
-		await harness.lite.exec(
-			`update auth.users set email_confirmed_at = now() where id = '${userId}'`
-		);
+		await sql(`update auth.users set email_confirmed_at = now() where id = '${userId}'`);
 		const signIn = await plain.auth.signInWithPassword({ email, password: TEST_PASSWORD });
 		expect(signIn.error).toBeNull();
 		const claims = decodePart(
@@ -358,7 +346,7 @@ describe('expired access tokens', () => {
 		const fresh = signJwt({ ...claims, iat: now - 60, exp: now + 600 }, jwtSecret);
 		const freshUser = await plain.auth.getUser(fresh);
 		expect(freshUser.data.user?.id).toBe(userId);
-		const freshRows = await clientWithToken(harness.url, harness.publishableKey, fresh)
+		const freshRows = await clientWithToken(url, key, fresh)
 			.from('profile_contacts')
 			.select('profile_id')
 			.eq('profile_id', userId);
@@ -368,7 +356,7 @@ describe('expired access tokens', () => {
 		const expiredUser = await plain.auth.getUser(expired);
 		expect(expiredUser.data.user).toBeNull();
 		expect(expiredUser.error).not.toBeNull();
-		const expiredRows = await clientWithToken(harness.url, harness.publishableKey, expired)
+		const expiredRows = await clientWithToken(url, key, expired)
 			.from('profile_contacts')
 			.select('profile_id')
 			.eq('profile_id', userId);
