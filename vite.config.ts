@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/lib/server/content-security-policy.ts';
 import { purgeDesignSystemOnBuild } from './scripts/lib/purge-design-system.ts';
+import { specsNeedingIsolation } from './scripts/lib/isolated-specs.ts';
 import { budget } from './tests/support/budget.ts';
 
 // The newest migration's timestamp, for /readyz (src/lib/server/platform/health.ts).
@@ -30,6 +31,7 @@ const onePassOnly = {
 		'tests/integration/tenancy/demo.test.ts'
 	]
 };
+const isolatedSpecs = specsNeedingIsolation();
 const onPostgres = process.env.TEST_DB === 'postgres';
 const integrationExclude = [
 	...(onPostgres ? [] : ['tests/integration/**/*.pg.test.ts']),
@@ -62,12 +64,24 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		reporters: ['default', './scripts/lib/exit-code-reporter.ts'],
 		projects: [
+			// Unit files share one module graph per worker (scripts/lib/isolated-specs.ts says why),
+			// except those that replace a module or a global.
 			{
 				extends: './vite.config.ts',
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.spec.ts']
+					include: ['src/**/*.spec.ts'],
+					exclude: isolatedSpecs,
+					isolate: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit-isolated',
+					environment: 'node',
+					include: isolatedSpecs.length ? isolatedSpecs : ['no-such-file']
 				}
 			},
 			{

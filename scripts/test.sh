@@ -90,7 +90,7 @@ floating() {
 }
 lane_1() {
 	local status=0
-	phase unit npx vitest run --project unit && phase integration-pglite integration pglite || status=1
+	phase unit npm run test:unit && phase integration-pglite integration pglite || status=1
 	floating || status=1
 	return $status
 }
