@@ -93,9 +93,9 @@ export default defineConfig({
 					// Tests that need several real connections run only in the PostgreSQL pass.
 					exclude: integrationExclude,
 					globalSetup: ['tests/integration/global-setup.ts'],
-					// A test's mails are sent with everything earlier tests left in the shared outbox,
-					// and the sweeps grow with the schema: several tests take 15-20 s on a quiet machine
-					// and passed 30 s when the machine was busy (in CI three times that: budget.ts).
+					setupFiles: ['tests/integration/set-aside-old-mail.ts'],
+					// The sweeps grow with the schema: several tests take 15-20 s on a quiet machine and
+					// passed 30 s when the machine was busy (in CI three times that: budget.ts).
 					testTimeout: budget(60_000),
 					hookTimeout: budget(60_000),
 					fileParallelism: false
