@@ -20,6 +20,8 @@ export interface CounterProbe {
 }
 
 const newId = (row: Record<string, unknown>) => ({ ...row, id: randomUUID() });
+const amsterdamToday = () =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 	const shop = await createShop({ input: { p_name: 'Matrixwinkel' } });
@@ -34,16 +36,16 @@ export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 			p_idempotency_key: newKey(),
 			p_confirm_again: true
 		});
+	// The period runs from the date read before the redemptions to the date read after them: the
+	// same day, except at midnight, when a batch of [today, today] found nothing to pay (ci37).
+	const from = amsterdamToday();
 	const first = await redeem(cheque.code, 500);
 	await redeem('0000 0000 0000 0000', 100);
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-		new Date()
-	);
 	const admin = await shopAdmin();
 	const batch = await admin.client.rpc('create_reimbursement_batch', {
 		p_shop_id: shop.id,
-		p_period_start: today,
-		p_period_end: today
+		p_period_start: from,
+		p_period_end: amsterdamToday()
 	});
 	if (batch.error) throw new Error(`create_reimbursement_batch: ${batch.error.message}`);
 	// A second redemption after the batch, so the matrix's row is an unpaid one.

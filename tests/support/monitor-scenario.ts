@@ -40,9 +40,13 @@ async function rpc(user: TestUser, fn: string, args: Record<string, unknown>): P
 
 export async function monitorScenario(): Promise<MonitorScenario> {
 	const m = await createMunicipality();
-	const { today } = await one<{ today: string }>(
-		`select to_char((now() at time zone 'Europe/Amsterdam')::date, 'YYYY-MM-DD') as today`
-	);
+	const amsterdamToday = async () =>
+		(
+			await one<{ today: string }>(
+				`select to_char((now() at time zone 'Europe/Amsterdam')::date, 'YYYY-MM-DD') as today`
+			)
+		).today;
+	const today = await amsterdamToday();
 	const day = (offset: number) => `('${today}'::date + ${offset})`;
 	const admin = await personIn(m.id, 'monitor-beheer', 'municipality_admin');
 	// Four eyes: a batch is approved by another admin than its maker.
@@ -130,7 +134,8 @@ export async function monitorScenario(): Promise<MonitorScenario> {
 	const batch = (await rpc(admin, 'create_reimbursement_batch', {
 		p_shop_id: shopId,
 		p_period_start: today,
-		p_period_end: today
+		// Now, not at the start: run at midnight, the redemptions above fall on the next day (ci37).
+		p_period_end: await amsterdamToday()
 	})) as string;
 	await rpc(secondAdmin, 'approve_reimbursement_batch', { p_batch_id: batch });
 	await rpc(admin, 'export_reimbursement_batch', { p_batch_id: batch });
