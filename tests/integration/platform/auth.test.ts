@@ -328,9 +328,7 @@ describe('expired access tokens', () => {
 		const key = inject('publishableKey');
 		expect(jwtSecret.length).toBeGreaterThan(20);
 		const email = uniqueEmail('verlopen');
-		const plain = createClient(url, key, {
-			auth: { persistSession: false, autoRefreshToken: false }
-		});
+		const plain = anonClient();
 		const signUp = await plain.auth.signUp({ email, password: TEST_PASSWORD });
 		expect(signUp.error).toBeNull();
 		const userId = signUp.data.user?.id as string;
