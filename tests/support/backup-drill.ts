@@ -12,6 +12,7 @@ import type { RequestClient } from '../../src/lib/server/supabase.ts';
 import { stageDistrictFile } from '../../src/lib/server/tenancy/areas.ts';
 import { useHarness } from './target.ts';
 import { createUser, sql, uniqueEmail } from './factories.ts';
+import { dayFromNow } from './days.ts';
 import { personIn } from './mantelzorg-factories.ts';
 import { buurthulpScenario } from './buurthulp-scenario.ts';
 import { buurthuizenScenario } from './buurthuizen-scenario.ts';
@@ -118,7 +119,7 @@ async function platformAndAdmin(): Promise<void> {
 		admin.client.rpc('renew_security_txt', {
 			p_contact: 'mailto:security@drill.example',
 			p_policy_url: 'https://www.drill.example/melden',
-			p_expires_on: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
+			p_expires_on: dayFromNow(200)
 		}),
 		'renew_security_txt'
 	);

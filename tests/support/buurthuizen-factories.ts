@@ -2,6 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
 import { fromAmsterdam } from '../../src/lib/buurthuizen/dates.ts';
+import { dayFromNow } from './days.ts';
 import { createUser, grantRole, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -40,9 +41,7 @@ export async function createSocialGoal(
 	return row?.id as string;
 }
 
-/** "YYYY-MM-DD", `days` from today (UTC date; tests keep clear of midnight edges by days). */
-export const dayFromNow = (days: number) =>
-	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export { dayFromNow };
 
 export interface ActivityOptions {
 	title?: string;

@@ -1,6 +1,7 @@
 // Factories for Buurthulp: volunteers with a profile, requests, reactions.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
+import { dayFromNow } from './days.ts';
 import { createUser, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
 
 type Client = SupabaseClient<Database>;
@@ -53,9 +54,8 @@ export interface RequestInput {
 	dayPart?: 'morning' | 'afternoon' | 'evening' | 'any';
 }
 
-const isoDate = (daysFromNow: number) =>
-	new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-export { isoDate };
+/** The Amsterdam day `n` days from today, as the request forms read a date. */
+export const isoDate = dayFromNow;
 
 export async function postRequest(client: Client, requesterId: string, input: RequestInput = {}) {
 	const district = await districtId(input.district ?? 'wormerveer');

@@ -9,6 +9,7 @@ import QRCode from 'qrcode';
 import type { Database } from '../../src/lib/database.types.ts';
 import { E2E_API, e2eKey } from '../../playwright.config.ts';
 import { DEMO_PASSWORD } from './browser.ts';
+import { dayFromNow } from './days.ts';
 
 type Client = SupabaseClient<Database>;
 
@@ -42,8 +43,6 @@ export async function issueCheques(
 	const carer = await demoApi('inwoner@buurtkracht.example', at);
 	const me = check(await admin.rpc('current_viewer')) as { municipality_id: string };
 	const year = new Date().getFullYear();
-	const day = (offset: number) =>
-		new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 	const existing = check(await admin.from('schemes').select('id').eq('year', year));
 	if (existing.length === 0) {
 		const { error } = await admin.from('schemes').insert({
@@ -51,9 +50,9 @@ export async function issueCheques(
 			year,
 			cheque_value_cents: 5000,
 			pluim_value_cents: 2500,
-			application_opens_on: day(-30),
-			application_closes_on: day(30),
-			redeem_until: day(200),
+			application_opens_on: dayFromNow(-30),
+			application_closes_on: dayFromNow(30),
+			redeem_until: dayFromNow(200),
 			budget_cents: 57_000_000
 		});
 		if (error) throw error;

@@ -67,8 +67,4 @@ export async function setContact(person: Person, phone: string, streetAddress: s
 	expect(error).toBeNull();
 }
 
-export const isoDate = (daysFromToday: number) => {
-	const d = new Date();
-	d.setDate(d.getDate() + daysFromToday);
-	return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-};
+export { dayFromNow as isoDate } from './days.ts';

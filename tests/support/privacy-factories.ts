@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromAmsterdam } from '../../src/lib/buurthuizen/dates.ts';
 import { sql, type TestUser } from './factories.ts';
+import { dayFromNow } from './days.ts';
 import {
 	applicationArgs,
 	bornYearsAgo,
@@ -13,9 +14,6 @@ import {
 	personIn,
 	type TestMunicipality
 } from './mantelzorg-factories.ts';
-
-const dayFromNow = (days: number) =>
-	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function must<T>(
 	call: PromiseLike<{ data: T; error: unknown }>,

@@ -4,6 +4,7 @@
 // /rest/v1 a stranger, the volunteer and another municipality's coordinator can do nothing with it.
 import { describe, expect, it } from 'vitest';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
+import { dayFromNow } from '../../support/days.ts';
 import {
 	createVolunteer,
 	districtId,
@@ -128,7 +129,7 @@ describe('match_occurrences through /rest/v1 (an attacker’s view)', () => {
 		}
 
 		// Not even the match's own people write the table: an extra day, a moved day, a removed day.
-		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+		const tomorrow = dayFromNow(1);
 		for (const client of [resident.client, volunteer.client, stranger.client]) {
 			const inserted = await client.from('match_occurrences').insert({
 				municipality_id: ZAANSTAD_ID,

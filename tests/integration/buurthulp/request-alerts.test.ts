@@ -6,15 +6,13 @@
 // a municipality of its own, so the requests other tests post never reach its volunteers.
 import { describe, expect, it } from 'vitest';
 import { anonClient, sql, type TestUser } from '../../support/factories.ts';
+import { dayFromNow } from '../../support/days.ts';
 import {
 	createMunicipality,
 	personIn,
 	type TestMunicipality
 } from '../../support/mantelzorg-factories.ts';
 import { deliverAll, mailsTo, serviceClient } from '../../support/background.ts';
-
-const isoDate = (days: number) =>
-	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function volunteerIn(
 	town: TestMunicipality,
@@ -50,7 +48,7 @@ async function requestAs(
 	town: TestMunicipality,
 	o: RequestInput
 ): Promise<string> {
-	const startsOn = o.startsOn === undefined ? isoDate(5) : o.startsOn;
+	const startsOn = o.startsOn === undefined ? dayFromNow(5) : o.startsOn;
 	const { data, error } = await resident.client.rpc('post_help_request', {
 		p_district_id: town.north,
 		p_category: o.category ?? 'groceries',
@@ -172,15 +170,15 @@ describe('a mail at once when help is needed today or tomorrow', () => {
 
 		const later = await requestIn(town, {
 			title: 'Over een week boodschappen',
-			startsOn: isoDate(7)
+			startsOn: dayFromNow(7)
 		});
 		const tomorrow = await requestIn(town, {
 			title: 'Morgen naar de apotheek',
-			startsOn: isoDate(1)
+			startsOn: dayFromNow(1)
 		});
 		const vulnerable = await requestIn(town, {
 			title: 'Vandaag iemand die meegaat',
-			startsOn: isoDate(0),
+			startsOn: dayFromNow(0),
 			vulnerable: true
 		});
 		await runUrgent();
@@ -222,7 +220,10 @@ describe('a mail at once when help is needed today or tomorrow', () => {
 		await subscribe(full, true, 'none');
 		// The full volunteer already helps someone (as many as they want to).
 		const resident = await personIn(town.id, 'geholpen');
-		const helped = await requestAs(resident, town, { title: 'Al geholpen', startsOn: isoDate(9) });
+		const helped = await requestAs(resident, town, {
+			title: 'Al geholpen',
+			startsOn: dayFromNow(9)
+		});
 		const reaction = await full.client
 			.from('responses')
 			.insert({
@@ -240,7 +241,7 @@ describe('a mail at once when help is needed today or tomorrow', () => {
 		expect(accepted.error).toBeNull();
 
 		for (let i = 1; i <= 5; i++) {
-			await requestIn(town, { title: `Spoedklus ${i}`, startsOn: isoDate(i % 2) });
+			await requestIn(town, { title: `Spoedklus ${i}`, startsOn: dayFromNow(i % 2) });
 		}
 		await runUrgent();
 		expect(await outbox(busy, 'request_urgent')).toHaveLength(3);
@@ -255,7 +256,7 @@ describe('the digest', () => {
 		await subscribe(volunteer, true, 'daily');
 		const urgent = await requestIn(town, {
 			title: 'Vandaag nog boodschappen',
-			startsOn: isoDate(0)
+			startsOn: dayFromNow(0)
 		});
 		await runUrgent();
 		expect((await outbox(volunteer, 'request_urgent')).map((m) => m.payload.request_id)).toEqual([
@@ -263,7 +264,9 @@ describe('the digest', () => {
 		]);
 		const posted: string[] = [];
 		for (let i = 1; i <= 6; i++) {
-			posted.push(await requestIn(town, { title: `Boodschappen ${i}`, startsOn: isoDate(3 + i) }));
+			posted.push(
+				await requestIn(town, { title: `Boodschappen ${i}`, startsOn: dayFromNow(3 + i) })
+			);
 		}
 		posted.push(
 			await requestIn(town, { title: 'Koffie drinken', category: 'company', startsOn: null })

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { serviceClient } from '../../support/background.ts';
 import { anonClient, createUser, sql } from '../../support/factories.ts';
+import { dayFromNow } from '../../support/days.ts';
 import { personIn } from '../../support/mantelzorg-factories.ts';
 import { fromAmsterdam } from '../../../src/lib/buurthuizen/dates.ts';
 import { privacyWorld } from '../../support/privacy-factories.ts';
@@ -129,9 +130,7 @@ describe('what a page logs', () => {
 
 	it('the board’s page names who comes on one date only, and logs only them', async () => {
 		const w = await privacyWorld();
-		const day = (days: number) =>
-			new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		const [first, second, third] = [day(4), day(11), day(18)];
+		const [first, second, third] = [dayFromNow(4), dayFromNow(11), dayFromNow(18)];
 		const created = await w.board.client.rpc('create_activity', {
 			p_centre_id: w.centreId,
 			p_title: 'Breiclub',
@@ -141,7 +140,7 @@ describe('what a page logs', () => {
 			p_starts_at: fromAmsterdam(first, '14:00').toISOString(),
 			p_ends_at: fromAmsterdam(first, '16:00').toISOString(),
 			p_recurrence: 'weekly',
-			p_repeat_until: day(4 + 28),
+			p_repeat_until: dayFromNow(4 + 28),
 			p_needs_registration: true,
 			p_max_participants: 10
 		});

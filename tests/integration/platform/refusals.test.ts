@@ -19,6 +19,7 @@ import {
 import { createShop, createStaff, shopAdmin } from '../../support/mantelzorg-shop-factories.ts';
 import { createCheque, newKey } from '../../support/mantelzorg-counter-factories.ts';
 import { createBoardMember, centre, postActivity } from '../../support/buurthuizen-factories.ts';
+import { dayFromNow } from '../../support/days.ts';
 
 /** SQLSTATEs that the embedded Supabase and PostgREST both answer with a 4xx. */
 const BOTH_4XX = /^(42501|22[0-9A-Z]{3}|PT4\d\d|23505)$/;
@@ -171,7 +172,7 @@ describe('the refusals issue 16 found answering 500 are 4xx now', () => {
 	it("the board functions on another buurthuis's activity", async () => {
 		const lorzie = await centre('de-lorzie');
 		const theirs = await postActivity((await createBoardMember('de-lorzie')).client, lorzie.id, {
-			weeklyUntil: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10)
+			weeklyUntil: dayFromNow(40)
 		});
 		const other = await as(await createBoardMember('a3', 'bestuur-a3'));
 		for (const [fn, body] of [

@@ -1,9 +1,7 @@
 // security.txt per municipality: only its admin renews it, at most a year ahead; everyone reads it.
 import { describe, expect, it } from 'vitest';
 import { anonClient, createUser, grantRole, sql, ZAANSTAD_ID } from '../../support/factories.ts';
-
-const day = (offset: number) =>
-	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+import { dayFromNow } from '../../support/days.ts';
 
 describe('renew_security_txt', () => {
 	it('lets the municipality admin set contact, policy and an expiry within a year', async () => {
@@ -15,13 +13,19 @@ describe('renew_security_txt', () => {
 				p_policy_url: 'https://www.zaanstad.example/melden',
 				p_expires_on
 			});
-		expect((await renew(day(400))).data).toEqual({ ok: false, reason: 'expires_out_of_range' });
-		expect((await renew(day(0))).data).toEqual({ ok: false, reason: 'expires_out_of_range' });
-		expect((await renew(day(200), 'javascript:alert(1)')).data).toEqual({
+		expect((await renew(dayFromNow(400))).data).toEqual({
+			ok: false,
+			reason: 'expires_out_of_range'
+		});
+		expect((await renew(dayFromNow(0))).data).toEqual({
+			ok: false,
+			reason: 'expires_out_of_range'
+		});
+		expect((await renew(dayFromNow(200), 'javascript:alert(1)')).data).toEqual({
 			ok: false,
 			reason: 'contact_invalid'
 		});
-		expect((await renew(day(300))).data).toEqual({ ok: true });
+		expect((await renew(dayFromNow(300))).data).toEqual({ ok: true });
 		const read = await anonClient()
 			.from('security_contacts')
 			.select('contact, policy_url')
@@ -39,13 +43,13 @@ describe('renew_security_txt', () => {
 		const attempt = await resident.client.rpc('renew_security_txt', {
 			p_contact: 'mailto:x@y.example',
 			p_policy_url: '',
-			p_expires_on: day(100)
+			p_expires_on: dayFromNow(100)
 		});
 		expect(attempt.error).not.toBeNull();
 		const anon = await anonClient().rpc('renew_security_txt', {
 			p_contact: 'mailto:x@y.example',
 			p_policy_url: '',
-			p_expires_on: day(100)
+			p_expires_on: dayFromNow(100)
 		});
 		expect(anon.error).not.toBeNull();
 		await resident.client

@@ -4,9 +4,8 @@ import {
 	isVerified,
 	loadOwnVerification
 } from '#lib/server/buurthulp/verification';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import type { Actions, PageServerLoad } from './$types';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// The (app) guard has signed the person in.
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const own = await loadOwnVerification(locals.supabase, viewer.id);
 	return {
 		isVolunteer: viewer.isVolunteer,
-		verified: isVerified(own, today()),
+		verified: isVerified(own, todayInNl()),
 		expiresOn: own?.expiresOn ?? null,
 		requestedAt: own?.requestedAt ?? null,
 		asked: url.searchParams.get('gelukt') === 'gevraagd'

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { todayInNl } from '#lib/schemas/buurthulp/fields';
 import { verificationSchema } from '#lib/schemas/buurthulp/verification';
 import {
 	loadVerificationsPage,
@@ -9,8 +10,6 @@ import {
 } from '#lib/server/buurthulp/verification';
 import type { Actions, PageServerLoad } from './$types';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = await loadVerificationsPage(locals.supabase);
 	if (!page) error(403, 'Deze pagina is alleen voor buurtcoördinatoren.');
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const volunteer = page.volunteers.find((v) => v.volunteerId === params.id);
 	if (!volunteer) error(404, 'Deze vrijwilliger wacht niet op een controle.');
 	const form = await superValidate(
-		{ metOn: today(), vogIssuedOn: volunteer.vogIssuedOn ?? '' },
+		{ metOn: todayInNl(), vogIssuedOn: volunteer.vogIssuedOn ?? '' },
 		zod4(verificationSchema),
 		{ errors: false }
 	);
