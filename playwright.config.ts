@@ -6,6 +6,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { ensureEnvFile } from './scripts/lib/env.ts';
 import { budget } from './tests/support/budget.ts';
+import { chromiumPath } from './tests/support/chromium.ts';
 
 // Ports can be moved (E2E_PORT, E2E_SMTP_PORT, E2E_MAILBOX_PORT) so two checkouts can run their
 // browser tests side by side.
@@ -56,7 +57,7 @@ export default defineConfig({
 		// once and records that try; locally, add `--trace retain-on-failure` to the command (README).
 		trace: 'on-first-retry',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: chromiumPath(),
 			args: [
 				'--headless',
 				'--no-sandbox',

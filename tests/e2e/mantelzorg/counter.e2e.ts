@@ -7,6 +7,7 @@ import { E2E_ORIGIN } from '../../../playwright.config.ts';
 import { demoPerson } from '../../support/people.ts';
 import { expectAccessible, signIn } from '../../support/browser.ts';
 import { issueCheques, qrVideo } from '../../support/mantelzorg-counter-e2e.ts';
+import { chromiumPath } from '../../support/chromium.ts';
 
 const grouped = (code: string) => code.toLowerCase().match(/.{4}/g)!.join(' ');
 
@@ -187,7 +188,7 @@ test('the camera path: a fake camera shows the QR code and the counter finds the
 	const code = codes[1] as string;
 	const video = await qrVideo(code);
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath(),
 		args: [
 			'--headless',
 			'--no-sandbox',
