@@ -2,6 +2,7 @@
 // its private details, a redemption, a wrong code and a reimbursement batch. Used by the access
 // matrix (tests/integration/platform/access-matrix.test.ts).
 import { randomUUID } from 'node:crypto';
+import { dayFromNow } from './days.ts';
 import { sql } from './factories.ts';
 import { createShop, createStaff, inviteStaff, shopAdmin } from './mantelzorg-shop-factories.ts';
 import { createCheque, newKey } from './mantelzorg-counter-factories.ts';
@@ -20,8 +21,6 @@ export interface CounterProbe {
 }
 
 const newId = (row: Record<string, unknown>) => ({ ...row, id: randomUUID() });
-const amsterdamToday = () =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 	const shop = await createShop({ input: { p_name: 'Matrixwinkel' } });
@@ -38,14 +37,14 @@ export async function counterScenarioProbes(): Promise<CounterProbe[]> {
 		});
 	// The period runs from the date read before the redemptions to the date read after them: the
 	// same day, except at midnight, when a batch of [today, today] found nothing to pay (ci37).
-	const from = amsterdamToday();
+	const from = dayFromNow(0);
 	const first = await redeem(cheque.code, 500);
 	await redeem('0000 0000 0000 0000', 100);
 	const admin = await shopAdmin();
 	const batch = await admin.client.rpc('create_reimbursement_batch', {
 		p_shop_id: shop.id,
 		p_period_start: from,
-		p_period_end: amsterdamToday()
+		p_period_end: dayFromNow(0)
 	});
 	if (batch.error) throw new Error(`create_reimbursement_batch: ${batch.error.message}`);
 	// A second redemption after the batch, so the matrix's row is an unpaid one.
