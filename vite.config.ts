@@ -98,7 +98,12 @@ export default defineConfig({
 					// passed 30 s when the machine was busy (in CI three times that: budget.ts).
 					testTimeout: budget(60_000),
 					hookTimeout: budget(60_000),
-					fileParallelism: false
+					fileParallelism: false,
+					// One module graph for all the files, as in the unit project: a fresh one per file
+					// (a new worker importing supabase-js, zod and the factories each time) was 16-18 %
+					// of each pass in CI. No integration file replaces a module or a global; what the
+					// factories keep between files is keyed by the harness (mantelzorg-shop-factories).
+					isolate: false
 				}
 			}
 		]

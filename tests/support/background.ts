@@ -22,13 +22,17 @@ export async function deliverAll(): Promise<number> {
 	const client = serviceClient();
 	const transport = createMailTransport({ host: '127.0.0.1', port: provided('smtpPort') });
 	let total = 0;
-	for (;;) {
-		const { sent, failed } = await deliverPendingNotifications(client, transport, {
-			origin: DEPLOYMENT_ORIGIN
-		});
-		if (failed > 0) throw new Error(`${failed} notification(s) failed`);
-		if (sent === 0) return total;
-		total += sent;
+	try {
+		for (;;) {
+			const { sent, failed } = await deliverPendingNotifications(client, transport, {
+				origin: DEPLOYMENT_ORIGIN
+			});
+			if (failed > 0) throw new Error(`${failed} notification(s) failed`);
+			if (sent === 0) return total;
+			total += sent;
+		}
+	} finally {
+		transport.close();
 	}
 }
 

@@ -2,6 +2,7 @@
 // owner), approved by a municipality admin when asked.
 import { randomInt } from 'node:crypto';
 import { createUser, grantRole, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
+import { provided } from './target.ts';
 
 export const uniqueKvk = () => String(randomInt(10_000_000, 99_999_999));
 
@@ -10,29 +11,29 @@ export interface TestShop {
 	owner: TestUser;
 }
 
-let admin: Promise<TestUser> | null = null;
+// Made once per harness and shared by the files of a run (the integration files share one module
+// graph): keyed by the API's address, because the backup drill fills a harness of its own.
+const admins = new Map<string, Promise<TestUser>>();
 
-/** One municipality admin per test file, created on first use (shared by parallel callers). */
-export function shopAdmin(): Promise<TestUser> {
-	admin ??= (async () => {
-		const user = await createUser({ label: 'beheerder' });
-		await grantRole(user.id, 'municipality_admin');
-		return user;
-	})();
+function adminOf(key: string, label: string): Promise<TestUser> {
+	const cacheKey = `${provided('supabaseUrl')} ${key}`;
+	let admin = admins.get(cacheKey);
+	if (!admin) {
+		admin = (async () => {
+			const user = await createUser({ label });
+			await grantRole(user.id, 'municipality_admin');
+			return user;
+		})();
+		admins.set(cacheKey, admin);
+	}
 	return admin;
 }
 
-let second: Promise<TestUser> | null = null;
+/** A municipality admin, created on first use (shared by parallel callers). */
+export const shopAdmin = (): Promise<TestUser> => adminOf('first', 'beheerder');
 
-/** A second municipality admin per test file: approves what shopAdmin() made (four eyes). */
-export function secondAdmin(): Promise<TestUser> {
-	second ??= (async () => {
-		const user = await createUser({ label: 'beheerder-2' });
-		await grantRole(user.id, 'municipality_admin');
-		return user;
-	})();
-	return second;
-}
+/** A second municipality admin: approves what shopAdmin() made (four eyes). */
+export const secondAdmin = (): Promise<TestUser> => adminOf('second', 'beheerder-2');
 
 export async function districtIdOf(slug: string): Promise<string> {
 	const [row] = await sql<{ id: string }>(

@@ -86,6 +86,7 @@ describe('mails of one match', () => {
 			`update public.notification_outbox set next_attempt_at = now() where recipient_id = '${volunteer.id}'`
 		);
 		for (let i = 0; i < 4; i++) await round();
+		smtp.close();
 
 		const subjects = (await mailsTo(volunteer.email))
 			.map((m) => m.subject)

@@ -3,6 +3,7 @@
 // packages and relative .ts files: Node runs it directly, without Vite.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { parse as parseToml } from 'smol-toml';
 import { App, ConsoleEmailDriver, SmtpEmailDriver } from '@supabase/lite';
 import type { AppRequestContext, DefaultAppConfig, EmailDriver } from '@supabase/lite';
@@ -106,24 +107,41 @@ export function withOurTextPart(driver: EmailDriver): EmailDriver {
 	};
 }
 
+interface ClosableDriver {
+	driver: EmailDriver;
+	/** Closes the SMTP connections kept open for the next mail. */
+	close: () => void;
+}
+
 function emailDriver(
 	options: LiteOptions,
 	siteUrl: string,
 	siteOf: (email: string) => Promise<RecipientSite | null>
-): EmailDriver {
+): ClosableDriver {
+	const base = baseEmailDriver(options);
 	// Links first, so the Dutch text part is made from the HTML with the right links.
-	return withMunicipalityLinks(withOurTextPart(baseEmailDriver(options)), siteUrl, siteOf);
+	return {
+		driver: withMunicipalityLinks(withOurTextPart(base.driver), siteUrl, siteOf),
+		close: base.close
+	};
 }
 
-function baseEmailDriver(options: LiteOptions): EmailDriver {
-	if (!options.smtp) return new ConsoleEmailDriver();
-	// The local sink speaks plain SMTP without TLS or login, which config-driven SMTP refuses.
-	return new SmtpEmailDriver({
+function baseEmailDriver(options: LiteOptions): ClosableDriver {
+	if (!options.smtp) return { driver: new ConsoleEmailDriver(), close: () => {} };
+	// One connection kept open and reused (nodemailer's pool), not one per mail: opening one costs
+	// the SMTP greeting, which the local mailbox (smtp-server) holds back 100 ms to catch clients
+	// that talk too early; that wait was most of every sign-up.
+	let pool: Transporter | undefined;
+	const driver = new SmtpEmailDriver({
 		host: options.smtp.host,
 		port: options.smtp.port,
 		from: { name: 'Buurtkracht', address: 'noreply@buurtkracht.localhost' },
-		requireTls: false
+		// The local sink speaks plain SMTP without TLS or login, which config-driven SMTP refuses.
+		requireTls: false,
+		createTransport: (settings: Record<string, unknown>) =>
+			(pool = nodemailer.createTransport({ ...settings, pool: true, maxConnections: 2 }))
 	} as ConstructorParameters<typeof SmtpEmailDriver>[0]);
+	return { driver, close: () => pool?.close() };
 }
 
 // lite's PostgreSQL driver grants table access lazily on the first request that runs with an RLS
@@ -158,13 +176,14 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 		return row ? { name: row.name, host: row.host } : null;
 	};
 	const siteUrl = String(auth.site_url || 'http://localhost:5173');
+	const mail = emailDriver(options, siteUrl, siteOf);
 	const app = new App<DefaultAppConfig>({
 		...config,
 		db: undefined,
 		connection,
 		options: {
 			server: { admin: false },
-			drivers: { email: emailDriver(options, siteUrl, siteOf) }
+			drivers: { email: mail.driver }
 		}
 	} as unknown as DefaultAppConfig);
 	await app.init();
@@ -198,6 +217,7 @@ export async function startLite(options: LiteOptions): Promise<Lite> {
 				}
 			: {}),
 		close: async () => {
+			mail.close();
 			await app.connection.close?.();
 		}
 	};

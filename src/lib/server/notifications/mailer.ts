@@ -20,11 +20,20 @@ export interface MailTransport {
 	sendMail(mail: OutgoingMail): Promise<unknown>;
 }
 
-export function createMailTransport(smtp: { host: string; port: number }): MailTransport {
+/** A transport whose open connections must be closed when its owner stops. */
+export interface PooledMailTransport extends MailTransport {
+	close(): void;
+}
+
+export function createMailTransport(smtp: { host: string; port: number }): PooledMailTransport {
 	return nodemailer.createTransport({
 		host: smtp.host,
 		port: smtp.port,
 		secure: smtp.port === 465,
+		// A delivery round sends its mails over connections kept open between them, not a new one
+		// (and a new SMTP greeting) for each mail.
+		pool: true,
+		maxConnections: 2,
 		// A slow or absent SMTP server must not keep a delivery round hanging.
 		connectionTimeout: 10_000,
 		greetingTimeout: 10_000,

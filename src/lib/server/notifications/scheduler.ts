@@ -9,7 +9,7 @@ import { BACKGROUND_JOBS, ORIGIN, SMTP_HOST, SMTP_PORT } from '$app/env/private'
 import { PUBLIC_SUPABASE_URL } from '$app/env/public';
 import { adminClient, type AdminClient } from '../admin';
 import { errorFields, log } from '../platform/log';
-import { createMailTransport } from './mailer';
+import { createMailTransport, type PooledMailTransport } from './mailer';
 import { deliverPendingNotifications, releaseClaims } from './worker';
 
 const DELIVER_EVERY_MS = 5_000;
@@ -21,6 +21,8 @@ interface Jobs {
 	timers: ReturnType<typeof setInterval>[];
 	rounds: Set<Promise<void>>;
 	stopped: boolean;
+	/** Closed on stop: its SMTP connections stay open between rounds. */
+	transport?: PooledMailTransport;
 }
 
 const key = Symbol.for('buurtkracht.backgroundJobs');
@@ -65,6 +67,7 @@ export function startBackgroundJobs(): void {
 			host: SMTP_HOST || '127.0.0.1',
 			port: Number(SMTP_PORT)
 		});
+		jobs.transport = transport;
 		const origin = ORIGIN || PUBLIC_SUPABASE_URL;
 		every(jobs, DELIVER_EVERY_MS, 'deliver notifications', async () => {
 			const { failed } = await deliverPendingNotifications(client, transport, {
@@ -102,6 +105,7 @@ export async function stopBackgroundJobs(timeoutMs = 10_000): Promise<void> {
 		Promise.allSettled([...jobs.rounds]),
 		new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())
 	]);
+	jobs.transport?.close();
 	try {
 		const released = await releaseClaims(jobs.client, jobs.worker);
 		if (released > 0) log.info({ released }, 'gave back claimed notification mails');
