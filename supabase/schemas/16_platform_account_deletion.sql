@@ -95,8 +95,16 @@ begin
 		perform public.log_audit(v_municipality, 'platform.account_deleted', 'account', v_uid,
 			jsonb_build_object('kept', jsonb_array_length(v_kept)));
 	end if;
-	-- The account, its sessions and refresh tokens, profile, contact details and roles (cascade);
-	-- what others keep (matches, messages, thanks) loses the name (on delete set null).
+	-- The profile first, in a statement of its own: with it go the contact details, and what
+	-- others keep (requests, matches, reactions) loses the name (on delete set null), while the
+	-- account still exists. In one statement with the account, the order of the cascades is the
+	-- order of the foreign keys' internal trigger names, which carry OIDs: where the account's
+	-- own "set null" (help_requests.created_by) came before the profile's cascade, a request the
+	-- erase functions had just changed in this transaction was checked against its deleted
+	-- requester's profile (23503 on help_requests_requester_id_fkey).
+	delete from public.profiles p where p.id = v_uid;
+	-- Then the account, its sessions and refresh tokens and roles (cascade); what others keep
+	-- (requests, messages, thanks) loses the account (on delete set null).
 	delete from auth.users u where u.id = v_uid;
 	return jsonb_build_object('ok', true, 'already_deleted', false, 'kept', v_kept);
 end;

@@ -228,6 +228,70 @@ describe('deleting my account', () => {
 		expect(await sql(`select 1 from auth.users where id = '${w.person.id}'`)).toEqual([]);
 	});
 
+	it('does not depend on the order in which the foreign keys cascade from the account', async () => {
+		// PostgreSQL fires the foreign keys' internal triggers in the order of their names,
+		// "RI_ConstraintTrigger_a_<oid>", compared as text: once the OIDs of a build cross a power
+		// of ten (99999 → 100000), the account's "set null" on help_requests.created_by fires
+		// before its cascade to profiles. A request erase_buurthulp_data had just cancelled was then
+		// checked against the deleted profile: 23503 on help_requests_requester_id_fkey. Here that
+		// order is made on purpose (profiles_id_fkey is created again, so its trigger has the newest
+		// OID), the person deletes their account, and all of it is undone (the inner block ends in
+		// an error of its own, caught): the foreign keys as they were, the account not deleted.
+		const w = await privacyWorld();
+		const recreate = (table: string, constraint: string, definition: string) =>
+			`alter table ${table} drop constraint ${constraint};
+			 alter table ${table} add constraint ${constraint} ${definition};`;
+		const outcome = await sql(
+			`do $$
+			declare
+				v_ordered boolean;
+				v_result jsonb;
+				v_still_named bigint;
+			begin
+				begin
+					for i in 1..3 loop
+						select min(t.tgname::text collate "C") filter (where c.conname = 'help_requests_created_by_fkey')
+							< min(t.tgname::text collate "C") filter (where c.conname = 'profiles_id_fkey')
+							into v_ordered
+							from pg_trigger t join pg_constraint c on c.oid = t.tgconstraint
+							where t.tgrelid = 'auth.users'::regclass and t.tgtype & 8 = 8;
+						exit when v_ordered;
+						if i = 3 then
+							raise exception 'setup: the account''s triggers could not be put in that order';
+						end if;
+						-- Only when this build's OIDs cross a power of ten in between.
+						if i = 2 then
+							${recreate('public.help_requests', 'help_requests_created_by_fkey', 'foreign key (created_by) references auth.users (id) on delete set null')}
+						end if;
+						${recreate('public.profiles', 'profiles_id_fkey', 'foreign key (id) references auth.users (id) on delete cascade')}
+					end loop;
+					perform set_config('request.jwt.claim.sub', '${w.person.id}', true);
+					v_result := public.delete_my_account();
+					select count(*) into v_still_named from public.help_requests h
+						where h.requester_id = '${w.person.id}' or h.created_by = '${w.person.id}';
+					if not (v_result @> '{"ok": true, "already_deleted": false}' and v_still_named = 0) then
+						raise exception 'unexpected: %, requests still named: %', v_result, v_still_named;
+					end if;
+					raise exception 'undo' using errcode = 'TU001';
+				exception when sqlstate 'TU001' then
+					null;
+				end;
+			end;
+			$$`
+		).then(
+			() => 'deleted, then undone',
+			(e: Error) => e.message
+		);
+		expect(outcome).toBe('deleted, then undone');
+		// Undone: the person and their requests are as they were.
+		expect(await sql(`select 1 from auth.users where id = '${w.person.id}'`)).toHaveLength(1);
+		expect(
+			await sql(
+				`select 1 from public.help_requests where requester_id = '${w.person.id}' and status in ('open', 'matched')`
+			)
+		).toHaveLength(2);
+	});
+
 	it('removes the person’s export: the volunteer’s export shows the match without the name', async () => {
 		const w = await privacyWorld();
 		await w.person.client.rpc('delete_my_account');
