@@ -14,6 +14,13 @@ import {
 } from '../../support/mantelzorg-factories.ts';
 import { deliverAll, mailsTo, serviceClient } from '../../support/background.ts';
 
+/** A mail's payload as text, its ids left out: a random id can hold "1561" too. */
+const withoutIds = (payload: unknown) =>
+	JSON.stringify(payload).replace(
+		/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+		'<id>'
+	);
+
 async function volunteerIn(
 	town: TestMunicipality,
 	label: string,
@@ -191,7 +198,7 @@ describe('a mail at once when help is needed today or tomorrow', () => {
 			title: 'Morgen naar de apotheek',
 			district_name: 'Noord'
 		});
-		expect(JSON.stringify(mail?.payload)).not.toMatch(/Geheimstraat|1561|description/);
+		expect(withoutIds(mail?.payload)).not.toMatch(/Geheimstraat|1561|description/);
 		expect(mails.map((m) => m.payload.request_id)).not.toContain(later);
 		// Not verified, so not for a vulnerable person's request; paused, other kind of help or not
 		// asked for: nothing.
@@ -285,7 +292,7 @@ describe('the digest', () => {
 		expect(items.map((i) => i.id)).toEqual(ranked.slice(0, 5));
 		expect(items.map((i) => i.id)).not.toContain(urgent);
 		expect(digest?.payload.digest).toBe('daily');
-		expect(JSON.stringify(digest?.payload)).not.toMatch(/Geheimstraat|1561/);
+		expect(withoutIds(digest?.payload)).not.toMatch(/Geheimstraat|1561/);
 
 		// Not due again until a day has passed; then only what is new and not mailed yet.
 		await runDigests();
