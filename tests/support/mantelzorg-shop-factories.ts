@@ -2,6 +2,7 @@
 // owner), approved by a municipality admin when asked.
 import { randomInt } from 'node:crypto';
 import { createUser, grantRole, sql, ZAANSTAD_ID, type TestUser } from './factories.ts';
+import { expect } from 'vitest';
 import { provided } from './target.ts';
 
 export const uniqueKvk = () => String(randomInt(10_000_000, 99_999_999));
@@ -11,12 +12,13 @@ export interface TestShop {
 	owner: TestUser;
 }
 
-// Made once per harness and shared by the files of a run (the integration files share one module
-// graph): keyed by the API's address, because the backup drill fills a harness of its own.
+// One of each per test file and harness. The integration files share one module graph, so the
+// key names both: the file (a file's admins never carry another file's rate limits or session
+// age) and the API's address (the backup drill fills a harness of its own).
 const admins = new Map<string, Promise<TestUser>>();
 
 function adminOf(key: string, label: string): Promise<TestUser> {
-	const cacheKey = `${provided('supabaseUrl')} ${key}`;
+	const cacheKey = `${expect.getState().testPath} ${provided('supabaseUrl')} ${key}`;
 	let admin = admins.get(cacheKey);
 	if (!admin) {
 		admin = (async () => {
@@ -29,10 +31,10 @@ function adminOf(key: string, label: string): Promise<TestUser> {
 	return admin;
 }
 
-/** A municipality admin, created on first use (shared by parallel callers). */
+/** One municipality admin per test file, created on first use (shared by parallel callers). */
 export const shopAdmin = (): Promise<TestUser> => adminOf('first', 'beheerder');
 
-/** A second municipality admin: approves what shopAdmin() made (four eyes). */
+/** A second municipality admin per test file: approves what shopAdmin() made (four eyes). */
 export const secondAdmin = (): Promise<TestUser> => adminOf('second', 'beheerder-2');
 
 export async function districtIdOf(slug: string): Promise<string> {
